@@ -1,0 +1,120 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
+        .library(name: "NianbaoEngine", targets: ["NianbaoEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries, each behind a system-library target.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+
+        // The pure report engine: text in, report model and findings out. No I/O.
+        .target(
+            name: "NianbaoEngine",
+            swiftSettings: strict
+        ),
+
+        // Document formats (.docx, .html, .pdf, text) turned into engine input.
+        .target(
+            name: "NianbaoFormats",
+            dependencies: [
+                "NianbaoEngine",
+                "CPoppler",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Platform seams: inotify, iconv, libsystemd, file-system calls.
+        .target(
+            name: "NianbaoPlatform",
+            dependencies: [
+                "CSystemd",
+                "NianbaoEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The checker and the drop-folder daemon built from the parts above.
+        .target(
+            name: "NianbaoDaemon",
+            dependencies: [
+                "NianbaoEngine",
+                "NianbaoFormats",
+                "NianbaoPlatform",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+
+        .testTarget(
+            name: "NianbaoEngineTests",
+            dependencies: ["NianbaoEngine", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoFormatsTests",
+            dependencies: ["NianbaoFormats", "NianbaoDaemon", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoPlatformTests",
+            dependencies: ["NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoDaemonTests",
+            dependencies: ["NianbaoDaemon", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+    ]
+)

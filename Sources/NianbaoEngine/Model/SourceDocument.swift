@@ -1,0 +1,66 @@
+/// The engine's input: a document as an ordered list of lines, each with a
+/// human-readable location in the document's own terms.
+///
+/// Plain text becomes one `SourceLine` per text line ("第 12 行"). Structured
+/// formats (.docx, .html, .pdf) become lines too: a table row is one line whose
+/// cells are separated by tabs, located as "表 2 第 5 行" or "第 3 页第 12 行".
+public struct SourceDocument: Sendable, Hashable {
+    /// The lines, in reading order.
+    public var lines: [SourceLine]
+
+    public init(lines: [SourceLine]) {
+        self.lines = lines
+    }
+
+    /// Splits already-decoded text into lines located as "第 N 行" (1-based).
+    public init(text: String) {
+        var result: [SourceLine] = []
+        var number = 0
+        text.enumerateLinesPreservingEmpty { line in
+            number += 1
+            result.append(SourceLine(text: line, location: "第 \(number) 行"))
+        }
+        self.lines = result
+    }
+}
+
+/// One line of a source document.
+public struct SourceLine: Sendable, Hashable {
+    /// The line's text, without its line terminator.
+    public var text: String
+    /// Where the line is, in the document's own terms ("第 12 行", "表 2 第 5 行").
+    public var location: String
+
+    public init(text: String, location: String) {
+        self.text = text
+        self.location = location
+    }
+}
+
+extension String {
+    /// Calls `body` with every line, splitting on LF, CRLF and lone CR, keeping
+    /// empty lines (a final terminator does not produce an extra empty line).
+    func enumerateLinesPreservingEmpty(_ body: (String) -> Void) {
+        var current = Substring.UnicodeScalarView()
+        var iterator = unicodeScalars.makeIterator()
+        var pendingCR = false
+        var sawAny = false
+        while let scalar = iterator.next() {
+            sawAny = true
+            if pendingCR {
+                pendingCR = false
+                if scalar == "\n" { continue }
+            }
+            if scalar == "\n" || scalar == "\r" {
+                body(String(current))
+                current = Substring.UnicodeScalarView()
+                pendingCR = scalar == "\r"
+                continue
+            }
+            current.append(scalar)
+        }
+        if !current.isEmpty || !sawAny {
+            if !current.isEmpty { body(String(current)) }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Every check the engine applies, with a stable code, a severity and an explanation.
+///
+/// Codes are part of the public interface (JSON output, journal fields,
+/// `nianbao explain`): never rename one; add new ones instead.
+public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // MARK: errors — the input
+    case inputUnreadable = "input.unreadable"
+    case inputUnsupported = "input.unsupported_format"
+    case inputTooLarge = "input.too_large"
+    case notAReport = "report.not_annual_report"
+    case yearMissing = "report.year_missing"
+    // MARK: errors — structure
+    case sectionMissing = "section.missing"
+    case tableMissing = "table.missing"
+    case tableUnreadable = "table.unreadable"
+    case rowMissing = "table.row_missing"
+    case cellMissing = "table.cell_missing"
+    case cellNotNumber = "table.cell_not_number"
+    case cellBlank = "table.cell_blank"
+    case negativeCount = "table.negative_count"
+    case templateOutdated = "template.outdated"
+    // MARK: errors — arithmetic (勾稽关系)
+    case table2RowSum = "table2.row_sum"
+    case table2ResultTotal = "table2.result_total"
+    case table2Balance = "table2.balance"
+    case table3GroupTotal = "table3.group_total"
+    // MARK: warnings
+    case narrativeReceived = "narrative.received"
+    case narrativeDisclosed = "narrative.disclosed"
+    case narrativeCarriedForward = "narrative.carried_forward"
+    case narrativeNoApplications = "narrative.no_applications"
+    case narrativeReviewLitigation = "narrative.review_litigation"
+    case narrativeNoReview = "narrative.no_review_litigation"
+    case feeStatementMissing = "section6.fee_statement_missing"
+    case publishedLate = "date.published_late"
+    case yearsDisagree = "date.years_disagree"
+    case titleIncomplete = "title.incomplete"
+    case templateMixed = "template.mixed"
+    case overviewTooLong = "section1.too_long"
+    // MARK: info
+    case signatureDateMissing = "date.signature_missing"
+    case extraColumnsIgnored = "table.extra_columns_ignored"
+    case textRepaired = "text.repaired"
+
+    /// The severity every finding of this rule carries.
+    public var severity: Severity {
+        switch self {
+        case .inputUnreadable, .inputUnsupported, .inputTooLarge, .notAReport, .yearMissing,
+             .sectionMissing, .tableMissing, .tableUnreadable, .rowMissing, .cellMissing,
+             .cellNotNumber, .cellBlank, .negativeCount, .templateOutdated,
+             .table2RowSum, .table2ResultTotal, .table2Balance, .table3GroupTotal:
+            return .error
+        case .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
+             .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
+             .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong:
+            return .warning
+        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
+            return .info
+        }
+    }
+}
