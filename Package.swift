@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C libraries, each behind a system-library target.
@@ -78,6 +79,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strict
         ),
@@ -93,6 +95,13 @@ let package = Package(
         .executableTarget(
             name: "nianbao-bench",
             dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        // Test helper: sends fixed entries through the journal seam (run by the
+        // NianbaoPlatformTests journal test inside Tests/Harness/with-journald.sh).
+        .executableTarget(
+            name: "nianbao-journal-probe",
+            dependencies: ["NianbaoPlatform", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
 

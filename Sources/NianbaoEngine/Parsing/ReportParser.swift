@@ -1,8 +1,55 @@
-/// Turns a source document into a `Report`.
+/// Turns a source document into a `Report`: identity (title, agency, year,
+/// dates), the six sections and the three tables. Never fails; what cannot be
+/// read becomes a parse finding. One pass over the lines per stage, no regex.
 struct ReportParser {
     let document: SourceDocument
 
     func parse() -> Report {
-        Report()
+        let lines = document.lines.map { ScalarNormalizer.normalize($0.text.unicodeScalars) }
+        let headings = SectionFinder.find(in: lines)
+        let sections = SectionBuilder.sections(headings, lines: lines)
+        var report = Report()
+        report.sections = sections
+
+        let overview = sections.first { $0.kind == .overview }.map { ScalarText.of($0.text) }
+        let header = HeaderReader.read(lines, firstSection: headings.first?.start.line, overview: overview)
+        report.title = header.title
+        report.titleLine = header.titleLine
+        report.agency = header.agency
+        report.year = header.year
+        report.published = header.published
+        report.publishedLine = header.publishedLine
+        report.signed = header.signed
+        report.signedLine = header.signedLine
+
+        if let region = region(of: .proactiveDisclosure, headings, lines) {
+            let result = Table1Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+                                                                   startLine: region.0.line)
+            report.table1 = result.table
+            report.parseFindings.append(contentsOf: result.findings)
+        }
+        if let region = region(of: .applications, headings, lines) {
+            let result = Table2Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+                                                                   startLine: region.0.line)
+            report.table2 = result.table
+            report.parseFindings.append(contentsOf: result.findings)
+        }
+        if let region = region(of: .reviewAndLitigation, headings, lines) {
+            let result = Table3Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+                                                                   startLine: region.0.line)
+            report.table3 = result.table
+            report.parseFindings.append(contentsOf: result.findings)
+        }
+        report.template = TemplateDecider.template(table1: report.table1, table2: report.table2)
+        return report
+    }
+
+    /// From the end of a section's heading to the start of the next heading (or the end of the document).
+    private func region(of kind: SectionKind, _ headings: [SectionHeading], _ lines: [[Unicode.Scalar]]) -> (TextPosition, TextPosition)? {
+        guard let index = headings.firstIndex(where: { $0.kind == kind }) else { return nil }
+        let end = index + 1 < headings.count
+            ? headings[index + 1].start
+            : TextPosition(line: lines.count, offset: 0)
+        return (headings[index].end, end)
     }
 }

@@ -5,6 +5,28 @@ public protocol Rule: Sendable {
 }
 
 /// The rules the engine applies, in the order their findings are reported.
+///
+/// `AnnualReportRule` runs first; the rest run only on a text recognised as an
+/// annual report, so an unrelated text gets one finding, not dozens.
 enum RuleSet {
-    static let all: [any Rule] = []
+    static let all: [any Rule] = [
+        AnnualReportRule(),
+        Gated([
+            YearRule(),
+            TitleRule(),
+            SectionsRule(),
+            TablesPresentRule(),
+            TemplateRule(),
+            Table1CellsRule(),
+            Table2CellsRule(),
+            Table2ArithmeticRule(),
+            Table3Rule(),
+            NarrativeRule(),
+            FeeStatementRule(),
+            OverviewLengthRule(),
+            YearsAgreeRule(),
+            DeadlineRule(),
+            SignatureDateRule(),
+        ]),
+    ]
 }

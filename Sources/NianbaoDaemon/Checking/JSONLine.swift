@@ -1,0 +1,29 @@
+import Foundation
+
+/// Encodes values as single-line JSON (for JSON Lines files and `--json` output).
+public enum JSONLine {
+    private static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The UTF-8 bytes of `value` as one line of JSON, without the newline.
+    public static func bytes(_ value: some Encodable) throws -> [UInt8] {
+        Array(try encoder().encode(value))
+    }
+
+    /// `value` as one line of JSON.
+    public static func string(_ value: some Encodable) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    /// Pretty-printed JSON with sorted keys (status files, summary).
+    public static func pretty(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
+        var bytes = Array(try encoder.encode(value))
+        bytes.append(0x0A)
+        return bytes
+    }
+}

@@ -1,0 +1,41 @@
+import NianbaoEngine
+import NianbaoFormats
+import NianbaoPlatform
+
+/// Turns a report's bytes into a `VerdictRecord`: detects the format, extracts
+/// the text, runs the engine, hashes the content.
+public struct ReportChecker: Sendable {
+    private let extractor: DocumentExtractor
+    private let engine = ReportEngine()
+
+    public init(extractor: DocumentExtractor = DocumentExtractor(legacy: IconvDecoder())) {
+        self.extractor = extractor
+    }
+
+    /// Checks one report. `path` is what the record names (as given, or absolute in the daemon).
+    public func check(bytes: [UInt8], path: String) -> VerdictRecord {
+        let sha = ContentHash.sha256(bytes)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        switch extractor.extract(bytes, fileName: name) {
+        case .refused(let format, let finding):
+            return VerdictRecord(
+                path: path, sha256: sha, format: format.rawValue, encoding: nil, template: nil, agency: nil,
+                year: nil, published: nil, verdict: .fail, findings: [.init(finding)])
+        case .document(let document, let format, let encoding):
+            let assessment = engine.assess(document)
+            let report = assessment.report
+            return VerdictRecord(
+                path: path, sha256: sha, format: format.rawValue, encoding: encoding,
+                template: report.template?.rawValue, agency: report.agency, year: report.year,
+                published: (report.published ?? report.signed)?.iso, verdict: assessment.verdict,
+                findings: assessment.findings.map(VerdictRecord.FindingRecord.init))
+        }
+    }
+
+    /// A fail record for a file that could not be read at all (FIFO, too large, vanished …).
+    public func refusal(path: String, code: RuleCode, message: String, sha256: String = "") -> VerdictRecord {
+        VerdictRecord(
+            path: path, sha256: sha256, format: "unknown", encoding: nil, template: nil, agency: nil, year: nil,
+            published: nil, verdict: .fail, findings: [.init(Finding(code, message))])
+    }
+}

@@ -1,0 +1,108 @@
+import Configuration
+import SystemPackage
+
+/// Reads the JSON configuration file (with swift-configuration) and applies
+/// command-line overrides.
+///
+/// File keys: `drops` (array of "PATH" or "NAME=PATH"), `state.statusDirectory`,
+/// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
+/// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `output.printVerdicts`.
+public struct ConfigurationLoader: Sendable {
+    /// Flags given on the command line; each overrides the file.
+    public struct Overrides: Sendable {
+        public var drops: [String] = []
+        public var statusDirectory: String?
+        public var journalFile: String?
+        public var settleMilliseconds: Int?
+        public var workers: Int?
+        public init() {}
+    }
+
+    public init() {}
+
+    /// Loads `file` (nil: no file, defaults only) and applies `overrides`.
+    public func load(file: String?, overrides: Overrides) async throws -> DaemonConfiguration {
+        var config = DaemonConfiguration()
+        if let file {
+            let provider: FileProvider<JSONSnapshot>
+            do {
+                provider = try await FileProvider<JSONSnapshot>(filePath: FilePath(file))
+            } catch {
+                throw ConfigurationError(key: file, reason: "cannot read configuration file: \(error)")
+            }
+            let reader = ConfigReader(provider: provider)
+            let values = KeyedValues(reader: reader)
+            if let drops = try values.stringArray("drops") {
+                config.drops = try drops.map { spec throws(ConfigurationError) in try DropFolder(specification: spec) }
+            }
+            if let v = try values.string("state.statusDirectory") { config.statusDirectory = try nonEmpty(v, "state.statusDirectory") }
+            if let v = try values.string("state.journalFile") { config.journalFile = try nonEmpty(v, "state.journalFile") }
+            if let v = try values.int("watch.settleMilliseconds") {
+                config.settle = .milliseconds(try ranged(v, 0...60_000, "watch.settleMilliseconds"))
+            }
+            if let v = try values.int("watch.maxFileBytes") { config.maxFileBytes = try ranged(v, 1...(4 << 30), "watch.maxFileBytes") }
+            if let v = try values.int("watch.workers") {
+                let n = try ranged(v, 0...256, "watch.workers")
+                config.workers = n == 0 ? DaemonConfiguration.cores : n
+            }
+            if let v = try values.int("watch.queueCapacity") { config.queueCapacity = try ranged(v, 1...1_000_000, "watch.queueCapacity") }
+            if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
+        }
+        if !overrides.drops.isEmpty {
+            config.drops = try overrides.drops.map { spec throws(ConfigurationError) in try DropFolder(specification: spec) }
+        }
+        if let v = overrides.statusDirectory { config.statusDirectory = try nonEmpty(v, "--status-dir") }
+        if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
+        if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
+        if let v = overrides.workers { config.workers = try ranged(v, 1...256, "--workers") }
+        return try config.validated()
+    }
+
+    private func nonEmpty(_ value: String, _ key: String) throws(ConfigurationError) -> String {
+        guard !value.isEmpty else { throw ConfigurationError(key: key, reason: "must not be empty") }
+        return value
+    }
+
+    private func ranged(_ value: Int, _ range: ClosedRange<Int>, _ key: String) throws(ConfigurationError) -> Int {
+        guard range.contains(value) else {
+            throw ConfigurationError(key: key, reason: "\(value) is out of range \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+}
+
+/// Typed lookups that tell "absent" (nil) from "present but of the wrong type" (error naming the key).
+private struct KeyedValues {
+    let reader: ConfigReader
+
+    private func key(_ dotted: String) -> ConfigKey {
+        ConfigKey(dotted.split(separator: ".").map(String.init))
+    }
+
+    private func typed<T>(_ dotted: String, _ type: String, optional: (ConfigKey) -> T?, required: (ConfigKey) throws -> T) throws(ConfigurationError) -> T? {
+        let k = key(dotted)
+        if let value = optional(k) { return value }
+        do {
+            return try required(k)
+        } catch {
+            if "\(error)".hasPrefix("Missing required") { return nil }
+            throw ConfigurationError(key: dotted, reason: "expected \(type)")
+        }
+    }
+
+    func string(_ dotted: String) throws(ConfigurationError) -> String? {
+        try typed(dotted, "a string", optional: { reader.string(forKey: $0) }, required: { try reader.requiredString(forKey: $0) })
+    }
+
+    func int(_ dotted: String) throws(ConfigurationError) -> Int? {
+        try typed(dotted, "an integer", optional: { reader.int(forKey: $0) }, required: { try reader.requiredInt(forKey: $0) })
+    }
+
+    func bool(_ dotted: String) throws(ConfigurationError) -> Bool? {
+        try typed(dotted, "true or false", optional: { reader.bool(forKey: $0) }, required: { try reader.requiredBool(forKey: $0) })
+    }
+
+    func stringArray(_ dotted: String) throws(ConfigurationError) -> [String]? {
+        try typed(dotted, "an array of strings", optional: { reader.stringArray(forKey: $0) }, required: { try reader.requiredStringArray(forKey: $0) })
+    }
+}

@@ -1,0 +1,65 @@
+/// Everything `nianbao watch` needs to run, after the configuration file and
+/// the command-line flags have been merged and validated.
+public struct DaemonConfiguration: Sendable, Hashable {
+    /// Drop folders to watch, with unique names.
+    public var drops: [DropFolder]
+    /// `<status-dir>/<drop>/<relative-path>.json` and `<status-dir>/summary.json`.
+    public var statusDirectory: String
+    /// The append-only verdict journal (JSON Lines).
+    public var journalFile: String
+    /// How long a file written by close-write must stay unchanged before it is judged.
+    public var settle: Duration
+    /// Files larger than this get a fail verdict without being read.
+    public var maxFileBytes: Int
+    /// Number of validation workers (0 in the file means: number of cores).
+    public var workers: Int
+    /// Maximum number of reports waiting for a worker before the dispatcher waits.
+    public var queueCapacity: Int
+    /// Print each verdict on standard output (the default when run by hand).
+    public var printVerdicts: Bool
+
+    public init(
+        drops: [DropFolder] = [DropFolder(name: "drop", path: "./drop")],
+        statusDirectory: String = "./state/status",
+        journalFile: String = "./state/verdicts.jsonl",
+        settle: Duration = .milliseconds(200),
+        maxFileBytes: Int = 50 << 20,
+        workers: Int = DaemonConfiguration.cores,
+        queueCapacity: Int = 1024,
+        printVerdicts: Bool = true
+    ) {
+        self.drops = drops
+        self.statusDirectory = statusDirectory
+        self.journalFile = journalFile
+        self.settle = settle
+        self.maxFileBytes = maxFileBytes
+        self.workers = workers
+        self.queueCapacity = queueCapacity
+        self.printVerdicts = printVerdicts
+    }
+
+    /// The number of online CPUs.
+    public static var cores: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// Checks cross-field constraints: unique drop names, no drop folder inside another.
+    public func validated() throws(ConfigurationError) -> DaemonConfiguration {
+        guard !drops.isEmpty else { throw ConfigurationError(key: "drops", reason: "at least one drop folder is required") }
+        var names = Set<String>()
+        for drop in drops where !names.insert(drop.name).inserted {
+            throw ConfigurationError(key: "drops", reason: "two drop folders are named \"\(drop.name)\"; give one a name with NAME=PATH")
+        }
+        let paths = drops.map { $0.path.trimmingSlashes() + "/" }
+        for (i, a) in paths.enumerated() {
+            for (j, b) in paths.enumerated() where i != j && b.hasPrefix(a) {
+                throw ConfigurationError(key: "drops", reason: "drop folder \(drops[j].path) lies inside \(drops[i].path)")
+            }
+        }
+        return self
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,42 @@
+/// A watched drop folder: its name (used in status paths and journal records) and path.
+public struct DropFolder: Sendable, Hashable, Codable {
+    public var name: String
+    public var path: String
+
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+
+    /// Parses "PATH" or "NAME=PATH"; the name defaults to the path's last component.
+    public init(specification: String) throws(ConfigurationError) {
+        var name: Substring?
+        var path = Substring(specification)
+        if let eq = specification.firstIndex(of: "="), !specification[..<eq].contains("/") {
+            name = specification[..<eq]
+            path = specification[specification.index(after: eq)...]
+        }
+        let trimmed = String(path).trimmingSlashes()
+        guard !path.isEmpty else { throw ConfigurationError(key: "drops", reason: "empty drop folder path in \"\(specification)\"") }
+        let base = trimmed.split(separator: "/").last.map(String.init) ?? "root"
+        let chosen = String(name ?? Substring(base))
+        guard DropFolder.isValidName(chosen) else {
+            throw ConfigurationError(key: "drops", reason: "drop folder name \"\(chosen)\" must be letters, digits, '-', '_' or '.', not starting with '.'")
+        }
+        self.name = chosen
+        self.path = String(path).count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : String(path)
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first != ".", name.utf8.count <= 128 else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+    }
+}
+
+extension String {
+    func trimmingSlashes() -> String {
+        var s = Substring(self)
+        while s.count > 1 && s.hasSuffix("/") { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,47 @@
+import NianbaoEngine
+
+/// Formats verdicts for people: one line per report, then its findings.
+public struct HumanFormatter: Sendable {
+    /// Whether to use ANSI colours (only when writing to a terminal).
+    public var colour: Bool
+
+    public init(colour: Bool) {
+        self.colour = colour
+    }
+
+    /// "FAIL  聊城市商务和投资促进局  2021  drop/report.txt".
+    public func headline(_ record: VerdictRecord, path: String? = nil) -> String {
+        let label: String
+        switch record.verdict {
+        case .pass: label = paint("PASS", "32")
+        case .warn: label = paint("WARN", "33")
+        case .fail: label = paint("FAIL", "31")
+        }
+        let agency = record.agency ?? "（未识别机关）"
+        let year = record.year.map(String.init) ?? "----"
+        return "\(label)  \(agency)  \(year)  \(path ?? record.path)"
+    }
+
+    /// One indented line per finding: severity, code, message, location.
+    public func findingLines(_ record: VerdictRecord) -> [String] {
+        record.findings.map { finding in
+            let severity: String
+            switch finding.severity {
+            case "error": severity = paint("error  ", "31")
+            case "warning": severity = paint("warning", "33")
+            default: severity = paint("info   ", "36")
+            }
+            let location = finding.location.map { "（\($0)）" } ?? ""
+            return "      \(severity) \(finding.code)  \(finding.message)\(location)"
+        }
+    }
+
+    /// Headline and findings.
+    public func block(_ record: VerdictRecord, path: String? = nil) -> String {
+        ([headline(record, path: path)] + findingLines(record)).joined(separator: "\n")
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,32 @@
+import Logging
+
+/// Logs verdicts and notices through swift-log (stderr when no journal is reachable).
+public struct LogObserver: DaemonObserver {
+    let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func verdict(_ record: VerdictRecord, key: ReportKey) {
+        let level: Logger.Level = record.verdict == .fail ? .error : record.verdict == .warn ? .warning : .info
+        logger.log(level: level, "verdict \(record.verdict.rawValue) for \(key)", metadata: [
+            "verdict": "\(record.verdict.rawValue)", "drop": "\(key.drop)", "path": "\(record.path)",
+            "sha256": "\(record.sha256)", "codes": "\(record.codes.joined(separator: " "))",
+        ])
+    }
+
+    public func removed(_ record: VerdictRecord, key: ReportKey) {
+        logger.info("report removed: \(key)", metadata: ["drop": "\(key.drop)", "path": "\(record.path)"])
+    }
+
+    public func notice(_ notice: DaemonNotice) {
+        let level: Logger.Level
+        switch notice {
+        case .failure, .watchLost, .watchLimitReached: level = .error
+        case .overflowRescan, .unreadable, .journalRepaired: level = .warning
+        default: level = .notice
+        }
+        logger.log(level: level, "\(NoticeText.english(notice))")
+    }
+}

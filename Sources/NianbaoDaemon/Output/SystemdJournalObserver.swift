@@ -1,0 +1,111 @@
+import NianbaoPlatform
+
+/// Sends every verdict and notice to the systemd journal as one structured entry
+/// (MESSAGE in Chinese, PRIORITY, MESSAGE_ID, NIANBAO_* fields).
+public struct SystemdJournalObserver: DaemonObserver {
+    private let writer = JournalWriter()
+
+    public init() {}
+
+    public func verdict(_ record: VerdictRecord, key: ReportKey) {
+        send(VerdictJournalEntry.fields(record, key: key))
+    }
+
+    public func removed(_ record: VerdictRecord, key: ReportKey) {
+        send(VerdictJournalEntry.fields(record, key: key))
+    }
+
+    public func notice(_ notice: DaemonNotice) {
+        let (id, priority) = Self.classify(notice)
+        var fields: [(String, [UInt8])] = [
+            ("MESSAGE", Array(NoticeText.chinese(notice).utf8)),
+            ("PRIORITY", Array(String(priority).utf8)),
+            ("SYSLOG_IDENTIFIER", Array("nianbao".utf8)),
+            ("NIANBAO_EVENT", Array(NoticeText.english(notice).utf8)),
+        ]
+        if let id { fields.append(("MESSAGE_ID", Array(id.rawValue.utf8))) }
+        send(fields)
+    }
+
+    static func classify(_ notice: DaemonNotice) -> (MessageID?, Int) {
+        switch notice {
+        case .started: return (.daemonStarted, 5)
+        case .reloaded: return (.daemonReloaded, 5)
+        case .stopping: return (.daemonStopping, 5)
+        case .overflowRescan: return (.overflowRescan, 4)
+        case .watchLost: return (.watchLost, 3)
+        case .watchRestored: return (nil, 5)
+        case .watchLimitReached: return (.watchLost, 3)
+        case .unreadable: return (nil, 4)
+        case .journalRepaired: return (nil, 4)
+        case .failure: return (nil, 3)
+        }
+    }
+
+    private func send(_ fields: [(String, [UInt8])]) {
+        try? writer.send(fields: fields)
+    }
+}
+
+/// The journal fields of a verdict or removal record.
+public enum VerdictJournalEntry {
+    public static func fields(_ record: VerdictRecord, key: ReportKey) -> [(String, [UInt8])] {
+        let errors = record.count(.error)
+        let warnings = record.count(.warning)
+        let who = "\(record.agency ?? "（未识别机关）") \(record.year.map { "\($0)年" } ?? "（年度不明）")"
+        let message: String
+        let id: MessageID
+        let priority: Int
+        if record.event == .removed {
+            message = "年报已移除：\(key.relativePath)（\(key.drop)）"
+            id = .reportRemoved
+            priority = 6
+        } else {
+            switch record.verdict {
+            case .fail:
+                message = "年报未通过：\(who) · \(errors) 个错误"
+                id = .verdictFail
+                priority = 3
+            case .warn:
+                message = "年报有警告：\(who) · \(warnings) 个警告"
+                id = .verdictWarn
+                priority = 4
+            case .pass:
+                message = "年报通过：\(who)"
+                id = .verdictPass
+                priority = 6
+            }
+        }
+        func text(_ s: String) -> [UInt8] { Array(s.utf8) }
+        var fields: [(String, [UInt8])] = [
+            ("MESSAGE", text(message)),
+            ("PRIORITY", text(String(priority))),
+            ("MESSAGE_ID", text(id.rawValue)),
+            ("SYSLOG_IDENTIFIER", text("nianbao")),
+            ("NIANBAO_EVENT", text(record.event?.rawValue ?? "new")),
+            ("NIANBAO_VERDICT", text(record.verdict.rawValue)),
+            ("NIANBAO_PATH", PathBytes.bytes(record.path)),
+            ("NIANBAO_DROP", text(key.drop)),
+            ("NIANBAO_RELATIVE_PATH", PathBytes.bytes(key.relativePath)),
+            ("NIANBAO_SHA256", text(record.sha256)),
+            ("NIANBAO_ERRORS", text(String(errors))),
+            ("NIANBAO_WARNINGS", text(String(warnings))),
+            ("NIANBAO_CODES", text(record.codes.joined(separator: " "))),
+            ("NIANBAO_FORMAT", text(record.format)),
+        ]
+        if let agency = record.agency { fields.append(("NIANBAO_AGENCY", text(agency))) }
+        if let year = record.year { fields.append(("NIANBAO_YEAR", text(String(year)))) }
+        if let template = record.template { fields.append(("NIANBAO_TEMPLATE", text(template))) }
+        return fields
+    }
+}
+
+/// File names are bytes on Linux: Swift strings made from them may hold
+/// U+FFFD for invalid UTF-8. Paths in this daemon are carried as Strings made
+/// with `String(decoding:as:)`; where the original bytes matter they are
+/// recovered from the file system representation.
+public enum PathBytes {
+    public static func bytes(_ path: String) -> [UInt8] {
+        Array(path.utf8)
+    }
+}

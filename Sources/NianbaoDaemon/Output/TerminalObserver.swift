@@ -1,0 +1,28 @@
+import NianbaoPlatform
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints each verdict and notice on standard output (used when run by hand).
+public struct TerminalObserver: DaemonObserver {
+    private let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
+
+    public init() {}
+
+    public func verdict(_ record: VerdictRecord, key: ReportKey) {
+        write(formatter.block(record, path: key.description))
+    }
+
+    public func removed(_ record: VerdictRecord, key: ReportKey) {
+        write("GONE  \(key)")
+    }
+
+    public func notice(_ notice: DaemonNotice) {
+        write("----  \(NoticeText.english(notice))")
+    }
+
+    private func write(_ text: String) {
+        print(text)
+        fflush(nil)
+    }
+}

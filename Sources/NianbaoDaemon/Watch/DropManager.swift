@@ -1,0 +1,310 @@
+import Foundation
+import NianbaoEngine
+import NianbaoPlatform
+
+/// The daemon's state: what each report's current verdict is, which files are
+/// settling, which are queued. Turns watch events into jobs and committed
+/// verdicts into journal records, status files and notifications.
+///
+/// Invariants: a report is judged only if its content hash differs from its
+/// current verdict's; a verdict is reported only after its journal record is
+/// durable; a key is queued or running at most once at a time.
+public actor DropManager {
+    private var drops: [DropFolder]
+    private let settle: Duration
+    private let queue: JobQueue<Job>
+    private let journal: VerdictJournal
+    private let status: StatusDirectory
+    private let observer: any DaemonObserver
+    private let clock = ContinuousClock()
+
+    private var current: [ReportKey: VerdictRecord]
+    private var settling: [ReportKey: Settling] = [:]
+    private var active: Set<ReportKey> = []
+    private var rerun: Set<ReportKey> = []
+    private var settleWaiter: CheckedContinuation<Void, Never>?
+    private var summaryDirty = false
+    private var stopped = false
+    /// Jobs completed (for the watchdog's progress check).
+    public private(set) var completed = 0
+
+    private struct Settling {
+        var job: Job
+        var deadline: ContinuousClock.Instant
+        var identity: FileIdentity?
+    }
+
+    public init(
+        drops: [DropFolder], settle: Duration, queue: JobQueue<Job>, journal: VerdictJournal,
+        status: StatusDirectory, observer: any DaemonObserver, current: [ReportKey: VerdictRecord]
+    ) {
+        self.drops = drops
+        self.settle = settle
+        self.queue = queue
+        self.journal = journal
+        self.status = status
+        self.observer = observer
+        self.current = current
+    }
+
+    // MARK: - Events
+
+    /// Routes one watcher event.
+    public func handle(_ event: WatchEvent) async {
+        switch event {
+        case .fileClosedAfterWrite:
+            if let path = event.absolutePath { fileWritten(path) }
+        case .fileFound(_, _):
+            if let path = event.absolutePath { fileWritten(path) }
+        case .fileCreated:
+            // A regular file being created is judged on IN_CLOSE_WRITE; links, FIFOs,
+            // sockets and devices only ever produce IN_CREATE.
+            if let path = event.absolutePath, let identity = SafeFileReader().identity(path: path), identity.kind != .regular {
+                fileWritten(path)
+            }
+        case .fileMovedIn:
+            if let path = event.absolutePath { await fileArrived(path) }
+        case .fileRemoved:
+            if let path = event.absolutePath { await fileRemoved(path) }
+        case .directoryRemoved:
+            if let path = event.absolutePath { await directoryRemoved(path) }
+        case .scanCompleted(let root, _):
+            await scanCompleted(root: root)
+        case .overflow:
+            observer.notice(.overflowRescan)
+        case .rootLost(let root):
+            observer.notice(.watchLost(path: root))
+        case .rootRestored(let root):
+            observer.notice(.watchRestored(path: root))
+        case .watchLimitReached(let path):
+            observer.notice(.watchLimitReached(path: path))
+        case .error(let text):
+            observer.notice(.failure(text))
+        }
+    }
+
+    /// Where a path lies: its drop folder and relative path, or nil if outside every drop.
+    func locate(_ path: String) -> (DropFolder, String)? {
+        for drop in drops {
+            let root = drop.path
+            if path.hasPrefix(root + "/") {
+                let relative = String(path.dropFirst(root.count + 1))
+                if !relative.isEmpty { return (drop, relative) }
+            }
+        }
+        return nil
+    }
+
+    /// A file was renamed into place: judge at once.
+    public func fileArrived(_ path: String) async {
+        guard let job = job(for: path) else { return }
+        settling.removeValue(forKey: job.key)
+        await enqueue(job)
+    }
+
+    /// A file was written (closed) or found by a scan: judge once it has settled.
+    public func fileWritten(_ path: String) {
+        guard let job = job(for: path) else { return }
+        let identity = SafeFileReader().identity(path: path)
+        settling[job.key] = Settling(job: job, deadline: clock.now.advanced(by: settle), identity: identity)
+        if let waiter = settleWaiter {
+            settleWaiter = nil
+            waiter.resume()
+        }
+    }
+
+    /// A file was removed or moved out.
+    public func fileRemoved(_ path: String) async {
+        guard let (drop, relative) = locate(path) else { return }
+        let key = ReportKey(drop: drop.name, relativePath: relative)
+        settling.removeValue(forKey: key)
+        await retire(key)
+    }
+
+    /// A directory was removed or moved out: everything under it is gone.
+    public func directoryRemoved(_ path: String) async {
+        guard let (drop, relative) = locate(path) else { return }
+        let prefix = relative + "/"
+        for key in current.keys where key.drop == drop.name && key.relativePath.hasPrefix(prefix) {
+            settling.removeValue(forKey: key)
+            await retire(key)
+        }
+    }
+
+    /// A scan of a drop folder finished: retire reports whose files no longer exist.
+    public func scanCompleted(root: String) async {
+        guard let drop = drops.first(where: { $0.path == root }) else { return }
+        let keys = current.keys.filter { $0.drop == drop.name }.sorted()
+        for key in keys where !active.contains(key) && settling[key] == nil {
+            if SafeFileReader().identity(path: "\(drop.path)/\(key.relativePath)") == nil {
+                await retire(key)
+            }
+        }
+    }
+
+    private func job(for path: String) -> Job? {
+        guard !stopped, let (drop, relative) = locate(path) else { return nil }
+        return Job(key: ReportKey(drop: drop.name, relativePath: relative), path: path, root: drop.path)
+    }
+
+    private func enqueue(_ job: Job) async {
+        if active.contains(job.key) {
+            rerun.insert(job.key)
+            return
+        }
+        active.insert(job.key)
+        if !(await queue.put(job)) { active.remove(job.key) }
+    }
+
+    // MARK: - Settling
+
+    /// Runs until `stop()`: moves files that stayed unchanged for the settle time into the queue.
+    public func runSettleLoop() async {
+        while !stopped {
+            if settling.isEmpty {
+                await withCheckedContinuation { settleWaiter = $0 }
+                continue
+            }
+            let next = settling.values.map(\.deadline).min() ?? clock.now
+            if next > clock.now {
+                try? await Task.sleep(until: next, clock: clock)
+            }
+            let now = clock.now
+            let due = settling.filter { $0.value.deadline <= now }
+            for (key, entry) in due.sorted(by: { $0.key < $1.key }) {
+                let identity = SafeFileReader().identity(path: entry.job.path)
+                if identity != entry.identity, identity != nil {
+                    // Still changing without a close: wait another settle period.
+                    settling[key] = Settling(job: entry.job, deadline: now.advanced(by: settle), identity: identity)
+                    continue
+                }
+                settling.removeValue(forKey: key)
+                await enqueue(entry.job)
+            }
+        }
+    }
+
+    // MARK: - Judging
+
+    /// Whether content with `sha256` at `key` needs a new verdict.
+    public func needsVerdict(_ key: ReportKey, sha256: String, firstCode: String?) -> Bool {
+        guard let record = current[key] else { return true }
+        if sha256.isEmpty { return !(record.sha256.isEmpty && record.findings.first?.code == firstCode) }
+        return record.sha256 != sha256
+    }
+
+    /// Records a verdict: journal (durable), status file, summary, observers.
+    public func commit(_ job: Job, record input: VerdictRecord?) async {
+        defer { finish(job) }
+        guard var record = input else { return }
+        let key = job.key
+        guard !stopped || true else { return }
+        record.event = current[key] == nil ? .new : .changed
+        record.time = Self.now()
+        record.drop = key.drop
+        record.relativePath = key.relativePath
+        do {
+            try await journal.append(record)
+        } catch {
+            observer.notice(.failure("verdict journal write failed for \(key): \(error)"))
+            return
+        }
+        current[key] = record
+        do {
+            try status.write(record, for: key)
+        } catch {
+            observer.notice(.failure("status write failed for \(key): \(error)"))
+        }
+        summaryDirty = true
+        observer.verdict(record, key: key)
+    }
+
+    private func finish(_ job: Job) {
+        completed += 1
+        active.remove(job.key)
+        if rerun.remove(job.key) != nil, !stopped {
+            active.insert(job.key)
+            Task { if !(await queue.put(job)) { self.deactivate(job.key) } }
+        }
+    }
+
+    private func deactivate(_ key: ReportKey) { active.remove(key) }
+
+    /// Retires a report that left its drop folder.
+    public func retire(_ key: ReportKey) async {
+        guard var record = current[key] else { return }
+        record.event = .removed
+        record.time = Self.now()
+        do {
+            try await journal.append(record)
+        } catch {
+            observer.notice(.failure("verdict journal write failed for \(key): \(error)"))
+            return
+        }
+        current.removeValue(forKey: key)
+        do { try status.remove(key) } catch {
+            observer.notice(.failure("status removal failed for \(key): \(error)"))
+        }
+        summaryDirty = true
+        observer.removed(record, key: key)
+    }
+
+    // MARK: - Summary and reconfiguration
+
+    /// The current summary.
+    public func summary() -> Summary {
+        Summary(records: current, drops: drops.map(\.name), updated: Self.now())
+    }
+
+    /// Writes summary.json if anything changed since the last call. Returns the summary.
+    @discardableResult
+    public func flushSummary(force: Bool = false) -> Summary {
+        let s = summary()
+        if summaryDirty || force {
+            summaryDirty = false
+            do { try status.writeSummary(s) } catch { observer.notice(.failure("summary write failed: \(error)")) }
+        }
+        return s
+    }
+
+    /// Number of files settling plus jobs queued or running.
+    public func backlog() -> Int { settling.count + active.count }
+
+    /// Replaces the drop folders (SIGHUP); reports of removed folders are retired.
+    public func reconfigure(_ newDrops: [DropFolder]) async {
+        let removed = drops.filter { old in !newDrops.contains(where: { $0.name == old.name && $0.path == old.path }) }
+        drops = newDrops
+        for drop in removed {
+            for key in current.keys where key.drop == drop.name && !newDrops.contains(where: { $0.name == drop.name }) {
+                await retire(key)
+            }
+        }
+        summaryDirty = true
+    }
+
+    /// Makes the status directory agree with the current state (after a crash between journal and status writes).
+    public func reconcileStatusDirectory() {
+        let onDisk = status.allRecords()
+        for (key, record) in current where onDisk[key]?.sha256 != record.sha256 || onDisk[key]?.time != record.time {
+            try? status.write(record, for: key)
+        }
+        for key in onDisk.keys where current[key] == nil {
+            try? status.remove(key)
+        }
+        summaryDirty = true
+    }
+
+    /// Stops accepting events; queued jobs still finish.
+    public func stop() {
+        stopped = true
+        settling.removeAll()
+        if let waiter = settleWaiter {
+            settleWaiter = nil
+            waiter.resume()
+        }
+    }
+
+    static func now() -> String {
+        Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}

@@ -1,0 +1,170 @@
+import Logging
+import NianbaoPlatform
+import ServiceLifecycle
+import UnixSignals
+
+/// `nianbao watch`: the drop-folder daemon as a swift-service-lifecycle `Service`.
+///
+/// Start-up: replay the verdict journal, open it (repairing a torn tail), arm
+/// every watch, queue the start-up reconciliation (the watcher's initial scan),
+/// then READY=1. SIGHUP reloads the configuration; SIGTERM drains and exits.
+public final class WatchDaemon: Service, Sendable {
+    private let initial: DaemonConfiguration
+    private let reload: @Sendable () async throws -> DaemonConfiguration
+    private let observer: any DaemonObserver
+    private let logger: Logger
+    private let notifier = SystemdNotifier()
+
+    /// - Parameters:
+    ///   - configuration: the validated configuration to start with.
+    ///   - reload: re-reads the configuration on SIGHUP.
+    public init(
+        configuration: DaemonConfiguration, reload: @escaping @Sendable () async throws -> DaemonConfiguration,
+        observer: any DaemonObserver, logger: Logger
+    ) {
+        self.initial = configuration
+        self.reload = reload
+        self.observer = observer
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        var config = initial
+        config.drops = config.drops.map { DropFolder(name: $0.name, path: PathNormalizer.absolute($0.path)) }
+        for drop in config.drops {
+            try? Directories.create(drop.path)
+        }
+        let status = StatusDirectory(root: PathNormalizer.absolute(config.statusDirectory))
+        let journalPath = PathNormalizer.absolute(config.journalFile)
+        let replay = try JournalReplay.replay(path: journalPath)
+        let journal = try VerdictJournal(path: journalPath)
+        if !journal.repairedTail.isEmpty {
+            observer.notice(.journalRepaired(path: journalPath, bytes: journal.repairedTail.count))
+        }
+        var current = status.allRecords().filter { key, _ in config.drops.contains { $0.name == key.drop } }
+        for (key, record) in replay.latest { current[key] = record }
+        for key in replay.removed { current.removeValue(forKey: key) }
+
+        let queue = JobQueue<Job>(capacity: config.queueCapacity)
+        let manager = DropManager(
+            drops: config.drops, settle: config.settle, queue: queue, journal: journal, status: status,
+            observer: observer, current: current)
+        await manager.reconcileStatusDirectory()
+        await manager.flushSummary(force: true)
+
+        let watcher = TreeWatcher(roots: config.drops.map(\.path))
+        try watcher.start()
+        let health = WorkerHealth(workers: config.workers)
+        let checker = ReportChecker()
+
+        observer.notice(.started(drops: config.drops))
+        _ = notifier.ready()
+        let stateLine = StatusLine(manager: manager, queue: queue, drops: config.drops.count)
+        _ = notifier.status(await stateLine.text())
+
+        let ticker = Task { await self.tick(manager: manager, statusLine: stateLine, health: health) }
+        let configBox = ConfigBox(config)
+        let reloader = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                await self.reloadConfiguration(configBox, manager: manager, watcher: watcher, journal: journal)
+            }
+        }
+
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in watcher.events { await manager.handle(event) }
+            }
+            group.addTask { await manager.runSettleLoop() }
+            for index in 0..<config.workers {
+                let worker = ReportWorker(checker: checker, maxBytes: config.maxFileBytes, manager: manager, health: health, index: index)
+                group.addTask { await worker.run(queue) }
+            }
+            group.addTask {
+                try? await gracefulShutdown()
+                _ = self.notifier.stopping()
+                self.observer.notice(.stopping)
+                reloader.cancel()
+                watcher.stop()
+                await manager.stop()
+                await queue.close()
+            }
+            await group.waitForAll()
+        }
+        ticker.cancel()
+        await manager.flushSummary(force: true)
+        _ = notifier.status("stopped · \(await manager.summary().line)")
+    }
+
+    /// Every 250 ms: write summary.json and STATUS= if anything changed; ping the
+    /// watchdog at half its interval while the workers make progress.
+    private func tick(manager: DropManager, statusLine: StatusLine, health: WorkerHealth) async {
+        let watchdog = notifier.watchdogInterval
+        let clock = ContinuousClock()
+        var lastPing = clock.now
+        var lastStatus = ""
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(250))
+            await manager.flushSummary()
+            let line = await statusLine.text()
+            if line != lastStatus {
+                lastStatus = line
+                _ = notifier.status(line)
+            }
+            if let watchdog, clock.now - lastPing >= watchdog / 2 {
+                if health.isHealthy(limit: watchdog) {
+                    _ = notifier.watchdog()
+                    lastPing = clock.now
+                } else {
+                    logger.error("a validation worker is wedged; withholding watchdog pings")
+                }
+            }
+        }
+    }
+
+    private func reloadConfiguration(_ box: ConfigBox, manager: DropManager, watcher: TreeWatcher, journal: VerdictJournal) async {
+        _ = notifier.reloading()
+        do {
+            var fresh = try await reload()
+            fresh.drops = fresh.drops.map { DropFolder(name: $0.name, path: PathNormalizer.absolute($0.path)) }
+            let old = await box.get()
+            for drop in fresh.drops where !old.drops.contains(drop) {
+                try? Directories.create(drop.path)
+            }
+            await manager.reconfigure(fresh.drops)
+            for drop in old.drops where !fresh.drops.contains(where: { $0.path == drop.path }) {
+                watcher.removeRoot(drop.path)
+            }
+            for drop in fresh.drops where !old.drops.contains(where: { $0.path == drop.path }) {
+                watcher.addRoot(drop.path)
+            }
+            try await journal.reopen()
+            await box.set(fresh)
+            observer.notice(.reloaded(drops: fresh.drops))
+        } catch {
+            logger.error("reload failed, keeping the previous configuration: \(error)")
+            observer.notice(.failure("reload failed, keeping the previous configuration: \(error)"))
+        }
+        _ = notifier.ready()
+    }
+}
+
+/// The configuration in force, replaced on reload.
+actor ConfigBox {
+    private var value: DaemonConfiguration
+    init(_ value: DaemonConfiguration) { self.value = value }
+    func get() -> DaemonConfiguration { value }
+    func set(_ new: DaemonConfiguration) { value = new }
+}
+
+/// The one-line live summary for STATUS=.
+struct StatusLine: Sendable {
+    let manager: DropManager
+    let queue: JobQueue<Job>
+    let drops: Int
+
+    func text() async -> String {
+        let summary = await manager.summary()
+        let backlog = await manager.backlog()
+        return "watching \(drops) folder\(drops == 1 ? "" : "s") · \(summary.line) · queue \(backlog)"
+    }
+}

@@ -1,0 +1,28 @@
+/// Tells binary data from text before decoding.
+enum BinarySniffer {
+    static let controlMessage = "文件含有大量控制字符，看起来是二进制文件而不是文本"
+
+    /// A Chinese reason if `bytes` (not UTF-16) look binary: any NUL, or more than
+    /// 5 % C0 control bytes other than tab, line feed, carriage return and form feed.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        var controls = 0
+        for byte in bytes {
+            if byte == 0 { return "文件含有 NUL 字节，看起来是二进制文件而不是文本" }
+            if isSuspiciousControl(UInt32(byte)) { controls += 1 }
+        }
+        return tooManyControls(controls, of: bytes.count) ? controlMessage : nil
+    }
+
+    /// C0 controls other than tab, LF, VT, FF and CR, plus DEL.
+    static func isSuspiciousControl(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return false
+        case 0x00...0x1F, 0x7F: return true
+        default: return false
+        }
+    }
+
+    static func tooManyControls(_ controls: Int, of total: Int) -> Bool {
+        total > 0 && controls * 20 > total
+    }
+}

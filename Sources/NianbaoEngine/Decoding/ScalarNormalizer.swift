@@ -1,0 +1,58 @@
+/// Per-line character repairs applied before parsing: odd spaces become spaces,
+/// invisible characters go, full-width digits and number punctuation become
+/// half-width, and Word bookmark debris ("[bookmark: _GoBack]") is dropped.
+///
+/// （ and ） are kept: headings are matched with either form of bracket.
+public enum ScalarNormalizer {
+    /// The repaired scalars of one line (no line terminators expected).
+    public static func normalize(_ line: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(line.underestimatedCount)
+        for scalar in line {
+            if let mapped = map(scalar) { out.append(mapped) }
+        }
+        return removingBookmarks(out)
+    }
+
+    /// The repaired text of one line.
+    public static func normalize(_ line: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: normalize(line.unicodeScalars))
+        return String(view)
+    }
+
+    /// One scalar's replacement, or nil to drop it.
+    static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        switch value {
+        case 0x09: return scalar
+        case 0x00...0x1F, 0x7F: return nil
+        case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return " "
+        case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF: return nil
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(value - 0xFEE0)
+        case 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF05: return Unicode.Scalar(value - 0xFEE0)
+        case 0x2212: return "-"
+        default: return scalar
+        }
+    }
+
+    private static let bookmarkOpen: [Unicode.Scalar] = Array("[bookmark:".unicodeScalars)
+
+    /// Drops every "[bookmark: …]" (Word bookmark names that survive text extraction).
+    static func removingBookmarks(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard scalars.contains("[") else { return scalars }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "[", ScalarText.hasPrefix(bookmarkOpen, in: scalars, at: index),
+               let close = ScalarText.firstIndex(of: "]", in: scalars, from: index, to: min(scalars.count, index + 80)) {
+                index = close + 1
+                continue
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return out
+    }
+}

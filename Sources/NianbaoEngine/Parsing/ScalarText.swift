@@ -1,0 +1,118 @@
+/// Small, allocation-free helpers over `[Unicode.Scalar]` used by the parser
+/// (no regex engines: every search is a plain linear scan).
+enum ScalarText {
+    static func of(_ string: String) -> [Unicode.Scalar] { Array(string.unicodeScalars) }
+
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+    }
+
+    static func isOpenParen(_ scalar: Unicode.Scalar) -> Bool { scalar == "（" || scalar == "(" }
+    static func isCloseParen(_ scalar: Unicode.Scalar) -> Bool { scalar == "）" || scalar == ")" }
+
+    /// 一 … 十 as 1 … 10.
+    static func chineseNumeral(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        case "十": return 10
+        default: return nil
+        }
+    }
+
+    /// Whether `needle` occurs in `hay` starting exactly at `index`.
+    static func hasPrefix(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + needle.count <= hay.count else { return false }
+        var offset = 0
+        while offset < needle.count {
+            if hay[index + offset] != needle[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// First index of `needle` in `hay[from..<to]` (the whole needle must fit before `to`).
+    static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> Int? {
+        let end = min(to ?? hay.count, hay.count)
+        guard let first = needle.first, from >= 0, end - from >= needle.count else { return nil }
+        var index = from
+        let last = end - needle.count
+        while index <= last {
+            if hay[index] == first, hasPrefix(needle, in: hay, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    static func contains(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
+        find(needle, in: hay) != nil
+    }
+
+    static func containsAny(_ needles: [[Unicode.Scalar]], in hay: [Unicode.Scalar]) -> Bool {
+        needles.contains { find($0, in: hay) != nil }
+    }
+
+    static func firstIndex(of scalar: Unicode.Scalar, in hay: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+        var index = max(0, from)
+        let end = min(to, hay.count)
+        while index < end {
+            if hay[index] == scalar { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The bounds of `scalars[lo..<hi]` without leading and trailing spaces and tabs.
+    static func trim(_ scalars: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var start = max(0, lo)
+        var end = min(hi, scalars.count)
+        while start < end, isSpace(scalars[start]) { start += 1 }
+        while end > start, isSpace(scalars[end - 1]) { end -= 1 }
+        return (start, end)
+    }
+
+    /// The scalars without any spaces or tabs.
+    static func withoutSpaces(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        scalars.filter { !isSpace($0) }
+    }
+
+    /// The value of the ASCII digits in `scalars[lo..<hi]`, if all are digits and it fits.
+    static func integer(_ scalars: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Int? {
+        guard lo < hi, hi - lo <= 9 else { return nil }
+        var value = 0
+        for index in lo..<hi {
+            guard isDigit(scalars[index]) else { return nil }
+            value = value * 10 + Int(scalars[index].value - 0x30)
+        }
+        return value
+    }
+}
+
+/// A keyword held as scalars, built once.
+struct Keyword: Sendable {
+    let scalars: [Unicode.Scalar]
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    func occurs(in hay: [Unicode.Scalar]) -> Bool { ScalarText.find(scalars, in: hay) != nil }
+
+    static func any(_ keywords: [Keyword], in hay: [Unicode.Scalar]) -> Bool {
+        keywords.contains { $0.occurs(in: hay) }
+    }
+}

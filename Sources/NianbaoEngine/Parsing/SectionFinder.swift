@@ -1,0 +1,118 @@
+/// A section heading found in the text: its kind and where it starts and ends.
+struct SectionHeading {
+    var kind: SectionKind
+    var start: TextPosition
+    /// Where the body begins (just after the heading text).
+    var end: TextPosition
+}
+
+/// Finds the six section headings by meaning: a numeral marker ("三、", "（三）",
+/// "(三)", after optional markdown "#") followed closely by the section's
+/// keywords. Headings must come in template order; table row labels such as
+/// "三、本年度办理结果" or "四、结转下年度继续办理" have none of the keywords.
+/// Headings may also sit inside a long line (text that lost its line breaks).
+enum SectionFinder {
+    /// Keywords that identify a section when its numeral matches.
+    private static let keywords: [SectionKind: [Keyword]] = [
+        .overview: [Keyword("总体情况"), Keyword("概述")],
+        .proactiveDisclosure: [Keyword("主动公开")],
+        .applications: [Keyword("收到和处理"), Keyword("收到及处理"), Keyword("受理和处理"), Keyword("公开申请情况"), Keyword("依申请公开情况")],
+        .reviewAndLitigation: [Keyword("复议"), Keyword("诉讼")],
+        .problems: [Keyword("问题")],
+        .otherMatters: [Keyword("其他需要报告"), Keyword("需要报告的"), Keyword("其他事项")],
+    ]
+    /// Keywords strong enough to accept a heading whose numeral does not match (a short line only).
+    private static let strongKeywords: [SectionKind: [Keyword]] = [
+        .overview: [Keyword("总体情况")],
+        .proactiveDisclosure: [Keyword("主动公开政府信息")],
+        .applications: [Keyword("收到和处理")],
+        .reviewAndLitigation: [Keyword("行政复议")],
+        .problems: [Keyword("存在的主要问题")],
+        .otherMatters: [Keyword("其他需要报告")],
+    ]
+    private static let window = 24
+    private static let endings: [Keyword] = [Keyword("情况"), Keyword("事项")]
+
+    static func find(in lines: [[Unicode.Scalar]]) -> [SectionHeading] {
+        var found: [SectionHeading] = []
+        var last = 0
+        for (lineIndex, line) in lines.enumerated() {
+            if line.count > 0, isSeparator(line), !found.isEmpty { break }
+            var index = 0
+            let (lineStart, lineEnd) = ScalarText.trim(line, 0, line.count)
+            var contentStart = lineStart
+            while contentStart < lineEnd, line[contentStart] == "#" || line[contentStart] == "*" || line[contentStart] == " " {
+                contentStart += 1
+            }
+            while index < line.count {
+                guard let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
+                let atLineStart = index == contentStart
+                if let kind = match(line, markerEnd, numeral: numeral, atLineStart: atLineStart, lineEnd: lineEnd),
+                   kind.rawValue > last {
+                    let end = atLineStart && lineEnd - index <= 40 ? line.count : headingEnd(line, markerEnd, kind: kind)
+                    found.append(SectionHeading(kind: kind, start: TextPosition(line: lineIndex, offset: index),
+                                                end: TextPosition(line: lineIndex, offset: end)))
+                    last = kind.rawValue
+                    index = end
+                    continue
+                }
+                index = markerEnd
+            }
+        }
+        return found
+    }
+
+    /// A line of only dashes or equals signs ends the report (notes may follow).
+    static func isSeparator(_ line: [Unicode.Scalar]) -> Bool {
+        let (lo, hi) = ScalarText.trim(line, 0, line.count)
+        guard hi - lo >= 3 else { return false }
+        for index in lo..<hi where !(line[index] == "-" || line[index] == "=" || line[index] == "—") { return false }
+        return true
+    }
+
+    /// A numeral marker at `index`: "三、", "（三）", "(三)". Returns the numeral and the index after it.
+    private static func marker(in line: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
+        let scalar = line[index]
+        if let numeral = ScalarText.chineseNumeral(scalar), numeral <= 6, index + 1 < line.count, line[index + 1] == "、" {
+            if index > 0, ScalarText.chineseNumeral(line[index - 1]) != nil { return nil }
+            return (numeral, index + 2)
+        }
+        if ScalarText.isOpenParen(scalar), index + 2 < line.count, let numeral = ScalarText.chineseNumeral(line[index + 1]),
+           numeral <= 6, ScalarText.isCloseParen(line[index + 2]) {
+            return (numeral, index + 3)
+        }
+        return nil
+    }
+
+    private static func match(_ line: [Unicode.Scalar], _ from: Int, numeral: Int, atLineStart: Bool, lineEnd: Int) -> SectionKind? {
+        // The window after the marker, stopping at digits and sentence ends.
+        var end = from
+        let limit = min(line.count, from + window)
+        while end < limit, !ScalarText.isDigit(line[end]), line[end] != "。", line[end] != "\t" { end += 1 }
+        let text = Array(line[from..<end])
+        if let kind = SectionKind(rawValue: numeral), let words = keywords[kind], Keyword.any(words, in: text) {
+            return kind
+        }
+        guard atLineStart, lineEnd - from <= 30 else { return nil }
+        for kind in SectionKind.allCases where kind.rawValue != numeral {
+            if let words = strongKeywords[kind], Keyword.any(words, in: text) { return kind }
+        }
+        return nil
+    }
+
+    /// For a heading inside a longer line: the end of "…情况"/"…事项" after the keyword, else the end of the window's words.
+    private static func headingEnd(_ line: [Unicode.Scalar], _ from: Int, kind: SectionKind) -> Int {
+        var end = from
+        let limit = min(line.count, from + window + 4)
+        while end < limit, !ScalarText.isDigit(line[end]), line[end] != "。", line[end] != " ", line[end] != "\t" { end += 1 }
+        let text = Array(line[from..<end])
+        var best: Int?
+        for ending in endings {
+            if let at = ScalarText.find(ending.scalars, in: text) {
+                let candidate = from + at + ending.scalars.count
+                best = min(best ?? candidate, candidate)
+            }
+        }
+        return best ?? end
+    }
+}

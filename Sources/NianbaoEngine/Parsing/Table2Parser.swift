@@ -1,0 +1,98 @@
+/// Reads 表二 from the items of section 三: labels (wrapped, garbled or split
+/// over lines) each followed by their values.
+struct Table2Parser {
+    let lines: [SourceLine]
+
+    struct Result {
+        var table: Table2?
+        var findings: [Finding] = []
+    }
+
+    private struct PendingRow {
+        var row: Table2Row
+        var line: Int
+        var values: [TableItem] = []
+    }
+
+    func parse(_ items: [TableItem], startLine: Int) -> Result {
+        var classifier = Table2RowClassifier()
+        var started = false
+        var label: [Unicode.Scalar] = []
+        var labelLine = startLine
+        var pending: PendingRow?
+        var finished: [PendingRow] = []
+        var seen: Set<Table2Row> = []
+        var sawFused = false
+        var fusedLine = startLine
+
+        func close() {
+            if let row = pending { finished.append(row) }
+            pending = nil
+        }
+
+        for item in items {
+            switch item.kind {
+            case .text:
+                close()
+                if Table2RowClassifier.startsLabel(item.scalars) {
+                    if !label.isEmpty { classifier.noteHeader(label) }
+                    label = item.scalars
+                    labelLine = item.line
+                } else {
+                    if label.isEmpty { labelLine = item.line }
+                    label.append(contentsOf: item.scalars)
+                }
+            case .value, .empty:
+                if pending == nil, !label.isEmpty {
+                    let row = classifier.classify(label, started: started)
+                    label.removeAll(keepingCapacity: true)
+                    if let row, !seen.contains(row) {
+                        seen.insert(row)
+                        started = true
+                        pending = PendingRow(row: row, line: labelLine)
+                    }
+                }
+                if pending != nil {
+                    pending?.values.append(item)
+                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line }
+                }
+            }
+        }
+        close()
+        guard started else { return Result(table: nil) }
+        if sawFused {
+            let message = "表二 单元格数字连在一起（各列之间没有分隔），无法可靠读出各单元格，未读取此表"
+            return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fusedLine))])
+        }
+        var table = Table2(startLine: startLine)
+        var result = Result()
+        var extraRows: [PendingRow] = []
+        for pendingRow in finished {
+            switch RowFitter.fit(pendingRow.values, expected: Applicant.allCases.count) {
+            case .cells(let cells):
+                table.rows[pendingRow.row] = cells
+            case .extraIgnored(let cells):
+                table.rows[pendingRow.row] = cells
+                extraRows.append(pendingRow)
+            case .ambiguous:
+                let count = pendingRow.values.filter { $0.kind == .value }.count
+                let message = "表二 \(pendingRow.row.label)：有 \(count) 个数字，多于 7 列，且多出的数字不为 0，无法确定各列，未读取此行"
+                result.findings.append(Finding(.tableUnreadable, message, at: location(pendingRow.line)))
+                continue
+            }
+            table.rowLines[pendingRow.row] = pendingRow.line
+        }
+        if let first = extraRows.first {
+            let names = extraRows.prefix(3).map(\.row.label).joined(separator: "、")
+            let more = extraRows.count > 3 ? " 等" : ""
+            let message = "表二 有 \(extraRows.count) 行多出空列或 0 值列（\(names)\(more)），已按前 7 列读取"
+            result.findings.append(Finding(.extraColumnsIgnored, message, at: location(first.line)))
+        }
+        result.table = table
+        return result
+    }
+
+    private func location(_ line: Int) -> String? {
+        line >= 0 && line < lines.count ? lines[line].location : nil
+    }
+}

@@ -1,0 +1,56 @@
+/// The publication deadline class of an agency, read from its name
+/// (条例第四十九条 and 国办公开办函〔2021〕30号 §二).
+enum AgencyLevel: Equatable {
+    /// A government department (…局/委/办/厅/中心…, including a 政府办公厅/办公室
+    /// publishing its own report) or a 乡镇/街道: 1月31日.
+    case department
+    /// A county or district government's report: 2月20日.
+    case county
+    /// A prefecture-level city's (or 自治州, 地区, 盟) government report: 3月10日.
+    case prefecture
+    /// A province's (省, 自治区, 直辖市) government report, or a vertically managed system: 3月31日.
+    case province
+
+    /// The deadline month and day in the year after the report year.
+    var deadline: (month: Int, day: Int) {
+        switch self {
+        case .department: return (1, 31)
+        case .county: return (2, 20)
+        case .prefecture: return (3, 10)
+        case .province: return (3, 31)
+        }
+    }
+
+    /// How the level is named in findings.
+    var name: String {
+        switch self {
+        case .department: return "政府部门、乡镇"
+        case .county: return "县级人民政府"
+        case .prefecture: return "地市级人民政府"
+        case .province: return "省级人民政府、垂直管理系统"
+        }
+    }
+
+    private static let verticalSystems = ["税务", "海关", "气象", "烟草", "邮政", "金融监管", "银保监", "证监", "外汇管理", "统计调查", "海事", "铁路", "民航", "消防救援"]
+    private static let municipalities = ["北京市", "天津市", "上海市", "重庆市"]
+    private static let departmentSuffixes = ["局", "委员会", "委", "办公室", "办公厅", "办", "厅", "中心", "部", "署", "院", "站", "所", "处", "队", "会", "馆", "管理区", "街道办事处"]
+
+    /// The level an agency name implies, or nil when it cannot be told.
+    init?(agency raw: String) {
+        let agency = raw.filter { !$0.isWhitespace }
+        guard !agency.isEmpty else { return nil }
+        if AgencyLevel.verticalSystems.contains(where: agency.contains) { self = .province; return }
+        if agency.hasSuffix("人民政府") || agency.hasSuffix("政府") {
+            let name = agency.hasSuffix("人民政府") ? agency.dropLast(4) : agency.dropLast(2)
+            if name.hasSuffix("乡") || name.hasSuffix("镇") || name.hasSuffix("街道") { self = .department; return }
+            if name.hasSuffix("自治区") || name.hasSuffix("省") { self = .province; return }
+            if AgencyLevel.municipalities.contains(where: { name.hasSuffix($0) && name.count == $0.count }) { self = .province; return }
+            if name.hasSuffix("县") || name.hasSuffix("区") || name.hasSuffix("旗") { self = .county; return }
+            if name.hasSuffix("市") || name.hasSuffix("自治州") || name.hasSuffix("州") || name.hasSuffix("盟") { self = .prefecture; return }
+            return nil
+        }
+        if agency.hasSuffix("行政公署") { self = .prefecture; return }
+        if AgencyLevel.departmentSuffixes.contains(where: agency.hasSuffix) { self = .department; return }
+        return nil
+    }
+}

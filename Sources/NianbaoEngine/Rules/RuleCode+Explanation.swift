@@ -1,0 +1,112 @@
+extension RuleCode {
+    /// A short English title, for `nianbao explain` and summaries.
+    public var title: String {
+        switch self {
+        case .inputUnreadable: return "Input cannot be read"
+        case .inputUnsupported: return "Unsupported file format"
+        case .inputTooLarge: return "Input too large"
+        case .notAReport: return "Not an annual report"
+        case .yearMissing: return "Report year missing"
+        case .sectionMissing: return "Section missing"
+        case .tableMissing: return "Table missing"
+        case .tableUnreadable: return "Table cannot be read"
+        case .rowMissing: return "Table row missing"
+        case .cellMissing: return "Table cell missing"
+        case .cellNotNumber: return "Cell is not a number"
+        case .cellBlank: return "Cell left blank"
+        case .negativeCount: return "Negative count"
+        case .templateOutdated: return "Outdated template"
+        case .table2RowSum: return "Table 2 row does not add up"
+        case .table2ResultTotal: return "Table 2 result total does not add up"
+        case .table2Balance: return "Table 2 column does not balance"
+        case .table3GroupTotal: return "Table 3 group total does not add up"
+        case .narrativeReceived: return "Narrative contradicts applications received"
+        case .narrativeDisclosed: return "Narrative contradicts applications disclosed"
+        case .narrativeCarriedForward: return "Narrative contradicts applications carried forward"
+        case .narrativeNoApplications: return "Narrative says no applications, table disagrees"
+        case .narrativeReviewLitigation: return "Narrative contradicts review or litigation counts"
+        case .narrativeNoReview: return "Narrative says no review or litigation, table disagrees"
+        case .feeStatementMissing: return "Information-processing fee not reported"
+        case .publishedLate: return "Published after the deadline"
+        case .yearsDisagree: return "Years disagree"
+        case .titleIncomplete: return "Title incomplete"
+        case .templateMixed: return "Mixed template forms"
+        case .overviewTooLong: return "Overview too long"
+        case .signatureDateMissing: return "No signature or publication date"
+        case .extraColumnsIgnored: return "Extra empty columns ignored"
+        case .textRepaired: return "Damaged text repaired"
+        }
+    }
+
+    /// One English paragraph on what the check means and why, for `nianbao explain`.
+    public var explanation: String {
+        switch self {
+        case .inputUnreadable:
+            return "The file could not be decoded as text in any supported encoding (UTF-8, UTF-16, GB18030/GBK), or the document container is damaged. Nothing in it can be checked."
+        case .inputUnsupported:
+            return "The file is not in a format the checker reads (.txt, .docx, .html, .pdf). Convert it or publish the report in one of those formats."
+        case .inputTooLarge:
+            return "The file is larger than the configured limit. An annual report is a few pages; a file this size is probably not one, or contains embedded material that should not be published with it."
+        case .notAReport:
+            return "The text has no 政府信息公开工作年度报告 title, none of the six section headings and none of the three statistical tables, so it is not treated as an annual report and no other check is applied."
+        case .yearMissing:
+            return "No report (statistical) year could be found in the title or the text. The year decides which national template applies and when the report was due."
+        case .sectionMissing:
+            return "Every report has six sections in a fixed order (一、总体情况 · 二、主动公开政府信息情况 · 三、收到和处理政府信息公开申请情况 · 四、政府信息公开行政复议、行政诉讼情况 · 五、存在的主要问题及改进情况 · 六、其他需要报告的事项). One of them was not found under any usual wording."
+        case .tableMissing:
+            return "Each report carries three statistical tables: 主动公开 (section 二), 收到和处理政府信息公开申请 (section 三) and 行政复议、行政诉讼 (section 四). One of them was not found."
+        case .tableUnreadable:
+            return "A table was found but its cells cannot be read back reliably (for example cells run together with no separator, as in \"10203120001200000\"). The checker says so rather than guess the numbers."
+        case .rowMissing:
+            return "A data row of table 2 required by the template is absent (the 2021 template has 25 data rows; the 2019 template 23, with （六）其他处理 as one row)."
+        case .cellMissing:
+            return "A table row has fewer cells than the template requires (table 2: seven columns, 自然人 · five kinds of 法人或其他组织 · 总计; table 3: fifteen cells)."
+        case .cellNotNumber:
+            return "Counts must be non-negative integers; this cell holds text or a decimal. Amounts in table 1 (收费 in 万元, 采购总金额) may have decimals."
+        case .cellBlank:
+            return "A table cell is blank or holds a placeholder such as \"/\" or \"—\". The template expects a number in every cell, 0 when there is nothing to report. Blanks are counted as 0 in the arithmetic checks that follow, so that one blank does not cascade."
+        case .negativeCount:
+            return "A count is negative. Only 本年增/减 in the 2019 template's table 1 may be negative."
+        case .templateOutdated:
+            return "Reports for 2021 and later must use the format of 国办公开办函〔2021〕30号, which voids earlier formats; this report uses the 2019 (试行) tables of 国办公开办函〔2019〕60号."
+        case .table2RowSum:
+            return "In table 2 every row's six applicant columns (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他) must add up to its 总计 cell."
+        case .table2ResultTotal:
+            return "In table 2, for every column, （七）总计 must equal （一）予以公开 + （二）部分公开 + the eight （三）不予公开 rows + the three （四）无法提供 rows + the five （五）不予处理 rows + the （六）其他处理 rows."
+        case .table2Balance:
+            return "Table 2's header states the rule: \"本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\". For every column, 一、本年新收 + 二、上年结转 must equal 三（七）总计 + 四、结转下年度继续办理."
+        case .table3GroupTotal:
+            return "Table 3 has three groups (行政复议, 行政诉讼 未经复议直接起诉, 行政诉讼 复议后起诉); in each, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 must equal 总计."
+        case .narrativeReceived:
+            return "The narrative states a number of applications received (e.g. \"共收到政府信息公开申请2件\") that matches neither table 2's 一、本年新收 总计 nor that plus 二、上年结转."
+        case .narrativeDisclosed:
+            return "The narrative states a number of applications disclosed (\"予以公开2件\", or \"予以公开及部分公开N件\") that differs from table 2's （一）予以公开 (plus （二）部分公开) 总计."
+        case .narrativeCarriedForward:
+            return "The narrative states a number of applications carried into next year (\"1件结转下年度\") that differs from table 2's 四、结转下年度继续办理 总计."
+        case .narrativeNoApplications:
+            return "The narrative says no application was received (\"未收到…申请\"), but table 2 records new applications."
+        case .narrativeReviewLitigation:
+            return "The narrative states a number of 行政复议 or 行政诉讼 cases (\"行政复议7件，诉讼9件\") that differs from table 3's totals (litigation counts both 未经复议直接起诉 and 复议后起诉)."
+        case .narrativeNoReview:
+            return "The narrative says there was no administrative review or lawsuit (\"无行政复议、行政诉讼\"), but table 3 records some."
+        case .feeStatementMissing:
+            return "The 2021 template requires section 六 to report the 信息处理费 charged under 《政府信息公开信息处理费管理办法》: \"收取信息处理费情况在此处报告\". A section 六 that says only \"无\" omits this statement."
+        case .publishedLate:
+            return "The report was published (or, with no publication date, signed) after its deadline under 条例第四十九条: government departments and 乡镇 by 1月31日 of the following year, county governments by 2月20日, prefecture governments by 3月10日, provincial governments and vertically managed systems by 3月31日. A 政府办公厅/办公室 publishing its own report counts as a department."
+        case .yearsDisagree:
+            return "The title's year, the statistical period's year and the signature date must agree: a report for year Y covers 1 January to 31 December of Y and is signed and published in Y+1."
+        case .titleIncomplete:
+            return "The title must name the full agency and the year, as in \"…局2021年政府信息公开工作年度报告\"; a title such as \"市商务局2021年…\" omits the place name."
+        case .templateMixed:
+            return "The tables mix the two national templates, for example the 2021 tables with （六）其他处理 printed as one row as in the 2019 (试行) form. A defect, milder than wrong arithmetic."
+        case .overviewTooLong:
+            return "The 2021 template says section 一、总体情况 \"篇幅原则上不超过一千字\". The count is of Han characters, letters and digits, not whitespace or punctuation."
+        case .signatureDateMissing:
+            return "Neither a signature date at the end nor a publication date (发布日期) was found, so the publication deadline cannot be checked."
+        case .extraColumnsIgnored:
+            return "Some table rows carried extra empty columns (often left by Word or HTML conversion); they were ignored when reading the numbers."
+        case .textRepaired:
+            return "Characters lost in extraction (e.g. \"()不予公开\" for \"（三）不予公开\") were restored from the template's fixed wording before the tables were read."
+        }
+    }
+}

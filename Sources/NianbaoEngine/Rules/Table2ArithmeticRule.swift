@@ -1,0 +1,67 @@
+/// 表二's 勾稽关系: `table2.row_sum` (each row's six applicant columns add up to 总计),
+/// `table2.result_total` (（七）总计 is the sum of the result rows, per column) and
+/// `table2.balance` (一+二 = 三（七）+四, per column). Blanks count as 0; a check
+/// involving a missing or non-numeric cell is skipped (that cell is reported elsewhere).
+struct Table2ArithmeticRule: Rule {
+    func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
+        guard let table = report.table2 else { return [] }
+        let shape = TemplateShape(report)
+        var findings: [Finding] = []
+        let rows = shape.table2Rows
+        for row in rows where table.rows[row] != nil {
+            findings += rowSum(table, row, document)
+        }
+        let resultRows = Table2Row.resultRows(for: shape.table2 ?? .t2021)
+        for column in Applicant.allCases {
+            findings += resultTotal(table, column, resultRows, document)
+        }
+        for column in Applicant.allCases {
+            findings += balance(table, column, document)
+        }
+        return findings
+    }
+
+    private func rowSum(_ table: Table2, _ row: Table2Row, _ document: SourceDocument) -> [Finding] {
+        let totalCell = table[row, .total]
+        guard let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
+        var parts: [Int] = []
+        for column in Applicant.parts {
+            guard let value = RuleSupport.arithmeticValue(table[row, column]) else { return [] }
+            parts.append(value)
+        }
+        let at = RuleSupport.location(totalCell?.line ?? table.rowLines[row], in: document)
+        guard let expected = RuleSupport.sum(parts) else {
+            return [Finding(.table2RowSum, "表二 \(row.label) · 总计：各类申请人之和数值溢出，无法核对", at: at)]
+        }
+        guard expected != actual else { return [] }
+        return [Finding(.table2RowSum, "表二 \(row.label) · 总计：应为 \(expected)，实为 \(RuleSupport.shown(totalCell))", at: at)]
+    }
+
+    private func resultTotal(_ table: Table2, _ column: Applicant, _ resultRows: [Table2Row], _ document: SourceDocument) -> [Finding] {
+        guard let totalCell = table[.total, column], let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
+        var parts: [Int] = []
+        for row in resultRows {
+            guard let value = RuleSupport.arithmeticValue(table[row, column]) else { return [] }
+            parts.append(value)
+        }
+        let at = RuleSupport.location(totalCell.line, in: document)
+        guard let expected = RuleSupport.sum(parts) else {
+            return [Finding(.table2ResultTotal, "表二 （七）总计 · \(column.label)：各项办理结果之和数值溢出，无法核对", at: at)]
+        }
+        guard expected != actual else { return [] }
+        return [Finding(.table2ResultTotal, "表二 （七）总计 · \(column.label)：应为 \(expected)，实为 \(RuleSupport.shown(totalCell))", at: at)]
+    }
+
+    private func balance(_ table: Table2, _ column: Applicant, _ document: SourceDocument) -> [Finding] {
+        guard let received = RuleSupport.arithmeticValue(table[.received, column]),
+              let carriedOver = RuleSupport.arithmeticValue(table[.carriedOver, column]),
+              let total = RuleSupport.arithmeticValue(table[.total, column]),
+              let carriedForward = RuleSupport.arithmeticValue(table[.carriedForward, column]) else { return [] }
+        let at = RuleSupport.location(table[.total, column]?.line ?? table.rowLines[.total], in: document)
+        guard let left = RuleSupport.sum([received, carriedOver]), let right = RuleSupport.sum([total, carriedForward]) else {
+            return [Finding(.table2Balance, "表二 \(column.label)列：数值溢出，无法核对一+二与三（七）+四", at: at)]
+        }
+        guard left != right else { return [] }
+        return [Finding(.table2Balance, "表二 \(column.label)列：一+二=\(left)，三（七）+四=\(right)，应相等", at: at)]
+    }
+}

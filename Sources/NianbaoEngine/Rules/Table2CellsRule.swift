@@ -1,0 +1,39 @@
+/// 表二's rows and cells: `table.row_missing`, `table.cell_missing`,
+/// `table.cell_not_number`, `table.cell_blank`, `table.negative_count`.
+struct Table2CellsRule: Rule {
+    func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
+        guard let table = report.table2 else { return [] }
+        var findings: [Finding] = []
+        for row in TemplateShape(report).table2Rows {
+            guard let cells = table.rows[row] else {
+                findings.append(Finding(.rowMissing, "表二 缺少“\(row.label)”行",
+                                        at: RuleSupport.location(table.startLine, in: document)))
+                continue
+            }
+            let rowLocation = RuleSupport.location(table.rowLines[row] ?? table.startLine, in: document)
+            if cells.count < Applicant.allCases.count {
+                let missing = Applicant.allCases.dropFirst(cells.count).map(\.label).joined(separator: "、")
+                findings.append(Finding(.cellMissing, "表二 \(row.label)：应有 7 个单元格，只有 \(cells.count) 个（缺\(missing)）", at: rowLocation))
+            }
+            var blanks: [String] = []
+            for column in Applicant.allCases {
+                guard let cell = table[row, column] else { continue }
+                let at = RuleSupport.location(cell.line, in: document) ?? rowLocation
+                switch cell.value {
+                case .number(let n) where n < 0:
+                    findings.append(Finding(.negativeCount, "表二 \(row.label) · \(column.label)：件数不能为负数，实为 \(n)", at: at))
+                case .number:
+                    break
+                case .blank:
+                    blanks.append(column.label)
+                case .amount, .text:
+                    findings.append(Finding(.cellNotNumber, "表二 \(row.label) · \(column.label)：应为非负整数，实为“\(cell.raw)”", at: at))
+                }
+            }
+            if !blanks.isEmpty {
+                findings.append(Finding(.cellBlank, "表二 \(row.label)：\(blanks.joined(separator: "、"))为空，应填写数字（无则填 0）", at: rowLocation))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,67 @@
+import NianbaoEngine
+
+/// Turns a dropped file's bytes into engine input, or refuses it with a finding.
+///
+/// The format is detected from the content; the file name is only a hint.
+/// Every reader is bounded by `ExtractionLimits`, so hostile input is refused
+/// quickly instead of exhausting memory or time.
+public struct DocumentExtractor: Sendable {
+    public let limits: ExtractionLimits
+    public let legacy: (any LegacyTextDecoder)?
+
+    /// - Parameters:
+    ///   - limits: bounds on size, inflation, nesting and line count.
+    ///   - legacy: the GB18030 decoder (iconv on Linux); without it GBK text is refused.
+    public init(limits: ExtractionLimits = .default, legacy: (any LegacyTextDecoder)?) {
+        self.limits = limits
+        self.legacy = legacy
+    }
+
+    /// Extracts the text of `bytes`; `fileName` refines ambiguous formats only.
+    public func extract(_ bytes: [UInt8], fileName: String) -> Extraction {
+        let format = DocumentFormat.detect(bytes, fileName: fileName)
+        guard bytes.count <= limits.maxInputBytes else {
+            let megabytes = limits.maxInputBytes >> 20
+            return .refused(format: format, finding: Finding(.inputTooLarge, "文件超过 \(megabytes) MB，拒绝读取"))
+        }
+        guard format.isSupported else { return .refused(format: format, finding: format.unsupportedFinding) }
+        do {
+            switch format {
+            case .text, .markdown:
+                switch TextDecoding.decode(bytes, legacy: legacy) {
+                case .failure(let failure):
+                    return .refused(format: format, finding: failure.finding)
+                case .success(let decoded):
+                    try checkLineCount(decoded.text)
+                    let document = TextNormalization.document(from: decoded.text)
+                    return .document(document, format: format, encoding: decoded.encoding.rawValue)
+                }
+            case .html:
+                guard let decoded = HTMLCharset(legacy: legacy).decode(bytes) else { throw ExtractionFailure.undecodable }
+                let sink = try HTMLDocumentReader(limits: limits).read(decoded.text)
+                return .document(TextNormalization.normalize(sink.document), format: format, encoding: decoded.encoding.rawValue)
+            case .docx:
+                let xml = try DocxArchive(limits: limits).documentXML(from: bytes)
+                let sink = try WordDocumentReader(limits: limits).read(xml)
+                return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
+            case .pdf:
+                let sink = try PDFTextReader(limits: limits).read(bytes)
+                return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
+            default:
+                return .refused(format: format, finding: format.unsupportedFinding)
+            }
+        } catch let failure as ExtractionFailure {
+            return .refused(format: format, finding: failure.finding(format: format))
+        } catch {
+            return .refused(format: format, finding: ExtractionFailure.broken("\(error)").finding(format: format))
+        }
+    }
+
+    private func checkLineCount(_ text: String) throws(ExtractionFailure) {
+        var count = 0
+        for byte in text.utf8 where byte == 0x0A {
+            count += 1
+            if count > limits.maxLines { throw .tooManyLines }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Decides a file's format from magic bytes and structure.
+struct FormatSniffer {
+    let bytes: [UInt8]
+    let fileName: String
+
+    private var lowerName: String { fileName.lowercased() }
+
+    private func nameEnds(_ suffixes: String...) -> Bool {
+        suffixes.contains { lowerName.hasSuffix($0) }
+    }
+
+    func detect() -> DocumentFormat {
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return zipKind() }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return oleKind() }
+        if pdfHeaderOffset() != nil { return .pdf }
+        if isImage() { return .image }
+        if isArchive() { return .archive }
+        if looksLikeHTML() { return .html }
+        if looksBinary() { return .unknown }
+        if nameEnds(".md", ".markdown") { return .markdown }
+        return .text
+    }
+
+    private func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+        guard bytes.count >= offset + magic.count else { return false }
+        return bytes[offset..<(offset + magic.count)].elementsEqual(magic)
+    }
+
+    /// "%PDF-" within the first KiB (some generators prepend junk).
+    func pdfHeaderOffset() -> Int? {
+        let head = bytes.prefix(1024)
+        return Self.find(Array("%PDF-".utf8), in: head)
+    }
+
+    private func zipKind() -> DocumentFormat {
+        if Self.find(Array("word/document.xml".utf8), in: bytes[...]) != nil { return .docx }
+        if Self.find(Array("xl/workbook.xml".utf8), in: bytes[...]) != nil { return .xlsx }
+        return .archive
+    }
+
+    private func oleKind() -> DocumentFormat {
+        if nameEnds(".xls", ".et") { return .xls }
+        if nameEnds(".wps") { return .wps }
+        if nameEnds(".doc", ".dot") { return .doc }
+        if Self.find(utf16("Workbook"), in: bytes[...]) != nil || Self.find(utf16("Book"), in: bytes[...]) != nil {
+            return .xls
+        }
+        return .doc
+    }
+
+    private func utf16(_ text: String) -> [UInt8] {
+        text.utf8.flatMap { [$0, 0] }
+    }
+
+    private func isImage() -> Bool {
+        starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) || starts([0xFF, 0xD8, 0xFF])
+            || starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8))
+            || starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
+            || starts(Array("BM".utf8)) && bytes.count > 26 && bytes[14] >= 12 && bytes[15] == 0
+            || starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8)
+    }
+
+    private func isArchive() -> Bool {
+        starts([0x1F, 0x8B]) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
+            || starts(Array("Rar!".utf8)) || starts([0x42, 0x5A, 0x68])
+            || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || starts(Array("ustar".utf8), at: 257)
+    }
+
+    private func looksLikeHTML() -> Bool {
+        var head = Array(bytes.prefix(2048))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<table") {
+            return true
+        }
+        let markers = ["<html", "<body", "<table", "<head>", "<meta "]
+        if trimmed.hasPrefix("<") && markers.contains(where: { text.contains($0) }) { return true }
+        return nameEnds(".html", ".htm", ".shtml", ".xhtml") && trimmed.hasPrefix("<")
+    }
+
+    /// NUL bytes in the head mean binary, unless the text is UTF-16 with a BOM.
+    private func looksBinary() -> Bool {
+        if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return false }
+        return bytes.prefix(4096).contains(0)
+    }
+
+    /// The offset of `needle` in `haystack`, by a simple first-byte scan.
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}

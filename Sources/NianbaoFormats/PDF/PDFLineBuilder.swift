@@ -1,0 +1,48 @@
+/// Groups a page's glyphs into visual lines and splits each line into segments at wide gaps.
+struct PDFLineBuilder {
+    /// A gap wider than this many glyph heights separates cells.
+    var cellGap = 1.5
+    /// A gap wider than this many glyph heights inside a cell becomes a space.
+    var spaceGap = 0.3
+
+    func lines(from glyphs: [PDFGlyph]) -> [PDFLine] {
+        let visible = glyphs.filter { !$0.scalar.properties.isWhitespace && $0.x1 >= $0.x0 && $0.y1 >= $0.y0 }
+        let sorted = visible.sorted { ($0.midY, $0.x0) < ($1.midY, $1.x0) }
+        var groups: [[PDFGlyph]] = []
+        var groupMid = 0.0
+        for glyph in sorted {
+            if let last = groups.last, let first = last.first,
+               abs(glyph.midY - groupMid) <= 0.4 * min(glyph.height, first.height) {
+                groups[groups.count - 1].append(glyph)
+                let count = Double(last.count + 1)
+                groupMid += (glyph.midY - groupMid) / count
+            } else {
+                groups.append([glyph])
+                groupMid = glyph.midY
+            }
+        }
+        return groups.map(line(from:))
+    }
+
+    private func line(from group: [PDFGlyph]) -> PDFLine {
+        let glyphs = group.sorted { $0.x0 < $1.x0 }
+        let heights = glyphs.map(\.height).sorted()
+        let height = heights[heights.count / 2]
+        var segments: [PDFSegment] = []
+        var previous: PDFGlyph?
+        for glyph in glyphs {
+            let gap = previous.map { glyph.x0 - $0.x1 } ?? .infinity
+            if gap > cellGap * height || segments.isEmpty {
+                segments.append(PDFSegment(text: String(Character(glyph.scalar)), x0: glyph.x0, x1: glyph.x1))
+            } else {
+                if gap > spaceGap * height { segments[segments.count - 1].text.append(" ") }
+                segments[segments.count - 1].text.unicodeScalars.append(glyph.scalar)
+                segments[segments.count - 1].x1 = max(segments[segments.count - 1].x1, glyph.x1)
+            }
+            previous = glyph
+        }
+        let y0 = glyphs.map(\.y0).min() ?? 0
+        let y1 = glyphs.map(\.y1).max() ?? 0
+        return PDFLine(segments: segments, y0: y0, y1: y1, glyphHeight: height)
+    }
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemPackage
+
+/// Crash-safe whole-file writes: write a temporary file beside the target,
+/// fsync it, rename it over the target, then fsync the directory.
+///
+/// After a crash at any point the target holds either its old or its new
+/// content, never a mixture.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically, creating parent directories (mode 0750) as needed.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: FilePermissions = [.ownerReadWrite, .groupRead]) throws {
+        let target = FilePath(path)
+        let directory = target.removingLastComponent()
+        try Directories.create(directory.string)
+        let temporary = directory.appending(".\(target.lastComponent?.string ?? "file").\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate, .exclusiveCreate, .closeOnExec], permissions: permissions)
+        do {
+            try fd.closeAfter {
+                _ = try fd.writeAll(bytes)
+                try fd.sync()
+            }
+            try rename(temporary, to: target)
+        } catch {
+            _ = try? unlinkIfPresent(temporary)
+            throw error
+        }
+        try Directories.sync(directory.string)
+    }
+
+    /// Removes `path` if it exists and fsyncs its directory. Missing files are not an error.
+    public static func remove(_ path: String) throws {
+        let target = FilePath(path)
+        if try unlinkIfPresent(target) {
+            try Directories.sync(target.removingLastComponent().string)
+        }
+    }
+
+    private static func rename(_ from: FilePath, to: FilePath) throws {
+        let result = from.withPlatformString { f in to.withPlatformString { t in Glibc.rename(f, t) } }
+        if result != 0 { throw Errno(rawValue: errno) }
+    }
+
+    @discardableResult
+    private static func unlinkIfPresent(_ path: FilePath) throws -> Bool {
+        let result = path.withPlatformString { unlink($0) }
+        if result == 0 { return true }
+        if errno == ENOENT { return false }
+        throw Errno(rawValue: errno)
+    }
+}
+
+extension FileDescriptor {
+    /// fsync(2): flushes the file's data and metadata to stable storage.
+    public func sync() throws {
+        while fsync(rawValue) != 0 {
+            if errno == EINTR { continue }
+            throw Errno(rawValue: errno)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemPackage
+
+/// Directory helpers: recursive creation and fsync of a directory entry table.
+public enum Directories {
+    /// Creates `path` and its missing parents (like `mkdir -p`).
+    public static func create(_ path: String, permissions: mode_t = 0o750) throws {
+        if path.isEmpty || path == "/" { return }
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { return }
+            throw Errno(rawValue: ENOTDIR)
+        }
+        let parent = FilePath(path).removingLastComponent().string
+        if parent != path { try create(parent, permissions: permissions) }
+        if mkdir(path, permissions) != 0 && errno != EEXIST { throw Errno(rawValue: errno) }
+    }
+
+    /// fsyncs a directory so that renames and unlinks in it are durable.
+    public static func sync(_ path: String) throws {
+        let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw Errno(rawValue: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL { throw Errno(rawValue: errno) }
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads files from a drop folder without ever following a symbolic link, blocking on a FIFO,
+/// opening a device for reading, leaving the folder, or trusting a file that changed while it was read.
+///
+/// The path is walked from the root directory one component at a time with `openat` and
+/// `O_NOFOLLOW | O_DIRECTORY`, so no symbolic link on the way can lead outside the root.
+/// The final entry is classified with `fstatat(AT_SYMLINK_NOFOLLOW)` before it is opened with
+/// `O_NOFOLLOW | O_NONBLOCK | O_NOCTTY`, and checked again with `fstat` on the open descriptor.
+public struct SafeFileReader: Sendable {
+    /// Test hook: runs after the file was opened and checked, before its content is read.
+    let afterOpen: (@Sendable () -> Void)?
+
+    /// Creates a reader.
+    public init() { self.afterOpen = nil }
+
+    init(afterOpen: @escaping @Sendable () -> Void) { self.afterOpen = afterOpen }
+
+    /// Reads the whole file at `path` (relative to `root`, or absolute under `root`).
+    ///
+    /// Files larger than `maxBytes` are refused from their size alone, without being read.
+    /// The returned identity is taken after reading and equals the one taken before.
+    public func read(path: String, within root: String, maxBytes: Int) -> SafeReadResult {
+        guard let components = RootRelativePath.components(of: path, within: root) else {
+            return .refused(.outsideRoot)
+        }
+        guard let name = components.last else { return .refused(.notRegularFile(kind: .directory)) }
+        let dirResult = SafeDirectory.open(components.dropLast(), within: root)
+        guard case .success(let dirFD) = dirResult else {
+            if case .failure(let refusal) = dirResult { return .refused(refusal) }
+            return .refused(.ioError(errno: EINVAL))
+        }
+        defer { close(dirFD) }
+
+        var before = stat()
+        if fstatat(dirFD, name, &before, AT_SYMLINK_NOFOLLOW) != 0 { return .refused(SafeDirectory.refusal(errno)) }
+        let kind = FileKind(mode: before.st_mode)
+        if kind != .regular { return .refused(.notRegularFile(kind: kind)) }
+        if before.st_size > Int64(maxBytes) { return .refused(.tooLarge(size: Int64(before.st_size), limit: maxBytes)) }
+
+        let fd = SafeDirectory.retrying { openat(dirFD, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
+        if fd < 0 { return .refused(SafeDirectory.refusal(errno)) }
+        defer { close(fd) }
+        var opened = stat()
+        if fstat(fd, &opened) != 0 { return .refused(.ioError(errno: errno)) }
+        let openedKind = FileKind(mode: opened.st_mode)
+        if openedKind != .regular { return .refused(.notRegularFile(kind: openedKind)) }
+        if opened.st_size > Int64(maxBytes) { return .refused(.tooLarge(size: Int64(opened.st_size), limit: maxBytes)) }
+        afterOpen?()
+
+        let expected = Int(opened.st_size)
+        let readResult = Self.readAll(fd: fd, expected: expected)
+        guard case .success(let bytes) = readResult else {
+            if case .failure(let refusal) = readResult { return .refused(refusal) }
+            return .refused(.ioError(errno: EINVAL))
+        }
+        var after = stat()
+        if fstat(fd, &after) != 0 { return .refused(.ioError(errno: errno)) }
+        let identityBefore = FileIdentity(opened)
+        let identityAfter = FileIdentity(after)
+        if bytes.count != expected || identityBefore != identityAfter { return .refused(.changedWhileReading) }
+        return .content(bytes: bytes, identity: identityAfter)
+    }
+
+    /// The identity of the entry at `path` via `lstat` (a symbolic link describes itself), or `nil` if it is gone.
+    public func identity(path: String) -> FileIdentity? {
+        var st = stat()
+        if lstat(path, &st) != 0 { return nil }
+        return FileIdentity(st)
+    }
+
+    /// Reads until end of file, at most one byte more than `expected` (to notice growth).
+    private static func readAll(fd: Int32, expected: Int) -> Result<[UInt8], SafeReadRefusal> {
+        let capacity = expected + 1
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
+                if n > 0 { count += n; continue }
+                if n == 0 { break }
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+        }
+        if failure != 0 { return .failure(.ioError(errno: failure)) }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,26 @@
+/// Journal `MESSAGE_ID`s of the structured events nianbao logs.
+///
+/// Each raw value is a 128-bit id (generated with `systemd-id128 new`) in the
+/// 32-hex-digit form the journal expects. `systemd/nianbao.catalog` carries a
+/// Chinese and an English catalog entry for every case, so
+/// `journalctl -x` explains each event and `journalctl MESSAGE_ID=…` finds them.
+public enum MessageID: String, Sendable, CaseIterable {
+    /// A report was checked and passed.
+    case verdictPass = "d4de48c1ed974e448a87bd13cf04b099"
+    /// A report was checked and passed with warnings.
+    case verdictWarn = "725f16ae4bbf457d973c22b85588790d"
+    /// A report was checked and failed.
+    case verdictFail = "1ba86532d7f44372892d6c30b26e2940"
+    /// A report disappeared from a drop folder; its verdict was withdrawn.
+    case reportRemoved = "f22b014274b348d880d2f8d8e60940d3"
+    /// The daemon finished start-up and is watching its drop folders.
+    case daemonStarted = "8cdbb73c726d472ab4e952906b384185"
+    /// The daemon re-read its configuration after SIGHUP.
+    case daemonReloaded = "a074403d3fd049fc9992ce66f0d875b8"
+    /// The daemon is shutting down.
+    case daemonStopping = "28eb06f4e82b4e5fa1647055b3470715"
+    /// The inotify queue overflowed; the drop folders are being rescanned.
+    case overflowRescan = "7ebf115c08a74448a525963b088e70a9"
+    /// A watched drop folder was removed or became unreachable.
+    case watchLost = "995c2580072440e5863befd177a39e5f"
+}

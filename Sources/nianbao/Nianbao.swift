@@ -1,0 +1,46 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `nianbao`: guards drop folders of 政府信息公开工作年度报告 and checks reports.
+@main
+struct Nianbao: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao",
+        abstract: "Validate government information-disclosure annual reports (年报) and guard their drop folders.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, WatchCommand.self, StatusCommand.self, ExplainCommand.self]
+    )
+
+    /// Runs the command; usage errors exit 2 (not ArgumentParser's 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == .failure || code.rawValue == 1 || code.rawValue == 2 {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandleOutput.standardError(message)
+            }
+            Glibc.exit(2)
+        }
+    }
+}
+
+/// Writes to standard error.
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        var line = Array(text.utf8)
+        if line.last != 0x0A { line.append(0x0A) }
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Logging
+import NianbaoDaemon
+import NianbaoPlatform
+import ServiceLifecycle
+
+/// `nianbao watch`: the drop-folder daemon.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch drop folders and judge every report that arrives.",
+        discussion: """
+        With no configuration at all, watches ./drop and writes ./state/status/ and \
+        ./state/verdicts.jsonl, printing each verdict. Under systemd: \
+        nianbao watch --config /etc/nianbao/nianbao.json. SIGHUP reloads the configuration; \
+        SIGTERM drains the queue and exits 0.
+        """
+    )
+
+    @Option(help: "JSON configuration file (see etc/nianbao.json).")
+    var config: String?
+
+    @Option(name: .customLong("drop"), help: "A drop folder, as PATH or NAME=PATH (repeatable; overrides the file).")
+    var drops: [String] = []
+
+    @Option(name: .customLong("status-dir"), help: "Status directory (overrides the file).")
+    var statusDir: String?
+
+    @Option(help: "Verdict journal file, JSON Lines (overrides the file).")
+    var journal: String?
+
+    @Option(name: .customLong("settle-ms"), help: "Settle time after a close-write, in milliseconds.")
+    var settleMilliseconds: Int?
+
+    @Option(help: "Number of validation workers (default: number of cores).")
+    var workers: Int?
+
+    @Flag(name: .customLong("quiet"), help: "Do not print verdicts on standard output.")
+    var quiet = false
+
+    func run() async throws {
+        let destination = LoggingSetup.bootstrap(identifier: "nianbao")
+        let logger = Logger(label: "nianbao")
+        var overrides = ConfigurationLoader.Overrides()
+        overrides.drops = drops
+        overrides.statusDirectory = statusDir
+        overrides.journalFile = journal
+        overrides.settleMilliseconds = settleMilliseconds
+        overrides.workers = workers
+        let file = config
+        let loaded: DaemonConfiguration
+        do {
+            loaded = try await ConfigurationLoader().load(file: file, overrides: overrides)
+        } catch {
+            FileHandleOutput.standardError("nianbao: \(error)")
+            throw ExitCode(2)
+        }
+        var observers: [any DaemonObserver] = []
+        if destination == .journal { observers.append(SystemdJournalObserver()) } else { observers.append(LogObserver(logger: logger)) }
+        if loaded.printVerdicts && !quiet { observers.append(TerminalObserver()) }
+        let frozen = overrides
+        let daemon = WatchDaemon(
+            configuration: loaded,
+            reload: { try await ConfigurationLoader().load(file: file, overrides: frozen) },
+            observer: ObserverGroup(observers),
+            logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            FileHandleOutput.standardError("nianbao: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import NianbaoDaemon
+
+/// Real inotify, real child daemon: each way a report arrives yields exactly one verdict.
+@Suite(.serialized, .timeLimit(.minutes(3)))
+struct WatchArrivalTests {
+    let sample = Fixtures.sample("000_fb640ca0b162b3d7.txt")
+
+    @Test func slowWriterYieldsOneVerdict() async throws {
+        let ws = try Workspace()
+        let daemon = try DaemonProcess(ws)
+        #expect(daemon.waitForOutput("started"))
+        // One open file written in 10 chunks over 2 s (an SFTP upload), then closed.
+        let path = ws.drop + "/slow.txt"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let chunk = (sample.count + 9) / 10
+        for i in 0..<10 {
+            let part = sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)]
+            try handle.write(contentsOf: Data(part))
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        try handle.close()
+        // A writer that reopens and closes the file after each chunk.
+        let path2 = ws.drop + "/reopened.txt"
+        for i in 0..<10 {
+            let part = sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)]
+            if i == 0 { FileManager.default.createFile(atPath: path2, contents: Data(part)) } else {
+                let h = try #require(FileHandle(forWritingAtPath: path2))
+                try h.seekToEnd()
+                try h.write(contentsOf: Data(part))
+                try h.close()
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(ws.waitForVerdicts(["slow.txt", "reopened.txt"]))
+        Thread.sleep(forTimeInterval: 1.0)
+        #expect(ws.verdictCounts()["slow.txt"] == 1)
+        #expect(ws.verdictCounts()["reopened.txt"] == 1)
+        let last = ws.journalRecords().compactMap { $0 }.last { $0.relativePath == "slow.txt" }
+        #expect(last?.sha256 == ContentHash.sha256(sample))
+        #expect(daemon.terminate() == 0)
+    }
+
+    @Test func renameSubfolderMkdirAndGB18030EachYieldOneVerdict() async throws {
+        let ws = try Workspace()
+        let daemon = try DaemonProcess(ws)
+        #expect(daemon.waitForOutput("started"))
+        // Atomic rename into place: the temporary name is never judged.
+        try ws.write(".upload.txt.tmp", sample)
+        try FileManager.default.moveItem(atPath: ws.drop + "/.upload.txt.tmp", toPath: ws.drop + "/renamed.txt")
+        // A copy into a subfolder created after start.
+        try FileManager.default.createDirectory(atPath: ws.drop + "/agency", withIntermediateDirectories: false)
+        try ws.write("agency/copied.txt", Fixtures.sample("001_53afeb125be3f4fc.txt"))
+        // mkdir -p a/b/c then a file in c.
+        try FileManager.default.createDirectory(atPath: ws.drop + "/a/b/c", withIntermediateDirectories: true)
+        try ws.write("a/b/c/deep.txt", Fixtures.sample("002_c2173b29a2f695bc.txt"))
+        // A GB18030 file.
+        let gb = try GB18030.encode(String(decoding: Fixtures.sample("003_458875e39d02c745.txt"), as: UTF8.self))
+        try ws.write("gb.txt", gb)
+        let expected = ["renamed.txt", "agency/copied.txt", "a/b/c/deep.txt", "gb.txt"]
+        #expect(ws.waitForVerdicts(expected))
+        Thread.sleep(forTimeInterval: 1.0)
+        let counts = ws.verdictCounts()
+        for name in expected { #expect(counts[name] == 1, "\(name): \(counts[name] ?? 0) verdicts") }
+        #expect(counts.keys.allSatisfy { !$0.contains(".tmp") })
+        let gbRecord = ws.journalRecords().compactMap { $0 }.last { $0.relativePath == "gb.txt" }
+        #expect(gbRecord?.encoding == "gb18030")
+        #expect(gbRecord?.agency == "昌乐县商务局")
+        // Status files exist and the summary counts them.
+        for name in expected { #expect(FileManager.default.fileExists(atPath: ws.status + "/drop/" + name + ".json")) }
+        #expect(daemon.terminate() == 0)
+        let summary = try JSONDecoder().decode(Summary.self, from: try Data(contentsOf: URL(fileURLWithPath: ws.status + "/summary.json")))
+        #expect(summary.total.total == expected.count)
+    }
+
+    @Test func sameContentIsNotJudgedTwiceAndCorrectionReplacesStatus() async throws {
+        let ws = try Workspace()
+        let daemon = try DaemonProcess(ws)
+        #expect(daemon.waitForOutput("started"))
+        try ws.write("r.txt", sample)
+        #expect(ws.waitForVerdicts(["r.txt"]))
+        try ws.write("r.txt", sample)               // same bytes rewritten
+        Thread.sleep(forTimeInterval: 1.0)
+        #expect(ws.verdictCounts()["r.txt"] == 1)
+        var changed = sample
+        changed.append(contentsOf: Array("\n".utf8))
+        try ws.write("r.txt", changed)              // corrected content
+        #expect(Wait.until(timeout: 20) { ws.verdictCounts()["r.txt"] == 2 })
+        let records = ws.journalRecords().compactMap { $0 }.filter { $0.relativePath == "r.txt" }
+        #expect(records.map(\.event) == [.new, .changed])
+        let status = try JSONDecoder().decode(VerdictRecord.self, from: try Data(contentsOf: URL(fileURLWithPath: ws.status + "/drop/r.txt.json")))
+        #expect(status.sha256 == ContentHash.sha256(changed))
+        try FileManager.default.removeItem(atPath: ws.drop + "/r.txt")
+        #expect(Wait.until(timeout: 20) { !FileManager.default.fileExists(atPath: ws.status + "/drop/r.txt.json") })
+        #expect(ws.journalRecords().compactMap { $0 }.last?.event == .removed)
+        #expect(daemon.terminate() == 0)
+    }
+}
+
+/// GB18030 encoding for fixtures, through iconv(1).
+enum GB18030 {
+    static func encode(_ text: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import NianbaoPlatform
+
+@Suite("Inotify TreeWatcher hostile entries", .serialized)
+struct TreeWatcherHostileTests {
+    @Test func symlinkedDirectoriesAreReportedButNeverEntered() async throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder("nianbao-outside")
+        defer { folder.remove(); outside.remove() }
+        try writeFile(outside.sub("secret.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.sub("link"), withDestinationPath: outside.path)
+
+        let recorder = try EventRecorder(roots: [folder.path])
+        #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
+        #expect(recorder.events.contains(.fileFound(root: folder.path, path: "link")))
+        try writeFile(outside.sub("later.txt"))
+        try writeFile(folder.sub("marker.txt"))
+        #expect(await recorder.wait(for: .fileClosedAfterWrite(root: folder.path, path: "marker.txt")))
+        #expect(!recorder.events.contains { $0.path?.hasPrefix("link/") == true })
+        await recorder.stop()
+    }
+
+    @Test func fifosAndSocketsAreReportedWithoutBlocking() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.sub("before.fifo"), 0o644) == 0)
+        let recorder = try EventRecorder(roots: [folder.path])
+        #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
+        #expect(recorder.events.contains(.fileFound(root: folder.path, path: "before.fifo")))
+        #expect(mkfifo(folder.sub("after.fifo"), 0o644) == 0)
+        #expect(await recorder.wait(for: .fileCreated(root: folder.path, path: "after.fifo")))
+        await recorder.stop()
+    }
+
+    @Test func queueOverflowIsReportedAndEveryFileIsFoundByTheRescan() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sysctl = "/proc/sys/fs/inotify/max_queued_events"
+        let previous = (try? String(contentsOfFile: sysctl, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // The limit is copied into each inotify instance when it is created: lower it only for that moment.
+        let lowered = previous != nil && (try? "512".write(toFile: sysctl, atomically: false, encoding: .utf8)) != nil
+        let watcher = TreeWatcher(roots: [folder.path])
+        let recorder: EventRecorder
+        do {
+            defer { if lowered, let previous { try? previous.write(toFile: sysctl, atomically: false, encoding: .utf8) } }
+            recorder = try EventRecorder(watcher)
+        }
+        #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
+
+        let count = lowered ? 5000 : 20000
+        recorder.watcher.pauseReaderForTesting()
+        var expected = Set<String>()
+        for index in 0 ..< count {
+            let name = "d\(index % 10)/r\(index).txt"
+            if index < 10 { try FileManager.default.createDirectory(atPath: folder.sub("d\(index)"), withIntermediateDirectories: false) }
+            try writeFile(folder.sub(name), "\(index)\n")
+            expected.insert(name)
+        }
+        recorder.watcher.resumeReaderForTesting()
+
+        #expect(await recorder.wait(seconds: 60, until: { $0.contains(.scanCompleted(root: folder.path, reason: .overflow)) }))
+        #expect(recorder.events.contains(.overflow))
+        let missing = expected.subtracting(recorder.reportedPaths())
+        #expect(missing.isEmpty, "missing \(missing.count) files, e.g. \(missing.prefix(3))")
+        await recorder.stop()
+    }
+
+    @Test func stopEndsTheStreamAndIsIdempotent() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let recorder = try EventRecorder(roots: [folder.path])
+        #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
+        await recorder.stop()
+        recorder.watcher.stop()
+        recorder.watcher.rescan()
+        try writeFile(folder.sub("after-stop.txt"))
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(!recorder.events.contains { $0.path == "after-stop.txt" })
+    }
+}
