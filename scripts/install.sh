@@ -77,6 +77,8 @@ else
     warn "no etc/nianbao.json in the source tree; write /etc/nianbao/nianbao.json yourself"
 fi
 
+[ -x "$DESTDIR/bin/kill" ] || warn "/bin/kill missing (install procps): systemctl reload nianbao needs it"
+
 # 3. Apply: accounts, folders, catalog, kernel limits, service manager.
 if [ -n "$DESTDIR" ]; then
     systemd-sysusers --root="$DESTDIR" "$DESTDIR/usr/local/lib/sysusers.d/nianbao.conf"

@@ -56,8 +56,13 @@ struct WatchCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var observers: [any DaemonObserver] = []
-        if destination == .journal { observers.append(SystemdJournalObserver()) } else { observers.append(LogObserver(logger: logger)) }
-        if loaded.printVerdicts && !quiet { observers.append(TerminalObserver()) }
+        let printing = loaded.printVerdicts && !quiet
+        if destination == .journal {
+            observers.append(SystemdJournalObserver())
+        } else {
+            observers.append(LogObserver(logger: logger, logsVerdicts: !printing))
+        }
+        if printing { observers.append(TerminalObserver()) }
         let frozen = overrides
         let daemon = WatchDaemon(
             configuration: loaded,

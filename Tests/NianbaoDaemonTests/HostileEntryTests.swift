@@ -7,7 +7,7 @@ import NianbaoDaemon
 /// later drops are still judged.
 @Suite(.serialized, .timeLimit(.minutes(3)))
 struct HostileEntryTests {
-    @Test func hostileEntriesGetVerdictsAndTheDaemonKeepsGoing() async throws {
+    @Test func hostileEntriesGetVerdictsAndTheDaemonKeepsGoing() throws {
         let ws = try Workspace()
         let asNobody = getuid() == 0
         if asNobody {
@@ -23,7 +23,7 @@ struct HostileEntryTests {
         try FileManager.default.createSymbolicLink(atPath: ws.drop + "/passwd.txt", withDestinationPath: "/etc/passwd")
         try ws.write("empty.txt", [])
         let big = ws.drop + "/big.txt"
-        FileManager.default.createFile(atPath: big, contents: nil)
+        _ = FileManager.default.createFile(atPath: big, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: big))
         try handle.truncate(atOffset: 60 << 20)
         try handle.close()

@@ -8,7 +8,7 @@ struct OverflowTests {
     static let knob = "/proc/sys/fs/inotify/max_queued_events"
 
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isWritableFile(atPath: OverflowTests.knob)))
-    func everyFileJudgedOnceDespiteOverflow() async throws {
+    func everyFileJudgedOnceDespiteOverflow() throws {
         let ws = try Workspace()
         let old = try String(contentsOfFile: Self.knob, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         // The limit is captured when the daemon calls inotify_init1; restore it right after.

@@ -5,7 +5,7 @@ import NianbaoDaemon
 /// kill -9 during a burst, files added while down, restart: nothing lost, nothing judged twice.
 @Suite(.serialized, .timeLimit(.minutes(5)))
 struct RecoveryTests {
-    @Test func killNineDuringBurstThenRestart() async throws {
+    @Test func killNineDuringBurstThenRestart() throws {
         let ws = try Workspace()
         let samples = Fixtures.sampleNames.map(Fixtures.sample)
         var daemon = try DaemonProcess(ws)
@@ -58,7 +58,7 @@ struct RecoveryTests {
         #expect(ws.journalRecords().count == lines)
     }
 
-    @Test func tornLastJournalLineIsRepairedAtStart() async throws {
+    @Test func tornLastJournalLineIsRepairedAtStart() throws {
         let ws = try Workspace()
         try ws.write("a.txt", Fixtures.sample("000_fb640ca0b162b3d7.txt"))
         var daemon = try DaemonProcess(ws)

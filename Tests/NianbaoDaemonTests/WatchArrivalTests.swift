@@ -7,13 +7,13 @@ import NianbaoDaemon
 struct WatchArrivalTests {
     let sample = Fixtures.sample("000_fb640ca0b162b3d7.txt")
 
-    @Test func slowWriterYieldsOneVerdict() async throws {
+    @Test func slowWriterYieldsOneVerdict() throws {
         let ws = try Workspace()
         let daemon = try DaemonProcess(ws)
         #expect(daemon.waitForOutput("started"))
         // One open file written in 10 chunks over 2 s (an SFTP upload), then closed.
         let path = ws.drop + "/slow.txt"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let chunk = (sample.count + 9) / 10
         for i in 0..<10 {
@@ -26,7 +26,7 @@ struct WatchArrivalTests {
         let path2 = ws.drop + "/reopened.txt"
         for i in 0..<10 {
             let part = sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)]
-            if i == 0 { FileManager.default.createFile(atPath: path2, contents: Data(part)) } else {
+            if i == 0 { _ = FileManager.default.createFile(atPath: path2, contents: Data(part)) } else {
                 let h = try #require(FileHandle(forWritingAtPath: path2))
                 try h.seekToEnd()
                 try h.write(contentsOf: Data(part))
@@ -43,7 +43,7 @@ struct WatchArrivalTests {
         #expect(daemon.terminate() == 0)
     }
 
-    @Test func renameSubfolderMkdirAndGB18030EachYieldOneVerdict() async throws {
+    @Test func renameSubfolderMkdirAndGB18030EachYieldOneVerdict() throws {
         let ws = try Workspace()
         let daemon = try DaemonProcess(ws)
         #expect(daemon.waitForOutput("started"))
@@ -75,7 +75,7 @@ struct WatchArrivalTests {
         #expect(summary.total.total == expected.count)
     }
 
-    @Test func sameContentIsNotJudgedTwiceAndCorrectionReplacesStatus() async throws {
+    @Test func sameContentIsNotJudgedTwiceAndCorrectionReplacesStatus() throws {
         let ws = try Workspace()
         let daemon = try DaemonProcess(ws)
         #expect(daemon.waitForOutput("started"))

@@ -3,12 +3,16 @@ import Logging
 /// Logs verdicts and notices through swift-log (stderr when no journal is reachable).
 public struct LogObserver: DaemonObserver {
     let logger: Logger
+    let logsVerdicts: Bool
 
-    public init(logger: Logger) {
+    /// - Parameter logsVerdicts: false when verdicts are already printed on the terminal.
+    public init(logger: Logger, logsVerdicts: Bool = true) {
         self.logger = logger
+        self.logsVerdicts = logsVerdicts
     }
 
     public func verdict(_ record: VerdictRecord, key: ReportKey) {
+        guard logsVerdicts else { return }
         let level: Logger.Level = record.verdict == .fail ? .error : record.verdict == .warn ? .warning : .info
         logger.log(level: level, "verdict \(record.verdict.rawValue) for \(key)", metadata: [
             "verdict": "\(record.verdict.rawValue)", "drop": "\(key.drop)", "path": "\(record.path)",
@@ -17,6 +21,7 @@ public struct LogObserver: DaemonObserver {
     }
 
     public func removed(_ record: VerdictRecord, key: ReportKey) {
+        guard logsVerdicts else { return }
         logger.info("report removed: \(key)", metadata: ["drop": "\(key.drop)", "path": "\(record.path)"])
     }
 
@@ -27,6 +32,7 @@ public struct LogObserver: DaemonObserver {
         case .overflowRescan, .unreadable, .journalRepaired: level = .warning
         default: level = .notice
         }
+        if !logsVerdicts, level == .notice { return }
         logger.log(level: level, "\(NoticeText.english(notice))")
     }
 }

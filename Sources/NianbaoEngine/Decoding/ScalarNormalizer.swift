@@ -16,14 +16,13 @@ public enum ScalarNormalizer {
 
     /// The repaired text of one line.
     public static func normalize(_ line: String) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: normalize(line.unicodeScalars))
-        return String(view)
+        ScalarText.string(normalize(ScalarText.of(line)))
     }
 
     /// One scalar's replacement, or nil to drop it.
     static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
+        if (value >= 0x20 && value < 0x7F) || (value >= 0x4E00 && value <= 0x9FFF) { return scalar }
         switch value {
         case 0x09: return scalar
         case 0x00...0x1F, 0x7F: return nil

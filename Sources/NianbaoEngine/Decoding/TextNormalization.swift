@@ -6,16 +6,29 @@
 public enum TextNormalization {
     /// The document for plain text.
     public static func document(from text: String) -> SourceDocument {
+        let scalars = ScalarText.of(text)
         var lines: [SourceLine] = []
         var number = 0
-        text.enumerateLinesPreservingEmpty { line in
+        var start = 0
+        var index = 0
+        let count = scalars.count
+        func emit(_ end: Int) {
             number += 1
-            let scalars = ScalarNormalizer.normalize(line.unicodeScalars)
-            if isPageMarker(scalars) { return }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            lines.append(SourceLine(text: String(view), location: "第 \(number) 行"))
+            let line = ScalarNormalizer.normalize(scalars[start..<end])
+            if !isPageMarker(line) {
+                lines.append(SourceLine(text: ScalarText.string(line), location: "第 \(number) 行"))
+            }
         }
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                emit(index)
+                if scalar == "\r", index + 1 < count, scalars[index + 1] == "\n" { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < count { emit(count) }
         return SourceDocument(lines: lines)
     }
 
@@ -24,11 +37,9 @@ public enum TextNormalization {
         var lines: [SourceLine] = []
         lines.reserveCapacity(document.lines.count)
         for line in document.lines {
-            let scalars = ScalarNormalizer.normalize(line.text.unicodeScalars)
+            let scalars = ScalarNormalizer.normalize(ScalarText.of(line.text))
             if isPageMarker(scalars) { continue }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            lines.append(SourceLine(text: String(view), location: line.location))
+            lines.append(SourceLine(text: ScalarText.string(scalars), location: line.location))
         }
         return SourceDocument(lines: lines)
     }

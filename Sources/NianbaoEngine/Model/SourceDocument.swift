@@ -40,27 +40,27 @@ public struct SourceLine: Sendable, Hashable {
 extension String {
     /// Calls `body` with every line, splitting on LF, CRLF and lone CR, keeping
     /// empty lines (a final terminator does not produce an extra empty line).
+    /// Works on UTF-8 bytes: line terminators are ASCII, so slicing never splits a scalar.
     func enumerateLinesPreservingEmpty(_ body: (String) -> Void) {
-        var current = Substring.UnicodeScalarView()
-        var iterator = unicodeScalars.makeIterator()
-        var pendingCR = false
-        var sawAny = false
-        while let scalar = iterator.next() {
-            sawAny = true
-            if pendingCR {
-                pendingCR = false
-                if scalar == "\n" { continue }
+        var text = self
+        text.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    if byte == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                    i += 1
+                    start = i
+                    continue
+                }
+                i += 1
             }
-            if scalar == "\n" || scalar == "\r" {
-                body(String(current))
-                current = Substring.UnicodeScalarView()
-                pendingCR = scalar == "\r"
-                continue
+            if start < n {
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self))
             }
-            current.append(scalar)
-        }
-        if !current.isEmpty || !sawAny {
-            if !current.isEmpty { body(String(current)) }
         }
     }
 }

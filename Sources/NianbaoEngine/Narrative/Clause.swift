@@ -1,3 +1,11 @@
+/// A word to look for, kept as scalars so that searching allocates nothing.
+struct Needle: Sendable, ExpressibleByStringLiteral {
+    let scalars: [Unicode.Scalar]
+    var count: Int { scalars.count }
+
+    init(stringLiteral value: String) { scalars = Array(value.unicodeScalars) }
+}
+
 /// One clause of narrative text, with the few searches the scanner needs.
 struct Clause {
     let scalars: ArraySlice<Unicode.Scalar>
@@ -14,11 +22,11 @@ struct Clause {
         return String(view).trimmedForQuote()
     }
 
-    func contains(_ needle: String) -> Bool { find(needle) != nil }
+    func contains(_ needle: Needle) -> Bool { find(needle) != nil }
 
     /// The index of the first occurrence of `needle` at or after `from`.
-    func find(_ needle: String, from: Int? = nil) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
+    func find(_ needle: Needle, from: Int? = nil) -> Int? {
+        let pattern = needle.scalars
         guard let first = pattern.first else { return nil }
         var index = max(from ?? start, start)
         while index + pattern.count <= end {
@@ -28,7 +36,7 @@ struct Clause {
         return nil
     }
 
-    func hasPrefix(_ needle: String, at index: Int) -> Bool { hasPrefix(Array(needle.unicodeScalars), at: index) }
+    func hasPrefix(_ needle: Needle, at index: Int) -> Bool { hasPrefix(needle.scalars, at: index) }
 
     private func hasPrefix(_ pattern: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= start, index + pattern.count <= end else { return false }

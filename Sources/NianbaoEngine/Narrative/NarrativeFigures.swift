@@ -71,7 +71,7 @@ public struct NarrativeFigures: Sendable, Hashable {
                 guard lower < upper else { continue }
                 for index in lower..<upper {
                     let line = document.lines[index].text
-                    if line.contains("。") || (line.contains("，") && line.contains("件")) { texts.append(line) }
+                    if Utf8Search.contains(line, "。") || (Utf8Search.contains(line, "件") && Utf8Search.contains(line, "，")) { texts.append(line) }
                 }
             default:
                 continue

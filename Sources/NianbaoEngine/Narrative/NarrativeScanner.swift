@@ -18,6 +18,12 @@ struct NarrativeScanner {
         }
     }
 
+    /// Scalars without which a clause states nothing the scanner collects:
+    /// 件 (a figure) or a negation (未, 没, 无, 零).
+    static func isTrigger(_ s: Unicode.Scalar) -> Bool {
+        s == "件" || s == "未" || s == "没" || s == "无" || s == "零"
+    }
+
     static func isClauseBreak(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "。", "，", ",", "；", ";", "！", "!", "？", "?", "\n", "\r": return true
@@ -26,7 +32,8 @@ struct NarrativeScanner {
     }
 
     private func scanClause(_ clause: Clause, into figures: inout NarrativeFigures) {
-        let aboutReview = clause.contains("复议") || clause.contains("诉讼")
+        guard clause.scalars.contains(where: { NarrativeScanner.isTrigger($0) }) else { return }
+        let aboutReview = clause.contains(Words.review) || clause.contains(Words.litigation)
         if aboutReview {
             scanReview(clause, into: &figures)
             return
@@ -38,15 +45,15 @@ struct NarrativeScanner {
 
     // MARK: applications received, or none
 
-    private static let receivedKeywords = ["收到", "受理", "新收", "接收"]
-    private static let receivedExclusions = ["结转", "咨询", "投诉", "建议", "提案", "留言", "来信", "来电", "信访", "热线", "办结", "答复"]
-    private static let negations = ["未收到", "没有收到", "未接到", "未受理", "没有受理"]
+    private static let receivedKeywords: [Needle] = ["收到", "受理", "新收", "接收"]
+    private static let receivedExclusions: [Needle] = ["结转", "咨询", "投诉", "建议", "提案", "留言", "来信", "来电", "信访", "热线", "办结", "答复"]
+    private static let negations: [Needle] = ["未收到", "没有收到", "未接到", "未受理", "没有受理"]
 
     private func scanReceived(_ clause: Clause, into figures: inout NarrativeFigures) {
-        guard clause.contains("申请") || clause.contains("政府信息公开") else { return }
+        guard clause.contains(Words.application) || clause.contains(Words.disclosure) else { return }
         guard !NarrativeScanner.receivedExclusions.contains(where: clause.contains) else { return }
         for negation in NarrativeScanner.negations {
-            if let at = clause.find(negation), clause.find("申请", from: at) != nil, clause.figure(after: at, maxGap: 40) == nil {
+            if let at = clause.find(negation), clause.find(Words.application, from: at) != nil, clause.figure(after: at, maxGap: 40) == nil {
                 figures.noApplications.append(NarrativeFigure(value: 0, quote: clause.text))
                 return
             }
@@ -54,7 +61,7 @@ struct NarrativeScanner {
         for keyword in NarrativeScanner.receivedKeywords {
             guard let at = clause.find(keyword) else { continue }
             if at > clause.start, ["未", "没"].contains(clause.scalars[at - 1]) { continue }
-            if let value = clause.figure(after: at + keyword.unicodeScalars.count, maxGap: 24) {
+            if let value = clause.figure(after: at + keyword.count, maxGap: 24) {
                 figures.received.append(NarrativeFigure(value: value, quote: clause.text))
                 return
             }
@@ -64,11 +71,11 @@ struct NarrativeScanner {
     // MARK: disclosed
 
     private func scanDisclosed(_ clause: Clause, into figures: inout NarrativeFigures) {
-        guard let at = clause.find("予以公开") else { return }
+        guard let at = clause.find(Words.disclosed) else { return }
         if at > clause.start, clause.scalars[at - 1] == "不" { return }
         let after = at + 4
-        for joined in ["及部分公开", "和部分公开", "与部分公开"] where clause.hasPrefix(joined, at: after) {
-            if let value = clause.figure(after: after + joined.unicodeScalars.count, maxGap: 6, fillerOnly: true) {
+        for joined in Words.andPartly where clause.hasPrefix(joined, at: after) {
+            if let value = clause.figure(after: after + joined.count, maxGap: 6, fillerOnly: true) {
                 figures.disclosedOrPartly.append(NarrativeFigure(value: value, quote: clause.text))
             }
             return
@@ -80,12 +87,12 @@ struct NarrativeScanner {
 
     // MARK: carried forward
 
-    private static let carryKeywords = ["结转下", "结转至下", "结转到下", "转入下", "顺延到下", "顺延至下", "延续到下", "留转下"]
+    private static let carryKeywords: [Needle] = ["结转下", "结转至下", "结转到下", "转入下", "顺延到下", "顺延至下", "延续到下", "留转下"]
 
     private func scanCarriedForward(_ clause: Clause, into figures: inout NarrativeFigures) {
         for keyword in NarrativeScanner.carryKeywords {
             guard let at = clause.find(keyword) else { continue }
-            if let value = clause.lastFigure(before: at) ?? clause.figure(after: at + keyword.unicodeScalars.count, maxGap: 12) {
+            if let value = clause.lastFigure(before: at) ?? clause.figure(after: at + keyword.count, maxGap: 12) {
                 figures.carriedForward.append(NarrativeFigure(value: value, quote: clause.text))
             }
             return
@@ -96,12 +103,12 @@ struct NarrativeScanner {
 
     private func scanReview(_ clause: Clause, into figures: inout NarrativeFigures) {
         var stated = false
-        if let at = clause.find("行政复议") ?? clause.find("复议"),
-           let value = clause.figure(after: at + (clause.hasPrefix("行政复议", at: at) ? 4 : 2), maxGap: 6, fillerOnly: true) {
+        if let at = clause.find(Words.administrativeReview) ?? clause.find(Words.review),
+           let value = clause.figure(after: at + (clause.hasPrefix(Words.administrativeReview, at: at) ? 4 : 2), maxGap: 6, fillerOnly: true) {
             figures.review.append(NarrativeFigure(value: value, quote: clause.text))
             stated = true
         }
-        if let at = clause.find("诉讼"), let value = clause.figure(after: at + 2, maxGap: 6, fillerOnly: true) {
+        if let at = clause.find(Words.litigation), let value = clause.figure(after: at + 2, maxGap: 6, fillerOnly: true) {
             figures.litigation.append(NarrativeFigure(value: value, quote: clause.text))
             stated = true
         }
@@ -109,17 +116,29 @@ struct NarrativeScanner {
         scanDenial(clause, into: &figures)
     }
 
-    private static let denialBlockers = ["纠", "败诉", "错", "未经", "尚未", "维持", "撤销"]
+    private static let denialBlockers: [Needle] = ["纠", "败诉", "错", "未经", "尚未", "维持", "撤销"]
+    private static let denialWords: [Needle] = ["没有", "无", "未", "零"]
 
     private func scanDenial(_ clause: Clause, into figures: inout NarrativeFigures) {
         guard !NarrativeScanner.denialBlockers.contains(where: clause.contains) else { return }
-        for negation in ["没有", "无", "未", "零"] {
+        for negation in NarrativeScanner.denialWords {
             guard let at = clause.find(negation) else { continue }
-            guard let target = clause.find("复议", from: at) ?? clause.find("诉讼", from: at), target - at <= 18 else { continue }
-            let review = clause.find("复议", from: at) != nil
-            let litigation = clause.find("诉讼", from: at) != nil
-            figures.denials.append(NarrativeDenial(review: review, litigation: litigation, quote: clause.text))
+            let review = clause.find(Words.review, from: at)
+            let litigation = clause.find(Words.litigation, from: at)
+            guard let target = review ?? litigation, target - at <= 18 else { continue }
+            figures.denials.append(NarrativeDenial(review: review != nil, litigation: litigation != nil, quote: clause.text))
             return
         }
     }
+}
+
+/// The words the scanner looks for, built once.
+private enum Words {
+    static let application: Needle = "申请"
+    static let disclosure: Needle = "政府信息公开"
+    static let disclosed: Needle = "予以公开"
+    static let andPartly: [Needle] = ["及部分公开", "和部分公开", "与部分公开"]
+    static let administrativeReview: Needle = "行政复议"
+    static let review: Needle = "复议"
+    static let litigation: Needle = "诉讼"
 }

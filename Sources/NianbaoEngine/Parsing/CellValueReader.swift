@@ -1,35 +1,46 @@
 /// Reads one table cell's text as a value: counts, amounts ("7730.28",
 /// "251000元"), placeholders ("/", "—", "无") as blank.
 enum CellValueReader {
-    private static let placeholders: Set<String> = ["/", "\\", "—", "——", "-", "--", "–", "―", "无", "空", "×"]
+    private static let placeholderScalars: Set<Unicode.Scalar> = ["/", "\\", "—", "-", "–", "―", "无", "空", "×"]
     private static let countUnits: Set<Unicode.Scalar> = ["件", "个", "条", "项", "次", "人", "家"]
 
     /// The value of `scalars[lo..<hi]` (already trimmed), or nil if it is not a cell value.
     static func value(_ scalars: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Cell.Value? {
-        guard lo < hi else { return nil }
-        if hi - lo <= 2 {
-            let text = ScalarText.string(scalars[lo..<hi])
-            if placeholders.contains(text) { return .blank }
-        }
+        guard lo < hi, hi <= scalars.count else { return nil }
+        if hi - lo == 1, placeholderScalars.contains(scalars[lo]) { return .blank }
+        if hi - lo == 2, scalars[lo] == scalars[lo + 1], scalars[lo] == "—" || scalars[lo] == "-" { return .blank }
         var index = lo
-        var digits = String.UnicodeScalarView()
+        var negative = false
         if scalars[index] == "-" || scalars[index] == "+" {
             guard index + 1 < hi, ScalarText.isDigit(scalars[index + 1]) else { return nil }
-            if scalars[index] == "-" { digits.append("-") }
+            negative = scalars[index] == "-"
             index += 1
         }
+        var integer = 0
+        var overflow = false
+        var real = 0.0
+        var scale = 1.0
         var sawDigit = false
         var sawPoint = false
         while index < hi {
             let scalar = scalars[index]
             if ScalarText.isDigit(scalar) {
-                digits.append(scalar)
+                let digit = Int(scalar.value - 0x30)
                 sawDigit = true
+                if sawPoint {
+                    scale /= 10
+                    real += Double(digit) * scale
+                } else {
+                    real = real * 10 + Double(digit)
+                    let (times, o1) = integer.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(digit)
+                    overflow = overflow || o1 || o2
+                    integer = sum
+                }
             } else if scalar == ".", !sawPoint, sawDigit, index + 1 < hi, ScalarText.isDigit(scalars[index + 1]) {
-                digits.append(scalar)
                 sawPoint = true
             } else if scalar == ",", sawDigit, !sawPoint, groupOfThree(scalars, index + 1, hi) {
-                // thousands separator: skip
+                // thousands separator
             } else {
                 break
             }
@@ -43,16 +54,12 @@ enum CellValueReader {
                 isAmount = true
             } else if rest == 2, scalars[index] == "万", scalars[index + 1] == "元" {
                 isAmount = true
-            } else if rest == 1, countUnits.contains(scalars[index]) {
-                // a count with its unit
-            } else {
+            } else if !(rest == 1 && countUnits.contains(scalars[index])) {
                 return nil
             }
         }
-        let text = String(digits)
-        if !isAmount, let count = Int(text) { return .number(count) }
-        if let amount = Double(text) { return .amount(amount) }
-        return nil
+        if !isAmount, !overflow { return .number(negative ? -integer : integer) }
+        return .amount(negative ? -real : real)
     }
 
     private static func groupOfThree(_ scalars: [Unicode.Scalar], _ start: Int, _ hi: Int) -> Bool {

@@ -5,7 +5,7 @@ struct ReportParser {
     let document: SourceDocument
 
     func parse() -> Report {
-        let lines = document.lines.map { ScalarNormalizer.normalize($0.text.unicodeScalars) }
+        let lines = document.lines.map { ScalarNormalizer.normalize(ScalarText.of($0.text)) }
         let headings = SectionFinder.find(in: lines)
         let sections = SectionBuilder.sections(headings, lines: lines)
         var report = Report()

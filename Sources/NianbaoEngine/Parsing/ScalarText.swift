@@ -1,12 +1,69 @@
 /// Small, allocation-free helpers over `[Unicode.Scalar]` used by the parser
 /// (no regex engines: every search is a plain linear scan).
 enum ScalarText {
-    static func of(_ string: String) -> [Unicode.Scalar] { Array(string.unicodeScalars) }
+    /// The scalars of a string, decoded straight from its UTF-8 storage.
+    static func of(_ string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { bytes in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                var length: Int
+                if lead < 0x80 {
+                    value = lead; length = 1
+                } else if lead < 0xE0 {
+                    value = lead & 0x1F; length = 2
+                } else if lead < 0xF0 {
+                    value = lead & 0x0F; length = 3
+                } else {
+                    value = lead & 0x07; length = 4
+                }
+                guard index + length <= count else { break }
+                var offset = 1
+                while offset < length {
+                    value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
+                    offset += 1
+                }
+                out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+            return out
+        }
+    }
 
-    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    /// A string from scalars, encoded directly into the string's storage.
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[index] = UInt8(value)
+                    index += 1
+                } else if value < 0x800 {
+                    buffer[index] = UInt8(0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index += 2
+                } else if value < 0x10000 {
+                    buffer[index] = UInt8(0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index += 3
+                } else {
+                    buffer[index] = UInt8(0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index += 4
+                }
+            }
+            return index
+        }
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }

@@ -26,7 +26,7 @@ enum SectionBuilder {
 
     /// The text between two positions, each line trimmed, joined without breaks.
     static func text(_ lines: [[Unicode.Scalar]], from start: TextPosition, to end: TextPosition) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
         guard start < end, start.line < lines.count else { return "" }
         let last = min(end.line, lines.count - 1)
         for lineIndex in start.line...last {
@@ -36,6 +36,6 @@ enum SectionBuilder {
             let (a, b) = ScalarText.trim(line, lo, hi)
             if a < b { out.append(contentsOf: line[a..<b]) }
         }
-        return String(out)
+        return ScalarText.string(out)
     }
 }

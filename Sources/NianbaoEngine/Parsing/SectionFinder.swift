@@ -47,10 +47,11 @@ enum SectionFinder {
             while index < line.count {
                 guard let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
                 let atLineStart = index == contentStart
+                if !atLineStart, !startsSentence(line, before: index) { index = markerEnd; continue }
                 if let kind = match(line, markerEnd, numeral: numeral, atLineStart: atLineStart, lineEnd: lineEnd),
                    kind.rawValue > last {
                     let end = atLineStart && lineEnd - index <= 40 ? line.count : headingEnd(line, markerEnd, kind: kind)
-                    found.append(SectionHeading(kind: kind, start: TextPosition(line: lineIndex, offset: index),
+                    found.append(SectionHeading(kind: kind, start: TextPosition(line: lineIndex, offset: atLineStart ? 0 : index),
                                                 end: TextPosition(line: lineIndex, offset: end)))
                     last = kind.rawValue
                     index = end
@@ -68,6 +69,15 @@ enum SectionFinder {
         guard hi - lo >= 3 else { return false }
         for index in lo..<hi where !(line[index] == "-" || line[index] == "=" || line[index] == "—") { return false }
         return true
+    }
+
+    /// Whether a heading may start inside a line here: after a sentence end, a space or a number
+    /// (text that lost its line breaks), not inside a phrase such as "第二十条第（二）款".
+    private static func startsSentence(_ line: [Unicode.Scalar], before index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = line[index - 1]
+        return previous == "。" || previous == "；" || previous == " " || previous == "\t" || previous == "！"
+            || ScalarText.isDigit(previous)
     }
 
     /// A numeral marker at `index`: "三、", "（三）", "(三)". Returns the numeral and the index after it.

@@ -28,6 +28,7 @@ struct Table1Parser {
         var blocks: [BlockBuilder] = []
         var sawFused = false
         var fusedLine = startLine
+        var fusedText = ""
         var rowOpen = false
 
         for item in items {
@@ -54,7 +55,7 @@ struct Table1Parser {
                 }
             } else {
                 guard !blocks.isEmpty else { continue }
-                if item.fused, !sawFused { sawFused = true; fusedLine = item.line }
+                if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = ScalarText.string(item.scalars) }
                 let last = blocks.count - 1
                 if rowOpen, !blocks[last].rows.isEmpty {
                     blocks[last].rows[blocks[last].rows.count - 1].values.append(item)
@@ -63,7 +64,7 @@ struct Table1Parser {
         }
         guard !blocks.isEmpty else { return Result(table: nil) }
         if sawFused {
-            let message = "表一 单元格数字连在一起（各列之间没有分隔），无法可靠读出各单元格，未读取此表"
+            let message = "表一 单元格数字连在一起（如“\(fusedText)”，各列之间没有分隔），无法可靠读出各单元格，未读取此表"
             return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fusedLine))])
         }
         var result = Result()

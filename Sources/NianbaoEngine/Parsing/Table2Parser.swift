@@ -24,6 +24,7 @@ struct Table2Parser {
         var seen: Set<Table2Row> = []
         var sawFused = false
         var fusedLine = startLine
+        var fusedText = ""
 
         func close() {
             if let row = pending { finished.append(row) }
@@ -54,14 +55,14 @@ struct Table2Parser {
                 }
                 if pending != nil {
                     pending?.values.append(item)
-                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line }
+                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = ScalarText.string(item.scalars) }
                 }
             }
         }
         close()
         guard started else { return Result(table: nil) }
         if sawFused {
-            let message = "表二 单元格数字连在一起（各列之间没有分隔），无法可靠读出各单元格，未读取此表"
+            let message = "表二 单元格数字连在一起（如“\(fusedText)”，各列之间没有分隔），无法可靠读出各单元格，未读取此表"
             return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fusedLine))])
         }
         var table = Table2(startLine: startLine)

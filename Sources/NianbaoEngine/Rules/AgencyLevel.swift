@@ -37,20 +37,22 @@ enum AgencyLevel: Equatable {
 
     /// The level an agency name implies, or nil when it cannot be told.
     init?(agency raw: String) {
-        let agency = raw.filter { !$0.isWhitespace }
+        let agency = raw.contains(where: \.isWhitespace) ? raw.filter { !$0.isWhitespace } : raw
         guard !agency.isEmpty else { return nil }
-        if AgencyLevel.verticalSystems.contains(where: agency.contains) { self = .province; return }
-        if agency.hasSuffix("人民政府") || agency.hasSuffix("政府") {
-            let name = agency.hasSuffix("人民政府") ? agency.dropLast(4) : agency.dropLast(2)
-            if name.hasSuffix("乡") || name.hasSuffix("镇") || name.hasSuffix("街道") { self = .department; return }
-            if name.hasSuffix("自治区") || name.hasSuffix("省") { self = .province; return }
-            if AgencyLevel.municipalities.contains(where: { name.hasSuffix($0) && name.count == $0.count }) { self = .province; return }
-            if name.hasSuffix("县") || name.hasSuffix("区") || name.hasSuffix("旗") { self = .county; return }
-            if name.hasSuffix("市") || name.hasSuffix("自治州") || name.hasSuffix("州") || name.hasSuffix("盟") { self = .prefecture; return }
+        func ends(_ suffix: String) -> Bool { Utf8Search.hasSuffix(agency, suffix) }
+        if Utf8Search.containsAny(agency, AgencyLevel.verticalSystems) { self = .province; return }
+        if ends("政府") {
+            let name = ends("人民政府") ? String(agency.dropLast(4)) : String(agency.dropLast(2))
+            func nameEnds(_ suffix: String) -> Bool { Utf8Search.hasSuffix(name, suffix) }
+            if nameEnds("乡") || nameEnds("镇") || nameEnds("街道") { self = .department; return }
+            if nameEnds("自治区") || nameEnds("省") { self = .province; return }
+            if AgencyLevel.municipalities.contains(name) { self = .province; return }
+            if nameEnds("县") || nameEnds("区") || nameEnds("旗") { self = .county; return }
+            if nameEnds("市") || nameEnds("州") || nameEnds("盟") { self = .prefecture; return }
             return nil
         }
-        if agency.hasSuffix("行政公署") { self = .prefecture; return }
-        if AgencyLevel.departmentSuffixes.contains(where: agency.hasSuffix) { self = .department; return }
+        if ends("行政公署") { self = .prefecture; return }
+        if AgencyLevel.departmentSuffixes.contains(where: ends) { self = .department; return }
         return nil
     }
 }

@@ -19,7 +19,7 @@ struct DeadlineRule: Rule {
 struct YearsAgreeRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         let titleYear = report.title.flatMap(YearReading.firstYear(in:))
-        let periodYear = YearReading.periodYear(document)
+        let periodYear = YearReading.periodYear(document, before: report.section(.proactiveDisclosure)?.headingLine)
         var findings: [Finding] = []
         if let titleYear, let otherYear = periodYear ?? report.year, titleYear != otherYear {
             let what = periodYear != nil ? "统计期限" : "报告年度"

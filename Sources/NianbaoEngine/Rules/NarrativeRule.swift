@@ -85,7 +85,7 @@ struct NarrativeRule: Rule {
             let lower = max(0, section.bodyLines.lowerBound)
             let upper = min(document.lines.count, section.bodyLines.upperBound)
             guard !key.isEmpty, lower < upper else { continue }
-            for index in lower..<upper where document.lines[index].text.contains(key) {
+            for index in lower..<upper where Utf8Search.contains(document.lines[index].text, key) {
                 return document.lines[index].location
             }
         }

@@ -5,7 +5,7 @@ struct FeeStatementRule: Rule {
 
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         guard TemplateShape(report).requires2021, let section = report.section(.otherMatters) else { return [] }
-        guard !FeeStatementRule.keywords.contains(where: section.text.contains) else { return [] }
+        guard !Utf8Search.containsAny(section.text, FeeStatementRule.keywords) else { return [] }
         return [Finding(.feeStatementMissing, "第六部分未报告收取信息处理费的情况（2021 年格式要求“收取信息处理费情况在此处报告”）",
                         at: RuleSupport.location(section.headingLine, in: document))]
     }
@@ -28,8 +28,16 @@ struct OverviewLengthRule: Rule {
     static func characterCount(_ text: String) -> Int {
         var count = 0
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil { count += 1 }
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+                 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x20000...0x3134F:
+                count += 1
+            case 0...0x7F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65, 0x2000...0x206F:
+                break
+            default:
+                let properties = scalar.properties
+                if properties.isAlphabetic || properties.numericType != nil { count += 1 }
+            }
         }
         return count
     }

@@ -20,11 +20,12 @@ struct SectionsRule: Rule {
 /// reported it unreadable.
 struct TablesPresentRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
+        guard report.table1 == nil || report.table2 == nil || report.table3 == nil else { return [] }
         let unreadable = report.parseFindings.filter { $0.code == .tableUnreadable }.map(\.message)
         func reportedUnreadable(_ names: [String]) -> Bool {
             unreadable.contains { message in
-                let namesAnyTable = ["表一", "表二", "表三", "表1", "表2", "表3", "表 1", "表 2", "表 3"].contains { message.contains($0) }
-                return !namesAnyTable || names.contains { message.contains($0) }
+                let namesAnyTable = Utf8Search.containsAny(message, ["表一", "表二", "表三", "表1", "表2", "表3", "表 1", "表 2", "表 3"])
+                return !namesAnyTable || Utf8Search.containsAny(message, names)
             }
         }
         var findings: [Finding] = []

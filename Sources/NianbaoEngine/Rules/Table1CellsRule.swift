@@ -5,13 +5,13 @@ struct Table1CellsRule: Rule {
         guard let table = report.table1 else { return [] }
         var findings: [Finding] = []
         for block in table.blocks {
-            let columns = block.columns.filter { !$0.contains("信息内容") }
+            let columns = block.columns.filter { !Utf8Search.contains($0, "信息内容") }
             for row in block.rows {
                 var blanks: [String] = []
                 for (index, cell) in row.cells.enumerated() {
                     let heading = index < columns.count ? columns[index] : "第 \(index + 1) 列"
-                    let name = "表一 第二十条第（\(Table1CellsRule.numeral(block.item))）项 \(row.label) · \(heading)"
-                    let at = RuleSupport.location(cell.line, in: document) ?? RuleSupport.location(row.line, in: document)
+                    var name: String { "表一 第二十条第（\(Table1CellsRule.numeral(block.item))）项 \(row.label) · \(heading)" }
+                    var at: String? { RuleSupport.location(cell.line, in: document) ?? RuleSupport.location(row.line, in: document) }
                     switch cell.value {
                     case .number(let n) where n < 0 && !Table1CellsRule.allowsNegative(block, index, columns):
                         findings.append(Finding(.negativeCount, "\(name)：不能为负数，实为 \(n)", at: at))
@@ -36,8 +36,8 @@ struct Table1CellsRule: Rule {
 
     /// 本年增/减 (2019 template, items 5, 6 and 8, second column) may be negative.
     static func allowsNegative(_ block: Table1Block, _ index: Int, _ columns: [String]) -> Bool {
-        if index < columns.count { return columns[index].contains("增") || columns[index].contains("减") }
-        return index == 1 && [5, 6, 8].contains(block.item) && columns.contains { $0.contains("上一年") }
+        if index < columns.count { return Utf8Search.containsAny(columns[index], ["增", "减"]) }
+        return index == 1 && [5, 6, 8].contains(block.item) && columns.contains { Utf8Search.contains($0, "上一年") }
     }
 
     /// "一", "五", "六", "八", "九" for the 第二十条 item numbers.

@@ -4,11 +4,12 @@
 /// involving a missing or non-numeric cell is skipped (that cell is reported elsewhere).
 struct Table2ArithmeticRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
-        guard let table = report.table2 else { return [] }
+        guard let source = report.table2 else { return [] }
+        let table = Table2Grid(source)
         let shape = TemplateShape(report)
         var findings: [Finding] = []
         let rows = shape.table2Rows
-        for row in rows where table.rows[row] != nil {
+        for row in rows where table.has(row) {
             findings += rowSum(table, row, document)
         }
         let resultRows = Table2Row.resultRows(for: shape.table2 ?? .t2021)
@@ -21,7 +22,7 @@ struct Table2ArithmeticRule: Rule {
         return findings
     }
 
-    private func rowSum(_ table: Table2, _ row: Table2Row, _ document: SourceDocument) -> [Finding] {
+    private func rowSum(_ table: Table2Grid, _ row: Table2Row, _ document: SourceDocument) -> [Finding] {
         let totalCell = table[row, .total]
         guard let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
         var parts: [Int] = []
@@ -29,7 +30,7 @@ struct Table2ArithmeticRule: Rule {
             guard let value = RuleSupport.arithmeticValue(table[row, column]) else { return [] }
             parts.append(value)
         }
-        let at = RuleSupport.location(totalCell?.line ?? table.rowLines[row], in: document)
+        let at = RuleSupport.location(totalCell?.line ?? table.source.rowLines[row], in: document)
         guard let expected = RuleSupport.sum(parts) else {
             return [Finding(.table2RowSum, "表二 \(row.label) · 总计：各类申请人之和数值溢出，无法核对", at: at)]
         }
@@ -37,7 +38,7 @@ struct Table2ArithmeticRule: Rule {
         return [Finding(.table2RowSum, "表二 \(row.label) · 总计：应为 \(expected)，实为 \(RuleSupport.shown(totalCell))", at: at)]
     }
 
-    private func resultTotal(_ table: Table2, _ column: Applicant, _ resultRows: [Table2Row], _ document: SourceDocument) -> [Finding] {
+    private func resultTotal(_ table: Table2Grid, _ column: Applicant, _ resultRows: [Table2Row], _ document: SourceDocument) -> [Finding] {
         guard let totalCell = table[.total, column], let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
         var parts: [Int] = []
         for row in resultRows {
@@ -52,16 +53,36 @@ struct Table2ArithmeticRule: Rule {
         return [Finding(.table2ResultTotal, "表二 （七）总计 · \(column.label)：应为 \(expected)，实为 \(RuleSupport.shown(totalCell))", at: at)]
     }
 
-    private func balance(_ table: Table2, _ column: Applicant, _ document: SourceDocument) -> [Finding] {
+    private func balance(_ table: Table2Grid, _ column: Applicant, _ document: SourceDocument) -> [Finding] {
         guard let received = RuleSupport.arithmeticValue(table[.received, column]),
               let carriedOver = RuleSupport.arithmeticValue(table[.carriedOver, column]),
               let total = RuleSupport.arithmeticValue(table[.total, column]),
               let carriedForward = RuleSupport.arithmeticValue(table[.carriedForward, column]) else { return [] }
-        let at = RuleSupport.location(table[.total, column]?.line ?? table.rowLines[.total], in: document)
+        let at = RuleSupport.location(table[.total, column]?.line ?? table.source.rowLines[.total], in: document)
         guard let left = RuleSupport.sum([received, carriedOver]), let right = RuleSupport.sum([total, carriedForward]) else {
             return [Finding(.table2Balance, "表二 \(column.label)列：数值溢出，无法核对一+二与三（七）+四", at: at)]
         }
         guard left != right else { return [] }
         return [Finding(.table2Balance, "表二 \(column.label)列：一+二=\(left)，三（七）+四=\(right)，应相等", at: at)]
+    }
+}
+
+/// 表二's cells in arrays indexed by row and column, for fast repeated access.
+struct Table2Grid {
+    let source: Table2
+    private let cells: [[Cell]?]
+
+    init(_ table: Table2) {
+        source = table
+        var cells = [[Cell]?](repeating: nil, count: Table2Row.allCases.count)
+        for (row, values) in table.rows { cells[row.rawValue] = values }
+        self.cells = cells
+    }
+
+    func has(_ row: Table2Row) -> Bool { cells[row.rawValue] != nil }
+
+    subscript(row: Table2Row, column: Applicant) -> Cell? {
+        guard let values = cells[row.rawValue], column.rawValue < values.count else { return nil }
+        return values[column.rawValue]
     }
 }

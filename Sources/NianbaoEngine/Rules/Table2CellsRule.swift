@@ -16,9 +16,9 @@ struct Table2CellsRule: Rule {
                 findings.append(Finding(.cellMissing, "表二 \(row.label)：应有 7 个单元格，只有 \(cells.count) 个（缺\(missing)）", at: rowLocation))
             }
             var blanks: [String] = []
-            for column in Applicant.allCases {
-                guard let cell = table[row, column] else { continue }
-                let at = RuleSupport.location(cell.line, in: document) ?? rowLocation
+            for column in Applicant.allCases where column.rawValue < cells.count {
+                let cell = cells[column.rawValue]
+                var at: String? { RuleSupport.location(cell.line, in: document) ?? rowLocation }
                 switch cell.value {
                 case .number(let n) where n < 0:
                     findings.append(Finding(.negativeCount, "表二 \(row.label) · \(column.label)：件数不能为负数，实为 \(n)", at: at))

@@ -13,7 +13,7 @@ struct Table3Rule: Rule {
             var blanks: [String] = []
             for outcome in Table3Outcome.allCases {
                 guard let cell = table[group, outcome] else { continue }
-                let at = RuleSupport.location(cell.line, in: document) ?? start
+                var at: String? { RuleSupport.location(cell.line, in: document) ?? start }
                 switch cell.value {
                 case .number(let n) where n < 0:
                     findings.append(Finding(.negativeCount, "表三 \(group.label) · \(outcome.label)：件数不能为负数，实为 \(n)", at: at))

@@ -1,24 +1,26 @@
 /// Which template a report's tables look like, judged table by table, and
 /// which template its year calls for.
 struct TemplateShape {
-    /// The template 表一 follows, if it can be told (2019: 新制作/上一年项目数量 columns or a 第（九）项 block; 2021: 制发/废止 columns).
-    let table1: Template?
+    private let report: Report
     /// The template 表二 follows: one 其他处理 row is 2019, three rows are 2021.
     let table2: Template?
     /// The report year.
     let year: Int?
 
     init(_ report: Report) {
-        table1 = report.table1.flatMap(TemplateShape.shape(of:))
+        self.report = report
         table2 = report.table2.flatMap { TemplateShape.shape(of: $0, parsed: report.template) }
         year = report.year
     }
+
+    /// The template 表一 follows, if it can be told (2019: 新制作/上一年项目数量 columns or a 第（九）项 block; 2021: 制发/废止 columns).
+    var table1: Template? { report.table1.flatMap(TemplateShape.shape(of:)) }
 
     /// Whether the report must follow the 2021 template: report year 2021 or later,
     /// or, with no year, tables in the 2021 form.
     var requires2021: Bool {
         if let year { return year >= 2021 }
-        return (table2 ?? table1) == .t2021
+        return table2 == .t2021 || (table2 == nil && table1 == .t2021)
     }
 
     /// The row set 表二 should have, given its own shape (2021 unless it has one 其他处理 row).
@@ -37,8 +39,8 @@ struct TemplateShape {
         for block in table.blocks {
             if block.item == 9 { saw2019 = true }
             for column in block.columns {
-                if column.contains("新制作") || column.contains("上一年项目") || column.contains("新公开") { saw2019 = true }
-                if column.contains("制发") || column.contains("废止") { saw2021 = true }
+                if Utf8Search.containsAny(column, ["新制作", "上一年项目", "新公开"]) { saw2019 = true }
+                if Utf8Search.containsAny(column, ["制发", "废止"]) { saw2021 = true }
             }
         }
         if saw2019 == saw2021 { return nil }

@@ -7,7 +7,8 @@ struct TitleRule: Rule {
 
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         let at = RuleSupport.location(report.titleLine, in: document)
-        guard let title = report.title?.filter({ !$0.isWhitespace }), !title.isEmpty else {
+        guard let raw = report.title, case let title = raw.contains(where: \.isWhitespace) ? raw.filter({ !$0.isWhitespace }) : raw,
+              !title.isEmpty else {
             return [Finding(.titleIncomplete, "未找到报告标题：应为“机关全称+年度+政府信息公开工作年度报告”")]
         }
         guard YearReading.firstYear(in: title) != nil else {
@@ -22,23 +23,53 @@ struct TitleRule: Rule {
             return [Finding(.titleIncomplete, "标题“\(title)”未写明机关名称", at: at)]
         }
         guard !TitleRule.placeless.contains(first) else {
-            let full = report.agency.map { "（正文为“\($0)”）" } ?? ""
+            let full = TitleRule.fullName(of: agency, in: document).map { "（正文为“\($0)”）" } ?? ""
             return [Finding(.titleIncomplete, "标题“\(title)”未写明机关全称：“\(agency)”缺少地名\(full)", at: at)]
         }
         return []
+    }
+
+    private static let nameBreakers: Set<Character> = ["年", "月", "日", "的", "在", "和", "与", "及", "为", "是", "对", "由", "将", "我", "本"]
+
+    /// A longer name ending with `agency` in the body ("洛阳市商务局" for "市商务局"), if any.
+    static func fullName(of agency: String, in document: SourceDocument) -> String? {
+        for line in document.lines.prefix(80) {
+            let text = line.text
+            var searchStart = text.startIndex
+            while let range = text[searchStart...].firstRange(of: agency) {
+                var start = range.lowerBound
+                var added = 0
+                while start > text.startIndex, added < 6 {
+                    let previous = text[text.index(before: start)]
+                    guard previous.unicodeScalars.first.map({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) == true,
+                          !nameBreakers.contains(previous) else { break }
+                    start = text.index(before: start)
+                    added += 1
+                }
+                if added >= 2 { return String(text[start..<range.upperBound]) }
+                searchStart = range.upperBound
+            }
+        }
+        return nil
     }
 
     /// The title with its year ("2021年", "2021年度") and report words removed.
     static func agencyPart(of title: String) -> String {
         var text = title
         for word in reportWords {
-            if let range = text.firstRange(of: word) { text.removeSubrange(range); break }
+            if let offset = Utf8Search.offset(of: word, in: text) { text = removing(word, at: offset, from: text); break }
         }
         if let year = YearReading.firstYear(in: text) {
             for form in ["\(year)年度", "\(year)年"] {
-                if let range = text.firstRange(of: form) { text.removeSubrange(range); break }
+                if let offset = Utf8Search.offset(of: form, in: text) { text = removing(form, at: offset, from: text); break }
             }
         }
         return text
+    }
+
+    private static func removing(_ word: String, at offset: Int, from text: String) -> String {
+        let bytes = text.utf8
+        return String(decoding: bytes.prefix(offset), as: UTF8.self)
+            + String(decoding: bytes.dropFirst(offset + word.utf8.count), as: UTF8.self)
     }
 }

@@ -23,12 +23,13 @@ enum YearReading {
     }
 
     /// The year of the statistical period, from a line such as
-    /// "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止".
-    static func periodYear(_ document: SourceDocument) -> Int? {
-        for line in document.lines.prefix(400) {
+    /// "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止", looked for
+    /// in the first 400 lines and before line `limit` (section 二) when given.
+    static func periodYear(_ document: SourceDocument, before limit: Int? = nil) -> Int? {
+        for line in document.lines.prefix(max(0, min(limit ?? 400, 400))) {
             let text = line.text
-            guard let range = text.firstRange(of: "统计期") else { continue }
-            if let year = firstYear(in: String(text[range.upperBound...])) { return year }
+            guard let offset = Utf8Search.offset(of: "统计期", in: text) else { continue }
+            if let year = firstYear(in: String(decoding: text.utf8.dropFirst(offset), as: UTF8.self)) { return year }
         }
         return nil
     }

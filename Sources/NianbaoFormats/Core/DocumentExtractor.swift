@@ -6,7 +6,9 @@ import NianbaoEngine
 /// Every reader is bounded by `ExtractionLimits`, so hostile input is refused
 /// quickly instead of exhausting memory or time.
 public struct DocumentExtractor: Sendable {
+    /// The bounds applied to every input.
     public let limits: ExtractionLimits
+    /// The GB18030 decoder for legacy-encoded text and HTML, if the platform supplies one.
     public let legacy: (any LegacyTextDecoder)?
 
     /// - Parameters:

@@ -1,9 +1,9 @@
 /// Groups a page's glyphs into visual lines and splits each line into segments at wide gaps.
 struct PDFLineBuilder {
     /// A gap wider than this many glyph heights separates cells.
-    var cellGap = 1.5
+    var cellGap = 0.8
     /// A gap wider than this many glyph heights inside a cell becomes a space.
-    var spaceGap = 0.3
+    var spaceGap = 0.2
 
     func lines(from glyphs: [PDFGlyph]) -> [PDFLine] {
         let visible = glyphs.filter { !$0.scalar.properties.isWhitespace && $0.x1 >= $0.x0 && $0.y1 >= $0.y0 }

@@ -5,8 +5,8 @@
 /// label column, next to a data row), and numbers are put into columns found
 /// across the table so that a blank cell keeps its place.
 struct PDFTableRebuilder {
-    /// Fragments farther than this many glyph heights from the row are not joined.
-    var maxDistance = 3.0
+    /// Lines farther apart than this many glyph heights are not joined.
+    var maxDistance = 1.8
 
     func rebuild(_ lines: [PDFLine]) -> [[String]] {
         var attachedAbove: [Int: [Int]] = [:]
@@ -30,7 +30,7 @@ struct PDFTableRebuilder {
             merged[index] = merge(row: lines[index], above: (attachedAbove[index] ?? []).map { lines[$0] },
                                   below: (attachedBelow[index] ?? []).map { lines[$0] })
         }
-        let columns = columnLayout(lines: lines, merged: merged)
+        let columns = columnLayout(lines: lines, merged: merged, joined: Set(targets.keys))
         var output: [[String]] = []
         for index in lines.indices where targets[index] == nil {
             guard let row = merged[index] else {
@@ -73,10 +73,11 @@ struct PDFTableRebuilder {
         return Self.startsWithMarker(first) ? (search(1) ?? search(-1)) : (search(-1) ?? search(1))
     }
 
-    /// A fragment fits a row when it lies left of the row's numbers.
+    /// A fragment fits a row when it is set in the same size and lies left of the row's numbers.
     private func fits(_ fragment: PDFLine, _ row: PDFLine) -> Bool {
         guard let right = fragment.segments.last?.x1 else { return false }
-        return right < row.numericStart - 0.5 * fragment.glyphHeight
+        let sameSize = abs(fragment.glyphHeight - row.glyphHeight) <= 0.15 * max(fragment.glyphHeight, row.glyphHeight)
+        return sameSize && right < row.numericStart - 0.5 * fragment.glyphHeight
     }
 
     static func startsWithMarker(_ text: String) -> Bool {
@@ -120,8 +121,8 @@ struct PDFTableRebuilder {
         return latin(last) && latin(first) ? left + " " + right : left + right
     }
 
-    /// For each data row, the column anchors of its table block (consecutive data rows).
-    private func columnLayout(lines: [PDFLine], merged: [Int: PDFLine]) -> [Int: [PDFSegment]] {
+    /// For each data row, the column anchors of its table block (data rows with only joined fragments between).
+    private func columnLayout(lines: [PDFLine], merged: [Int: PDFLine], joined: Set<Int>) -> [Int: [PDFSegment]] {
         var result: [Int: [PDFSegment]] = [:]
         var block: [Int] = []
         func close() {
@@ -137,13 +138,15 @@ struct PDFTableRebuilder {
                     anchors.append(range)
                 }
             }
-            guard anchors.count <= 64 else { return }
+            // Pad only when the widest rows agree with the columns found; otherwise the block mixes tables.
+            let widest = block.compactMap { merged[$0]?.trailingNumericCount }.max() ?? 0
+            guard anchors.count == widest, anchors.count <= 64 else { return }
             for index in block { result[index] = anchors }
         }
         for index in lines.indices {
             if merged[index] != nil {
                 block.append(index)
-            } else if !isFragment(lines[index]) {
+            } else if !joined.contains(index) {
                 close()
             }
         }

@@ -38,7 +38,7 @@ public final class TreeWatcher: Sendable {
         (events, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
         self.ignore = ignore
         var unique: [String] = []
-        for root in roots.map(Self.normalize) where !unique.contains(root) { unique.append(root) }
+        for root in roots.map(Self.normalizedRoot) where !unique.contains(root) { unique.append(root) }
         phase = Mutex(.notStarted(roots: unique))
     }
 
@@ -75,7 +75,7 @@ public final class TreeWatcher: Sendable {
 
     /// Starts watching another root (for reconfiguration); other roots lose no events.
     public func addRoot(_ path: String) {
-        let root = Self.normalize(path)
+        let root = Self.normalizedRoot(path)
         let control: WatcherControl? = phase.withLock { phase in
             switch phase {
             case .notStarted(var roots):
@@ -93,7 +93,7 @@ public final class TreeWatcher: Sendable {
 
     /// Stops watching a root; nothing more is reported for it.
     public func removeRoot(_ path: String) {
-        let root = Self.normalize(path)
+        let root = Self.normalizedRoot(path)
         let control: WatcherControl? = phase.withLock { phase in
             switch phase {
             case .notStarted(var roots):
@@ -149,8 +149,10 @@ public final class TreeWatcher: Sendable {
         guard let control = runningControl() else { return }
         control.state.withLock { $0.paused = true }
         control.wake.wake()
-        for _ in 0 ..< 5000 where !control.state.withLock({ $0.pauseAcknowledged }) {
+        var waited = 0
+        while !control.state.withLock({ $0.pauseAcknowledged }) && waited < 5000 {
             usleep(1000)
+            waited += 1
         }
     }
 
@@ -161,7 +163,10 @@ public final class TreeWatcher: Sendable {
         control.wake.wake()
     }
 
-    static func normalize(_ path: String) -> String {
+    /// The form in which roots appear in events: absolute (relative paths are resolved against the
+    /// current directory), without `.` components, duplicate or trailing slashes. Symbolic links
+    /// are not resolved.
+    public static func normalizedRoot(_ path: String) -> String {
         var absolute = path
         if !path.hasPrefix("/") {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

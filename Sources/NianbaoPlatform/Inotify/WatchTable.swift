@@ -64,6 +64,14 @@ struct WatchTable {
         return unused
     }
 
+    /// Forgets the single directory `path` of `root`; returns descriptors left without use.
+    mutating func removePath(root: String, path: String) -> [Int32] {
+        guard let wd = byPath[root]?.removeValue(forKey: path) else { return [] }
+        entries[wd]?.paths[root] = nil
+        if entries[wd]?.isUnused == true { entries[wd] = nil; return [wd] }
+        return []
+    }
+
     /// Forgets a descriptor the kernel dropped (`IN_IGNORED`); returns what it stood for.
     mutating func forget(_ wd: Int32) -> Entry? {
         guard let entry = entries.removeValue(forKey: wd) else { return nil }

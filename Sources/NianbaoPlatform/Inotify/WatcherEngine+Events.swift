@@ -35,8 +35,12 @@ extension WatcherEngine {
         if event.has(IN_ISDIR) {
             if event.has(IN_CREATE) || event.has(IN_MOVED_TO) {
                 scanTree(root: root, from: path)
-            } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
+            } else if event.has(IN_MOVED_FROM) {
                 removeWatches(table.removeSubtree(root: root, path: path))
+                emit(.directoryRemoved(root: root, path: path))
+            } else if event.has(IN_DELETE) {
+                // rmdir needs an empty directory: everything below was already reported and forgotten.
+                removeWatches(table.removePath(root: root, path: path))
                 emit(.directoryRemoved(root: root, path: path))
             }
         } else if event.has(IN_CLOSE_WRITE) {

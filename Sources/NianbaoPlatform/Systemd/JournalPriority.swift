@@ -2,7 +2,22 @@ import Logging
 
 /// syslog priorities as the journal's `PRIORITY` field carries them (0–7).
 public enum JournalPriority: Int, Sendable, CaseIterable {
-    case emergency = 0, alert, critical, error, warning, notice, info, debug
+    /// 0: the system is unusable.
+    case emergency = 0
+    /// 1: action must be taken immediately.
+    case alert
+    /// 2: critical conditions.
+    case critical
+    /// 3: error conditions.
+    case error
+    /// 4: warning conditions.
+    case warning
+    /// 5: normal but significant.
+    case notice
+    /// 6: informational.
+    case info
+    /// 7: debug-level messages.
+    case debug
 
     /// Maps a swift-log level to a syslog priority.
     ///

@@ -11,7 +11,7 @@ final class DaemonProcess {
     init(_ workspace: Workspace, extraArguments: [String] = [], environment: [String: String] = [:], prefix: [String] = []) throws {
         self.workspace = workspace
         stdoutPath = workspace.root + "/daemon-\(UUID().uuidString.prefix(8)).out"
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         let output = FileHandle(forWritingAtPath: stdoutPath)!
         var arguments = ["watch", "--drop", workspace.drop, "--status-dir", workspace.status, "--journal", workspace.journal]
         arguments += extraArguments

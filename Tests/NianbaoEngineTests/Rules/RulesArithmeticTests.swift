@@ -9,11 +9,11 @@ struct RulesArithmeticTests {
     }
 
     @Test func rowSumMismatchIsReported() {
-        var report = BuiltReport.setting(BuiltReport.clean(), .disclosed, .total, 4)
-        report = BuiltReport.setting(report, .partlyDisclosed, .total, 0)
+        var report = BuiltReport.setting(BuiltReport.clean(), .withheldThirdParty, .total, 2)
+        report = BuiltReport.setting(report, .unavailableNotHeld, .total, 1)
         #expect(BuiltReport.codes(report) == [.table2RowSum])
         let messages = ReportEngine().validate(report, in: BuiltReport.document).map(\.message)
-        #expect(messages.contains("表二 （一）予以公开 · 总计：应为 3，实为 4"))
+        #expect(messages == ["表二 （三）4.保护第三方合法权益 · 总计：应为 1，实为 2", "表二 （四）1.本机关不掌握相关政府信息 · 总计：应为 2，实为 1"])
     }
 
     @Test func resultTotalMismatchIsReported() {
@@ -35,15 +35,15 @@ struct RulesArithmeticTests {
 
     @Test func table3GroupTotalMismatchIsReported() {
         var report = BuiltReport.clean()
-        report.table3?.cells[4] = BuiltReport.cell(0, line: 120)
+        report.table3?.cells[1] = BuiltReport.cell(2, line: 120)
         #expect(BuiltReport.codes(report) == [.table3GroupTotal])
         let messages = ReportEngine().validate(report, in: BuiltReport.document).map(\.message)
-        #expect(messages == ["表三 行政复议 · 总计：应为 2，实为 0"])
+        #expect(messages == ["表三 行政复议 · 总计：应为 3，实为 2"])
     }
 
     @Test func findingsCarryTheCellsLocation() {
         var report = BuiltReport.clean()
-        report.table3?.cells[4] = BuiltReport.cell(0, line: 120)
+        report.table3?.cells[1] = BuiltReport.cell(2, line: 120)
         let finding = ReportEngine().validate(report, in: BuiltReport.document).first
         #expect(finding?.location == "第 121 行")
         #expect(finding?.severity == .error)

@@ -2,7 +2,7 @@ import Testing
 import NianbaoPlatform
 
 @Suite("Inotify TemporaryNames")
-struct TemporaryNamesTests {
+struct InotifyTemporaryNamesTests {
     @Test(arguments: [".hidden", ".~lock.report.docx#", "~$report.docx", "x.tmp", "x.TMP", "x.part",
                       "x.filepart", ".x.swp", "x.swp", "x.crdownload"])
     func temporaryNames(_ name: String) {

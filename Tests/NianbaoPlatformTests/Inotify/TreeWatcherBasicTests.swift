@@ -3,7 +3,7 @@ import Testing
 @testable import NianbaoPlatform
 
 @Suite("Inotify TreeWatcher basics", .serialized)
-struct TreeWatcherBasicTests {
+struct InotifyTreeWatcherBasicTests {
     @Test func initialScanFindsExistingFilesButNotTemporaryOnes() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -3,7 +3,7 @@ import Testing
 @testable import NianbaoPlatform
 
 @Suite("Inotify TreeWatcher hostile entries", .serialized)
-struct TreeWatcherHostileTests {
+struct InotifyTreeWatcherHostileTests {
     @Test func symlinkedDirectoriesAreReportedButNeverEntered() async throws {
         let folder = try TemporaryFolder()
         let outside = try TemporaryFolder("nianbao-outside")
@@ -36,6 +36,10 @@ struct TreeWatcherHostileTests {
     @Test func queueOverflowIsReportedAndEveryFileIsFoundByTheRescan() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
+        // Folders watched from the start, so that every file written below produces queued events.
+        for index in 0 ..< 10 {
+            try FileManager.default.createDirectory(atPath: folder.sub("d\(index)"), withIntermediateDirectories: false)
+        }
         let sysctl = "/proc/sys/fs/inotify/max_queued_events"
         let previous = (try? String(contentsOfFile: sysctl, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -54,16 +58,39 @@ struct TreeWatcherHostileTests {
         var expected = Set<String>()
         for index in 0 ..< count {
             let name = "d\(index % 10)/r\(index).txt"
-            if index < 10 { try FileManager.default.createDirectory(atPath: folder.sub("d\(index)"), withIntermediateDirectories: false) }
             try writeFile(folder.sub(name), "\(index)\n")
             expected.insert(name)
         }
         recorder.watcher.resumeReaderForTesting()
 
-        #expect(await recorder.wait(seconds: 60, until: { $0.contains(.scanCompleted(root: folder.path, reason: .overflow)) }))
-        #expect(recorder.events.contains(.overflow))
+        let rescanned = await recorder.wait(seconds: 60) { $0.contains(.scanCompleted(root: folder.path, reason: .overflow)) }
+        #expect(rescanned)
+        let overflowSeen = recorder.events.contains(.overflow)
+        #expect(overflowSeen)
         let missing = expected.subtracting(recorder.reportedPaths())
         #expect(missing.isEmpty, "missing \(missing.count) files, e.g. \(missing.prefix(3))")
+        await recorder.stop()
+    }
+
+    @Test func namesThatAreNotUTF8AreLoggedNotLost() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let recorder = try EventRecorder(roots: [folder.path])
+        #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
+        // "年报.txt" encoded in GBK, as a Windows copy without conversion would name it.
+        var name = Array(folder.path.utf8) + Array("/".utf8) + [0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8)
+        name.append(0)
+        let fd = name.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644) }
+        }
+        #expect(fd >= 0)
+        close(fd)
+        let logged = await recorder.wait { events in
+            events.contains { if case .error(let text) = $0 { text.contains("\\xC4\\xEA\\xB1\\xA8.txt") } else { false } }
+        }
+        #expect(logged)
+        try writeFile(folder.sub("still-working.txt"))
+        #expect(await recorder.wait(for: .fileClosedAfterWrite(root: folder.path, path: "still-working.txt")))
         await recorder.stop()
     }
 

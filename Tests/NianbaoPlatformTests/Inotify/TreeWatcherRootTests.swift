@@ -3,7 +3,7 @@ import Testing
 @testable import NianbaoPlatform
 
 @Suite("Inotify TreeWatcher roots", .serialized)
-struct TreeWatcherRootTests {
+struct InotifyTreeWatcherRootTests {
     @Test func rootDeletedThenRecreatedIsRestoredAndJudgedAgain() async throws {
         let parent = try TemporaryFolder()
         defer { parent.remove() }

@@ -19,7 +19,11 @@ struct TemporaryFolder {
 
 /// Writes `text` to `path` (create/truncate, write, close: one IN_CLOSE_WRITE).
 func writeFile(_ path: String, _ text: String = "report\n") throws {
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    guard write(fd, bytes, bytes.count) == bytes.count else { throw POSIXError(.EIO) }
 }
 
 /// Appends `text` to an existing file, opening and closing it.

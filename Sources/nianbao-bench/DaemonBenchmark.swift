@@ -1,0 +1,87 @@
+import Foundation
+
+/// The daemon against the sysadmin's baseline (inotifywait piping each path to
+/// its own `nianbao check --json`): latency, backlog at start, burst, idle cost.
+struct DaemonBenchmark {
+    let options: BenchOptions
+
+    var binary: String {
+        options.string("binary", (CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/nianbao")
+    }
+
+    func run() throws {
+        let scale = options.double("scale", 1)
+        let sample = Array(FileManager.default.contents(atPath: options.fixtures + "/samples/huaian_hongze_2024.txt") ?? Data())
+        print("daemon benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores), binary \(binary)")
+        let latencyCount = max(20, Int(200 * scale))
+        let backlogCount = max(100, Int(10_000 * scale))
+        let burstCount = max(200, Int(20_000 * scale))
+        let baselineBurst = min(burstCount, max(100, Int(1_000 * scale)))
+
+        // (a) latency, rename → durable journal record (printed after the fsync).
+        var bench = try Bench(binary: binary, sample: sample)
+        try bench.startDaemon()
+        let latency = try bench.latency(count: latencyCount)
+        let daemonStats = bench.stop()
+        print("(a) latency rename → durable verdict, \(latencyCount) reports: p50 \(ms(latency.p50)) ms, p99 \(ms(latency.p99)) ms")
+        var base = try Bench(binary: binary, sample: sample)
+        try base.startBaseline()
+        let baseLatency = try base.latency(count: min(latencyCount, 100))
+        _ = base.stop()
+        print("    baseline inotifywait | nianbao check: p50 \(ms(baseLatency.p50)) ms, p99 \(ms(baseLatency.p99)) ms (ratio p50 \(ratio(baseLatency.p50, latency.p50)))")
+        _ = daemonStats
+
+        // (b) backlog present at start.
+        bench = try Bench(binary: binary, sample: sample)
+        try bench.populate(count: backlogCount)
+        let started = ContinuousClock.now
+        try bench.startDaemon(waitReady: false)
+        let backlogTime = bench.waitAll(count: backlogCount, since: started, idleTimeout: 60)
+        let backlogStats = bench.stop()
+        print("(b) \(backlogCount) reports present at start: all verdicts in \(s(backlogTime.duration)) s = \(rate(backlogTime.count, backlogTime.duration)) reports/s (judged \(backlogTime.count)); peak RSS \(mib(backlogStats?.peak)) MiB")
+        print("    baseline: inotifywait never reports files present at start (0 of \(backlogCount) judged)")
+
+        // (c) burst.
+        bench = try Bench(binary: binary, sample: sample)
+        try bench.startDaemon()
+        let burstStart = ContinuousClock.now
+        try bench.populate(count: burstCount)
+        let writeTime = ContinuousClock.now - burstStart
+        let burst = bench.waitAll(count: burstCount, since: burstStart, idleTimeout: 60)
+        let burstStats = bench.stop()
+        print("(c) burst of \(burstCount) files (written in \(s(writeTime)) s): \(burst.count) verdicts in \(s(burst.duration)) s = \(rate(burst.count, burst.duration)) reports/s, lost \(burstCount - burst.count), overflow rescan: \(bench.collector.sawLine(containing: "overflow") ? "yes" : "no"); peak RSS \(mib(burstStats?.peak)) MiB")
+        base = try Bench(binary: binary, sample: sample)
+        try base.startBaseline()
+        let baseStart = ContinuousClock.now
+        try base.populate(count: baselineBurst)
+        let baseBurst = base.waitAll(count: baselineBurst, since: baseStart, idleTimeout: 20)
+        _ = base.stop()
+        print("    baseline, burst of \(baselineBurst): \(baseBurst.count) verdicts in \(s(baseBurst.duration)) s = \(rate(baseBurst.count, baseBurst.duration)) reports/s, lost \(baselineBurst - baseBurst.count) (throughput ratio \(ratio(Double(burst.count) / max(1e-9, seconds(burst.duration)), Double(baseBurst.count) / max(1e-9, seconds(baseBurst.duration)))))")
+
+        // (d) idle cost with 1,000 watched directories.
+        let idleSeconds = options.double("idle-seconds", 60)
+        bench = try Bench(binary: binary, sample: sample)
+        for i in 0..<1000 { try FileManager.default.createDirectory(atPath: bench.drop + "/dir\(i)/sub", withIntermediateDirectories: true) }
+        try bench.startDaemon()
+        Thread.sleep(forTimeInterval: 1)
+        let before = ProcessMeasure.sample(pid: bench.pid)
+        Thread.sleep(forTimeInterval: idleSeconds)
+        let after = ProcessMeasure.sample(pid: bench.pid)
+        _ = bench.stop()
+        if let before, let after {
+            let cpu = after.cpu - before.cpu
+            print("(d) idle \(Int(idleSeconds)) s with 2,000 watched directories: CPU \(ProcessMeasure.format(cpu, 2)) s (\(ProcessMeasure.format(cpu / idleSeconds * 100, 3)) %), RSS \(mib(after.rss)) MiB, peak \(mib(after.peak)) MiB")
+        }
+    }
+
+    func ms(_ d: Duration) -> String { ProcessMeasure.format(seconds(d) * 1000, 2) }
+    func s(_ d: Duration) -> String { ProcessMeasure.format(seconds(d), 2) }
+    func mib(_ v: Double?) -> String { v.map { ProcessMeasure.format($0) } ?? "?" }
+    func rate(_ n: Int, _ d: Duration) -> String { ProcessMeasure.format(Double(n) / max(1e-9, seconds(d)), 0) }
+    func ratio(_ a: Duration, _ b: Duration) -> String { ratio(seconds(a), seconds(b)) }
+    func ratio(_ a: Double, _ b: Double) -> String { ProcessMeasure.format(a / max(1e-9, b), 1) + "×" }
+}
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# boot-nspawn.sh BINARY [REPORT...]
+#
+# Boots a minimal Debian 12 in systemd-nspawn with nianbao installed exactly as
+# scripts/install.sh installs it (unit, sysusers, tmpfiles, catalog, config),
+# and checks from inside that
+#   1. nianbao.service reaches "active" (Type=notify READY=1 under the full
+#      hardening of systemd/nianbao.service),
+#   2. each REPORT copied into /srv/nianbao/drop (group nianbao-drop, 0640)
+#      gets a verdict: a journal entry with a verdict MESSAGE_ID,
+#   3. `systemctl reload nianbao` leaves it active, `systemctl stop` is clean.
+# Results (status, journal as JSON, self-test log) land in OUTDIR (printed at
+# the end; override with OUTDIR=...). Exit 0 only if all checks pass.
+#
+# The root is debootstrapped once into $NIANBAO_TEST_ROOT (default
+# /var/cache/nianbao-test-root) and reused; each boot runs with
+# --volatile=overlay so the cached tree stays clean apart from the install.
+# Needs root, debootstrap (first run, network) and systemd-nspawn.
+# Exit 77: cannot run here.
+set -eu
+
+[ "$#" -ge 1 ] || { echo "usage: $0 BINARY [REPORT...]" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "boot-nspawn: needs root" >&2; exit 77; }
+command -v systemd-nspawn >/dev/null || { echo "boot-nspawn: systemd-nspawn missing" >&2; exit 77; }
+BINARY=$(readlink -f "$1"); shift
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+ROOT=${NIANBAO_TEST_ROOT:-/var/cache/nianbao-test-root}
+OUTDIR=${OUTDIR:-$(mktemp -d /tmp/nianbao-nspawn.XXXXXX)}
+mkdir -p "$OUTDIR"
+
+# 1. The cached Debian 12 root.
+if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
+    command -v debootstrap >/dev/null || { echo "boot-nspawn: debootstrap missing" >&2; exit 77; }
+    rm -rf "$ROOT.tmp"
+    debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,procps,libpoppler-glib8 \
+        bookworm "$ROOT.tmp" http://deb.debian.org/debian
+    mv "$ROOT.tmp" "$ROOT"
+fi
+# ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier).
+[ -x "$ROOT/bin/kill" ] || chroot "$ROOT" apt-get install -y --no-install-recommends procps
+
+# 2. Install nianbao the way operators do, plus the self-test unit.
+DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
+install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
+rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
+mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"
+for report in "$@"; do cp "$report" "$ROOT/usr/local/lib/nianbao-selftest/reports/"; done
+cat >"$ROOT/etc/systemd/system/nianbao-selftest.service" <<'UNIT'
+[Unit]
+Description=nianbao boot self-test
+After=nianbao.service
+
+[Service]
+Type=oneshot
+ExecStart=/usr/local/lib/nianbao-selftest/selftest.sh
+ExecStopPost=/bin/systemctl --no-block poweroff
+UNIT
+mkdir -p "$ROOT/etc/systemd/system/multi-user.target.wants"
+ln -sf /etc/systemd/system/nianbao-selftest.service \
+    "$ROOT/etc/systemd/system/multi-user.target.wants/nianbao-selftest.service"
+# No login prompt on the container console.
+ln -sf /dev/null "$ROOT/etc/systemd/system/console-getty.service"
+
+# 3. Boot; the self-test powers the container off when done. A debug binary
+#    linked against the toolchain's Swift runtime gets that folder read-only.
+set --
+RUNTIME=$(ldd "$BINARY" 2>/dev/null | sed -n 's#.*=> \(.*\)/libswiftCore\.so .*#\1#p')
+if [ -n "$RUNTIME" ]; then
+    RUNTIME_TOP=$(echo "$RUNTIME" | cut -d/ -f1-3)
+    set -- --bind-ro="$RUNTIME_TOP"
+fi
+rm -f "$OUTDIR/result"
+timeout 300 systemd-nspawn --quiet --register=no --keep-unit --volatile=overlay --private-network \
+    --bind="$OUTDIR:/selftest-out" "$@" -D "$ROOT" -b >"$OUTDIR/console.log" 2>&1 || true
+
+echo "boot-nspawn: results in $OUTDIR"
+[ -f "$OUTDIR/result" ] || { echo "boot-nspawn: self-test did not run; see $OUTDIR/console.log" >&2; exit 1; }
+cat "$OUTDIR/result"
+grep -q '^ok$' "$OUTDIR/result"

@@ -1,0 +1,5 @@
+import Testing
+
+/// Groups every test of the systemd integration, so that
+/// `swift test --filter Systemd` selects exactly them.
+@Suite enum Systemd {}
