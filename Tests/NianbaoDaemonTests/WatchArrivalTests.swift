@@ -12,26 +12,24 @@ struct WatchArrivalTests {
         let daemon = try DaemonProcess(ws)
         #expect(daemon.waitForOutput("started"))
         // One open file written in 10 chunks over 2 s (an SFTP upload), then closed.
-        let path = ws.drop + "/slow.txt"
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try #require(FileHandle(forWritingAtPath: path))
+        // (Plain open(2)/write(2) as an SFTP server does: Foundation's createFile renames into place.)
+        let fd = open(ws.drop + "/slow.txt", O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        #expect(fd >= 0)
         let chunk = (sample.count + 9) / 10
         for i in 0..<10 {
-            let part = sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)]
-            try handle.write(contentsOf: Data(part))
+            let part = Array(sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)])
+            #expect(part.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == part.count)
             Thread.sleep(forTimeInterval: 0.2)
         }
-        try handle.close()
+        close(fd)
         // A writer that reopens and closes the file after each chunk.
         let path2 = ws.drop + "/reopened.txt"
         for i in 0..<10 {
             let part = sample[min(sample.count, i * chunk)..<min(sample.count, (i + 1) * chunk)]
-            if i == 0 { _ = FileManager.default.createFile(atPath: path2, contents: Data(part)) } else {
-                let h = try #require(FileHandle(forWritingAtPath: path2))
-                try h.seekToEnd()
-                try h.write(contentsOf: Data(part))
-                try h.close()
-            }
+            let fd = open(path2, O_CREAT | O_WRONLY | O_APPEND, 0o644)
+            let bytes = Array(part)
+            #expect(bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count)
+            close(fd)
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(ws.waitForVerdicts(["slow.txt", "reopened.txt"]))

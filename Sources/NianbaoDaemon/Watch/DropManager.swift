@@ -56,6 +56,9 @@ public actor DropManager {
             if let path = event.absolutePath { fileWritten(path) }
         case .fileFound(_, _):
             if let path = event.absolutePath { fileWritten(path) }
+        case .fileModified:
+            // A writer has the file open: wait for its close-write rather than a timer.
+            if let path = event.absolutePath, let job = job(for: path) { settling.removeValue(forKey: job.key) }
         case .fileCreated:
             // A regular file being created is judged on IN_CLOSE_WRITE; links, FIFOs,
             // sockets and devices only ever produce IN_CREATE.

@@ -5,13 +5,22 @@
 /// （ and ） are kept: headings are matched with either form of bracket.
 public enum ScalarNormalizer {
     /// The repaired scalars of one line (no line terminators expected).
-    public static func normalize(_ line: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+    public static func normalize(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        normalize(line[...])
+    }
+
+    /// The repaired scalars of part of a line.
+    public static func normalize(_ line: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(line.underestimatedCount)
+        out.reserveCapacity(line.count)
+        var sawBracket = false
         for scalar in line {
-            if let mapped = map(scalar) { out.append(mapped) }
+            if let mapped = map(scalar) {
+                out.append(mapped)
+                if mapped == "[" { sawBracket = true }
+            }
         }
-        return removingBookmarks(out)
+        return sawBracket ? removingBookmarks(out) : out
     }
 
     /// The repaired text of one line.
@@ -20,6 +29,7 @@ public enum ScalarNormalizer {
     }
 
     /// One scalar's replacement, or nil to drop it.
+    @inline(__always)
     static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         if (value >= 0x20 && value < 0x7F) || (value >= 0x4E00 && value <= 0x9FFF) { return scalar }

@@ -5,6 +5,7 @@ public struct NarrativeFigure: Sendable, Hashable {
     /// The clause it was read from, as written.
     public var quote: String
 
+    /// A figure `value` read from the clause `quote`.
     public init(value: Int, quote: String) {
         self.value = value
         self.quote = quote
@@ -20,6 +21,7 @@ public struct NarrativeDenial: Sendable, Hashable {
     /// The clause it was read from, as written.
     public var quote: String
 
+    /// A denial covering review and/or litigation, read from the clause `quote`.
     public init(review: Bool, litigation: Bool, quote: String) {
         self.review = review
         self.litigation = litigation
@@ -48,6 +50,7 @@ public struct NarrativeFigures: Sendable, Hashable {
     /// Statements that there was no review or litigation.
     public var denials: [NarrativeDenial] = []
 
+    /// No figures.
     public init() {}
 
     /// Reads the figures from a report's narrative: section 一, and the

@@ -36,7 +36,10 @@ enum ScalarText {
     }
 
     /// A string from scalars, encoded directly into the string's storage.
-    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+    static func string(_ scalars: [Unicode.Scalar]) -> String { string(scalars[...]) }
+
+    /// A string from a slice of scalars.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         if scalars.isEmpty { return "" }
         return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var index = 0

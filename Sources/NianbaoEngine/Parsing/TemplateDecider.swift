@@ -4,6 +4,9 @@
 /// block → 2019. Otherwise 表二: three 其他处理 rows → 2021, one → 2019. A 2021
 /// 表一 with a single 其他处理 row (the "mixed" form) is 2021; the rules flag it.
 enum TemplateDecider {
+    private static let markers2019 = [Keyword("新制作"), Keyword("上一年项目"), Keyword("新公开")]
+    private static let markers2021 = [Keyword("制发"), Keyword("废止")]
+
     static func template(table1: Table1?, table2: Table2?) -> Template? {
         if let table1, let shape = shape(of: table1) { return shape }
         guard let table2 else { return nil }
@@ -20,8 +23,9 @@ enum TemplateDecider {
         for block in table.blocks {
             if block.item == 9 { saw2019 = true }
             for column in block.columns {
-                if column.contains("新制作") || column.contains("上一年项目") || column.contains("新公开") { saw2019 = true }
-                if column.contains("制发") || column.contains("废止") { saw2021 = true }
+                let text = ScalarText.of(column)
+                if Keyword.any(markers2019, in: text) { saw2019 = true }
+                if Keyword.any(markers2021, in: text) { saw2021 = true }
             }
         }
         if saw2019 == saw2021 { return nil }

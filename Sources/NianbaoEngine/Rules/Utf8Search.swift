@@ -4,6 +4,11 @@
 enum Utf8Search {
     /// The byte offset of the first occurrence of `needle` in `haystack` at or after `from`.
     static func offset(of needle: String, in haystack: String, from: Int = 0) -> Int? {
+        if let found = haystack.utf8.withContiguousStorageIfAvailable({ hay in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in search(pattern, in: hay, from: from) }
+        }) {
+            return found ?? nil
+        }
         var haystack = haystack
         var needle = needle
         return haystack.withUTF8 { hay in

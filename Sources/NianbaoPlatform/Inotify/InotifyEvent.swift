@@ -36,7 +36,7 @@ struct InotifyEvent {
 enum InotifyMask {
     /// One mask for every watch: adding a watch on an inode already watched replaces its mask,
     /// so tree watches and watches on ancestors of lost roots must use the same one.
-    static let tree: UInt32 = UInt32(bitPattern: IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
+    static let tree: UInt32 = UInt32(bitPattern: IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
         | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK)
     /// Added for directories below a root: a symbolic link is never watched through.
     static let dontFollow: UInt32 = UInt32(bitPattern: IN_DONT_FOLLOW)

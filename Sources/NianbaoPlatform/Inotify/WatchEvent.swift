@@ -19,6 +19,9 @@ public enum ScanReason: Sendable, Equatable {
 public enum WatchEvent: Sendable, Equatable {
     /// A file that was open for writing was closed (`IN_CLOSE_WRITE`); it may be written to again.
     case fileClosedAfterWrite(root: String, path: String)
+    /// A file's content was written (`IN_MODIFY`): a writer has it open, so it is not complete
+    /// until the next `fileClosedAfterWrite`. Runs of writes to one file yield one event.
+    case fileModified(root: String, path: String)
     /// A file was renamed or moved into place (`IN_MOVED_TO`).
     case fileMovedIn(root: String, path: String)
     /// A non-directory entry appeared (`IN_CREATE`): its content may still be being written.
@@ -51,7 +54,7 @@ extension WatchEvent {
     /// The root the event belongs to, if any.
     public var root: String? {
         switch self {
-        case .fileClosedAfterWrite(let root, _), .fileMovedIn(let root, _), .fileCreated(let root, _),
+        case .fileClosedAfterWrite(let root, _), .fileModified(let root, _), .fileMovedIn(let root, _), .fileCreated(let root, _),
              .fileFound(let root, _), .fileRemoved(let root, _), .directoryRemoved(let root, _),
              .scanCompleted(let root, _), .rootLost(let root), .rootRestored(let root):
             root
@@ -63,7 +66,7 @@ extension WatchEvent {
     /// The path relative to the root, for file and directory events.
     public var path: String? {
         switch self {
-        case .fileClosedAfterWrite(_, let path), .fileMovedIn(_, let path), .fileCreated(_, let path),
+        case .fileClosedAfterWrite(_, let path), .fileModified(_, let path), .fileMovedIn(_, let path), .fileCreated(_, let path),
              .fileFound(_, let path), .fileRemoved(_, let path), .directoryRemoved(_, let path):
             path
         default:

@@ -51,6 +51,8 @@ extension WatcherEngine {
             emit(.fileCreated(root: root, path: path))
         } else if event.has(IN_DELETE) || event.has(IN_MOVED_FROM) {
             emit(.fileRemoved(root: root, path: path))
+        } else if event.has(IN_MODIFY) {
+            emit(.fileModified(root: root, path: path))
         }
     }
 

@@ -19,6 +19,8 @@ final class WatcherEngine {
     var roots: [String: RootState] = [:]
     /// Directories already reported by `.watchLimitReached` (until watching them succeeds).
     var limitReported: Set<String> = []
+    /// The file whose `fileModified` was emitted last, so a run of writes yields one event.
+    var lastModified: (root: String, path: String)?
 
     init(fd: Int32, control: WatcherControl, ignore: @escaping @Sendable (String) -> Bool,
          continuation: AsyncStream<WatchEvent>.Continuation) {
@@ -29,6 +31,12 @@ final class WatcherEngine {
     }
 
     func emit(_ event: WatchEvent) {
+        if case .fileModified(let root, let path) = event {
+            if let last = lastModified, last.root == root, last.path == path { return }
+            lastModified = (root, path)
+        } else {
+            lastModified = nil
+        }
         continuation.yield(event)
     }
 
