@@ -25,6 +25,7 @@ struct Table2Parser {
         var sawFused = false
         var fusedLine = startLine
         var fusedText = ""
+        var repairs: [(line: Int, text: String, group: Int?)] = []
 
         func close() {
             if let row = pending { finished.append(row) }
@@ -36,7 +37,10 @@ struct Table2Parser {
             case .text:
                 close()
                 if Table2RowClassifier.startsLabel(item.scalars) {
-                    if !label.isEmpty { classifier.noteHeader(label) }
+                    if !label.isEmpty {
+                        classifier.noteHeader(label)
+                        noteRepair(label, line: labelLine, group: classifier.group, into: &repairs)
+                    }
                     label = item.scalars
                     labelLine = item.line
                 } else {
@@ -46,6 +50,7 @@ struct Table2Parser {
             case .value, .empty:
                 if pending == nil, !label.isEmpty {
                     let row = classifier.classify(label, started: started)
+                    if row != nil { noteRepair(label, line: labelLine, group: classifier.group, into: &repairs) }
                     label.removeAll(keepingCapacity: true)
                     if let row, !seen.contains(row) {
                         seen.insert(row)
@@ -89,8 +94,23 @@ struct Table2Parser {
             let message = "表二 有 \(extraRows.count) 行多出空列或 0 值列（\(names)\(more)），已按前 7 列读取"
             result.findings.append(Finding(.extraColumnsIgnored, message, at: location(first.line)))
         }
+        if let first = repairs.first {
+            let example = first.group.map { "“\(first.text)”按含义识别为（\(Self.numerals[$0])）" } ?? "“\(first.text)”"
+            let message = "表二 有 \(repairs.count) 处分组标签缺少序号（如\(example)），已按含义识别"
+            result.findings.append(Finding(.textRepaired, message, at: location(first.line)))
+        }
         result.table = table
         return result
+    }
+
+    private static let numerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// Records a group label whose numeral was lost by extraction: "()不予公开".
+    private func noteRepair(_ label: [Unicode.Scalar], line: Int, group: Int?,
+                            into repairs: inout [(line: Int, text: String, group: Int?)]) {
+        guard label.count >= 2, ScalarText.isOpenParen(label[0]), ScalarText.isCloseParen(label[1]) else { return }
+        let validGroup = group.flatMap { (1...9).contains($0) ? $0 : nil }
+        repairs.append((line, ScalarText.string(ScalarText.withoutSpaces(label)), validGroup))
     }
 
     private func location(_ line: Int) -> String? {

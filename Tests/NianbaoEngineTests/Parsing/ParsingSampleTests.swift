@@ -81,6 +81,10 @@ import NianbaoEngine
         #expect(location(document, table2.rowLines[.notProcessedConfirmation]) == "第 472 行")
         #expect(report.table1?.blocks.map(\.item) == [1, 5, 6, 8, 9])
         #expect(report.table3?.cells.count == 15)
+        let repaired = report.parseFindings.filter { $0.code == .textRepaired }
+        #expect(repaired.count == 1)
+        #expect(repaired.first?.message.contains("“()不予公开”按含义识别为（三）") == true)
+        #expect(repaired.first?.location == "第 224 行")
     }
 
     @Test func sample003TitleOnTwoLines() throws {

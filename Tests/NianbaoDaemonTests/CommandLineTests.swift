@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import NianbaoDaemon
+
+/// The `nianbao` command line as users run it: output, JSON fields, exit codes.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], cwd: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
+        process.arguments = arguments
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    var samples: String { Fixtures.directory + "/samples" }
+
+    @Test func checkJSONHasTheDocumentedFields() throws {
+        let path = samples + "/000_fb640ca0b162b3d7.txt"
+        let result = try run(["check", "--json", path])
+        #expect(result.status == 0)   // warn only
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["path", "sha256", "format", "encoding", "template", "agency", "year", "published", "verdict", "findings"] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
+        #expect(object["path"] as? String == path)
+        #expect(object["sha256"] as? String == ContentHash.sha256(Fixtures.sample("000_fb640ca0b162b3d7.txt")))
+        #expect(object["template"] as? String == "2021")
+        #expect(object["agency"] as? String == "聊城市商务和投资促进局")
+        #expect(object["year"] as? Int == 2021)
+        #expect(object["published"] as? String == "2022-01-10")
+        #expect(object["verdict"] as? String == "warn")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.allSatisfy { Set($0.keys).isSuperset(of: ["code", "severity", "message", "location"]) })
+    }
+
+    @Test func exitCodesFollowTheWorstVerdict() throws {
+        #expect(try run(["check", samples + "/003_458875e39d02c745.txt"]).status == 0)
+        #expect(try run(["check", samples + "/000_fb640ca0b162b3d7.txt"]).status == 0)
+        #expect(try run(["check", "--strict", samples + "/000_fb640ca0b162b3d7.txt"]).status == 1)
+        #expect(try run(["check", samples + "/huaian_hongze_2023.txt"]).status == 1)
+        #expect(try run(["check", "/nonexistent/report.txt"]).status == 2)
+        #expect(try run(["check"]).status == 2)
+        #expect(try run(["check", "--no-such-flag", samples]).status == 2)
+    }
+
+    @Test func checkingAFolderChecksEveryReportInIt() throws {
+        let result = try run(["check", "--json", samples])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == Fixtures.sampleNames.count + 1)   // the .txt samples and SAMPLES.md
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    @Test func humanOutputNamesVerdictAgencyYearAndFile() throws {
+        let result = try run(["check", samples + "/huaian_hongze_2023.txt"])
+        let first = try #require(result.stdout.split(separator: "\n").first)
+        #expect(first.hasPrefix("FAIL"))
+        #expect(first.contains("洪泽区人民政府") && first.contains("2023") && first.contains("huaian_hongze_2023.txt"))
+        #expect(result.stdout.contains("table3.group_total"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colours when not on a terminal")
+    }
+
+    @Test func explainListsAndExplainsRules() throws {
+        let list = try run(["explain"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("table2.balance"))
+        let one = try run(["explain", "table2.balance"])
+        #expect(one.status == 0)
+        #expect(one.stdout.count > 80)
+        #expect(try run(["explain", "no.such.code"]).status == 2)
+    }
+
+    @Test func statusSummarisesTheStatusDirectory() throws {
+        let ws = try Workspace()
+        try ws.write("fail.txt", Fixtures.sample("huaian_hongze_2023.txt"))
+        try ws.write("pass.txt", Fixtures.sample("003_458875e39d02c745.txt"))
+        let daemon = try DaemonProcess(ws)
+        #expect(ws.waitForVerdicts(["fail.txt", "pass.txt"]))
+        #expect(daemon.terminate() == 0)
+        let human = try run(["status", "--status-dir", ws.status])
+        #expect(human.stdout.contains("2 reports: 1 pass, 0 warn, 1 fail"))
+        #expect(human.stdout.contains("fail.txt"))
+        let json = try run(["status", "--json", "--status-dir", ws.status])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["failing"] as? [Any])?.count == 1)
+    }
+
+    @Test func watchWithoutConfigurationUsesDotDropAndDotState() throws {
+        let ws = try Workspace()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = URL(fileURLWithPath: ws.root)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        try ws.write("r.txt", Fixtures.sample("003_458875e39d02c745.txt"))
+        #expect(Wait.until(timeout: 30) { FileManager.default.fileExists(atPath: ws.root + "/state/status/drop/r.txt.json") })
+        #expect(FileManager.default.fileExists(atPath: ws.root + "/state/verdicts.jsonl"))
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("PASS") && printed.contains("r.txt"))
+    }
+
+    @Test func badConfigurationNamesTheKeyAndExitsNonZero() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/nianbao-bad-\(UUID().uuidString).json"
+        try #"{"watch": {"settleMilliseconds": "soon"}}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(["watch", "--config", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("watch.settleMilliseconds"))
+    }
+}
