@@ -88,8 +88,11 @@ struct WatchArrivalTests {
         #expect(Wait.until(timeout: 20) { ws.verdictCounts()["r.txt"] == 2 })
         let records = ws.journalRecords().compactMap { $0 }.filter { $0.relativePath == "r.txt" }
         #expect(records.map(\.event) == [.new, .changed])
-        let status = try JSONDecoder().decode(VerdictRecord.self, from: try Data(contentsOf: URL(fileURLWithPath: ws.status + "/drop/r.txt.json")))
-        #expect(status.sha256 == ContentHash.sha256(changed))
+        // The status file follows the durable journal record.
+        #expect(Wait.until(timeout: 10) {
+            let data = FileManager.default.contents(atPath: ws.status + "/drop/r.txt.json") ?? Data()
+            return (try? JSONDecoder().decode(VerdictRecord.self, from: data))?.sha256 == ContentHash.sha256(changed)
+        })
         try FileManager.default.removeItem(atPath: ws.drop + "/r.txt")
         #expect(Wait.until(timeout: 20) { !FileManager.default.fileExists(atPath: ws.status + "/drop/r.txt.json") })
         #expect(ws.journalRecords().compactMap { $0 }.last?.event == .removed)

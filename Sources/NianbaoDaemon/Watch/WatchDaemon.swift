@@ -57,15 +57,18 @@ public final class WatchDaemon: Service, Sendable {
         let health = WorkerHealth(workers: config.workers)
         let checker = ReportChecker()
 
+        // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
+        // SIGHUP's default action would kill the daemon.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let configBox = ConfigBox(config)
         observer.notice(.started(drops: config.drops))
         _ = notifier.ready()
-        let stateLine = StatusLine(manager: manager, queue: queue, drops: config.drops.count)
+        let stateLine = StatusLine(manager: manager, queue: queue, config: configBox)
         _ = notifier.status(await stateLine.text())
 
         let ticker = Task { await self.tick(manager: manager, statusLine: stateLine, health: health) }
-        let configBox = ConfigBox(config)
         let reloader = Task {
-            for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            for await _ in hangups {
                 await self.reloadConfiguration(configBox, manager: manager, watcher: watcher, journal: journal)
             }
         }
@@ -96,12 +99,14 @@ public final class WatchDaemon: Service, Sendable {
     }
 
     /// Every 250 ms: write summary.json and STATUS= if anything changed; ping the
-    /// watchdog at half its interval while the workers make progress.
+    /// watchdog every `watchdogInterval` (already half of WATCHDOG_USEC) while
+    /// the workers make progress.
     private func tick(manager: DropManager, statusLine: StatusLine, health: WorkerHealth) async {
         let watchdog = notifier.watchdogInterval
         let clock = ContinuousClock()
         var lastPing = clock.now
         var lastStatus = ""
+        var wedgeReported = false
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(250))
             await manager.flushSummary()
@@ -110,11 +115,13 @@ public final class WatchDaemon: Service, Sendable {
                 lastStatus = line
                 _ = notifier.status(line)
             }
-            if let watchdog, clock.now - lastPing >= watchdog / 2 {
+            if let watchdog, clock.now - lastPing >= watchdog {
                 if health.isHealthy(limit: watchdog) {
                     _ = notifier.watchdog()
                     lastPing = clock.now
-                } else {
+                    wedgeReported = false
+                } else if !wedgeReported {
+                    wedgeReported = true
                     logger.error("a validation worker is wedged; withholding watchdog pings")
                 }
             }
@@ -160,9 +167,11 @@ actor ConfigBox {
 struct StatusLine: Sendable {
     let manager: DropManager
     let queue: JobQueue<Job>
-    let drops: Int
+    /// The configuration in force: the folder count follows reloads.
+    let config: ConfigBox
 
     func text() async -> String {
+        let drops = await config.get().drops.count
         let summary = await manager.summary()
         let backlog = await manager.backlog()
         return "watching \(drops) folder\(drops == 1 ? "" : "s") · \(summary.line) · queue \(backlog)"

@@ -5,31 +5,59 @@
 /// so findings name the real line of the file even after lines are dropped.
 public enum TextNormalization {
     /// The document for plain text.
+    ///
+    /// Works on the UTF-8 bytes: a line that needs no repair is copied as it is
+    /// (no decoding, no re-encoding); only lines with something to repair go
+    /// through `ScalarNormalizer`.
     public static func document(from text: String) -> SourceDocument {
-        let scalars = ScalarText.of(text)
-        var lines: [SourceLine] = []
-        var number = 0
-        var start = 0
-        var index = 0
-        let count = scalars.count
-        func emit(_ end: Int) {
-            number += 1
-            let line = ScalarNormalizer.normalize(scalars[start..<end])
-            if !isPageMarker(line) {
-                lines.append(SourceLine(text: ScalarText.string(line), location: "第 \(number) 行"))
+        let original = text
+        var storage = text
+        let lines: [SourceLine] = storage.withUTF8 { bytes in
+            var lines: [SourceLine] = []
+            lines.reserveCapacity(bytes.count / 24 + 1)
+            var number = 0
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            func emit(_ end: Int) {
+                number += 1
+                if start == end {
+                    lines.append(SourceLine(text: "", location: LineLocations.location(number)))
+                    return
+                }
+                if ScalarText.isNormal(bytes, start, end) {
+                    if mayBePageMarker(bytes, start, end), isPageMarker(ScalarText.normalized(bytes, start, end)) { return }
+                    let utf8 = original.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                    let upper = utf8.index(lower, offsetBy: end - start)
+                    lines.append(SourceLine(text: String(original[lower..<upper]), location: LineLocations.location(number)))
+                    return
+                }
+                let line = ScalarText.normalized(bytes, start, end)
+                if !isPageMarker(line) {
+                    lines.append(SourceLine(text: ScalarText.string(line), location: LineLocations.location(number)))
+                }
             }
-        }
-        while index < count {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                emit(index)
-                if scalar == "\r", index + 1 < count, scalars[index + 1] == "\n" { index += 1 }
-                start = index + 1
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    emit(index)
+                    if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
+            if start < count { emit(count) }
+            return lines
         }
-        if start < count { emit(count) }
         return SourceDocument(lines: lines)
+    }
+
+    /// Whether a line's first non-space byte could start a dash ("-", "—", "–").
+    private static func mayBePageMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var index = lo
+        while index < hi, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index < hi && (bytes[index] == 0x2D || bytes[index] == 0xE2)
     }
 
     /// The same repairs applied to a document built elsewhere (e.g. from .docx); locations are kept.
@@ -37,7 +65,7 @@ public enum TextNormalization {
         var lines: [SourceLine] = []
         lines.reserveCapacity(document.lines.count)
         for line in document.lines {
-            let scalars = ScalarNormalizer.normalize(ScalarText.of(line.text))
+            let scalars = ScalarText.normalized(line.text)
             if isPageMarker(scalars) { continue }
             lines.append(SourceLine(text: ScalarText.string(scalars), location: line.location))
         }
@@ -65,5 +93,14 @@ public enum TextNormalization {
 
     private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "—" || scalar == "–" || scalar == "－"
+    }
+}
+
+/// "第 N 行" locations, built once for the line numbers most documents have.
+enum LineLocations {
+    private static let cached: [String] = (0...4096).map { "第 \($0) 行" }
+
+    static func location(_ number: Int) -> String {
+        number >= 0 && number < cached.count ? cached[number] : "第 \(number) 行"
     }
 }

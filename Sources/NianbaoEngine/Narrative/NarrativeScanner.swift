@@ -5,7 +5,7 @@ struct NarrativeScanner {
     private let scalars: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = ScalarText.of(text)
     }
 
     func scan(into figures: inout NarrativeFigures) {

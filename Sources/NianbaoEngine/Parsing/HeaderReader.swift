@@ -18,7 +18,8 @@ enum HeaderReader {
     private static let disclosure = Keyword("政府信息公开")
     private static let periodWords = [Keyword("统计期限"), Keyword("统计期"), Keyword("统计时限")]
 
-    static func read(_ lines: [[Unicode.Scalar]], firstSection: Int?, overview: [Unicode.Scalar]?) -> ReportHeader {
+    /// `overview` gives section 一's text; it is asked for only when no other line states the year.
+    static func read(_ lines: [[Unicode.Scalar]], firstSection: Int?, overview: () -> [Unicode.Scalar]?) -> ReportHeader {
         var header = ReportHeader()
         let searchEnd = min(lines.count, max(firstSection ?? 12, 1) + 1, 40)
         for index in 0..<searchEnd {
@@ -135,7 +136,7 @@ enum HeaderReader {
     }
 
     /// The year of the statistical period, else the first "20XX年" of 总体情况.
-    private static func periodYear(_ lines: [[Unicode.Scalar]], overview: [Unicode.Scalar]?) -> Int? {
+    private static func periodYear(_ lines: [[Unicode.Scalar]], overview: () -> [Unicode.Scalar]?) -> Int? {
         for line in lines.prefix(60) {
             for word in periodWords {
                 if let at = ScalarText.find(word.scalars, in: line), let (year, _) = DateReader.firstYear(in: line, from: at) {
@@ -143,7 +144,7 @@ enum HeaderReader {
                 }
             }
         }
-        if let overview, let (year, _) = DateReader.firstYear(in: overview) { return year }
+        if let overview = overview(), let (year, _) = DateReader.firstYear(in: overview) { return year }
         return nil
     }
 }

@@ -5,14 +5,15 @@ struct ReportParser {
     let document: SourceDocument
 
     func parse() -> Report {
-        let lines = document.lines.map { ScalarNormalizer.normalize(ScalarText.of($0.text)) }
+        let lines = document.lines.map { ScalarText.normalized($0.text) }
         let headings = SectionFinder.find(in: lines)
         let sections = SectionBuilder.sections(headings, lines: lines)
         var report = Report()
         report.sections = sections
 
-        let overview = sections.first { $0.kind == .overview }.map { ScalarText.of($0.text) }
-        let header = HeaderReader.read(lines, firstSection: headings.first?.start.line, overview: overview)
+        let header = HeaderReader.read(lines, firstSection: headings.first?.start.line) {
+            sections.first { $0.kind == .overview }.map { ScalarText.of($0.text) }
+        }
         report.title = header.title
         report.titleLine = header.titleLine
         report.agency = header.agency

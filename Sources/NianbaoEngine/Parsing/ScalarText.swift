@@ -5,33 +5,206 @@ enum ScalarText {
     static func of(_ string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { bytes in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(bytes.count)
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                var index = 0
+                var count = 0
+                let end = bytes.count
+                while index < end {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        guard index + 2 <= end else { break }
+                        value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        guard index + 3 <= end else { break }
+                        value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                        index += 3
+                    } else {
+                        guard index + 4 <= end else { break }
+                        value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                            | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                        index += 4
+                    }
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                }
+                initialized = count
+            }
+        }
+    }
+
+    /// The normalised scalars (`ScalarNormalizer.normalize`) of the UTF-8 bytes
+    /// `bytes[lo..<hi]`, decoded and repaired in one pass.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> [Unicode.Scalar] {
+        guard lo < hi else { return [] }
+        var sawBracket = false
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: hi - lo) { buffer, initialized in
+            var index = lo
+            var count = 0
+            while index < hi {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                if lead < 0x80 {
+                    index += 1
+                    if lead >= 0x20 && lead < 0x7F {
+                        if lead == 0x5B { sawBracket = true }
+                        buffer[count] = Unicode.Scalar(UInt8(lead))
+                        count += 1
+                        continue
+                    }
+                    value = lead
+                } else if lead < 0xE0 {
+                    guard index + 2 <= hi else { break }
+                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    guard index + 3 <= hi else { break }
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    index += 3
+                } else {
+                    guard index + 4 <= hi else { break }
+                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                    index += 4
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if let mapped = ScalarNormalizer.map(scalar) {
+                    buffer[count] = mapped
+                    count += 1
+                    if mapped == "[" { sawBracket = true }
+                }
+            }
+            initialized = count
+        }
+        return sawBracket ? ScalarNormalizer.removingBookmarks(out) : out
+    }
+
+    /// The normalised scalars of a string (see `normalized(_:_:_:)`).
+    static func normalized(_ string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { normalized($0, 0, $0.count) }
+    }
+
+    /// Whether `ScalarNormalizer` leaves the UTF-8 bytes `bytes[lo..<hi]` unchanged
+    /// (no character to repair or drop, no "[" that could open a bookmark).
+    static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var index = lo
+        while index < hi {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead < 0x20 ? lead != 0x09 : (lead == 0x7F || lead == 0x5B) { return false }
+                index += 1
+                continue
+            }
+            if lead >= 0xE4 && lead <= 0xE9 {
+                // U+4000…U+9FFF: Han and other characters kept as they are.
+                index += 3
+                continue
+            }
+            var value: UInt32
+            let first = UInt32(lead)
+            if first < 0xE0 {
+                guard index + 2 <= hi else { return false }
+                value = (first & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                index += 2
+            } else if first < 0xF0 {
+                guard index + 3 <= hi else { return false }
+                value = (first & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                index += 3
+            } else {
+                guard index + 4 <= hi else { return false }
+                value = (first & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                index += 4
+            }
+            guard let scalar = Unicode.Scalar(value), ScalarNormalizer.map(scalar) == scalar else { return false }
+        }
+        return index == hi
+    }
+
+    /// A string holding the trimmed pieces `lines[i][lo..<hi]` one after another, encoded in one pass.
+    static func joined(_ lines: [[Unicode.Scalar]], _ pieces: [(line: Int, lo: Int, hi: Int)]) -> String {
+        var bytes = 0
+        for piece in pieces {
+            let line = lines[piece.line]
+            for index in piece.lo..<piece.hi { bytes += utf8Length(line[index]) }
+        }
+        if bytes == 0 { return "" }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var at = 0
+            for piece in pieces {
+                let line = lines[piece.line]
+                for index in piece.lo..<piece.hi { at = encode(line[index], into: buffer, at: at) }
+            }
+            return at
+        }
+    }
+
+    @inline(__always)
+    static func utf8Length(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        return value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+    }
+
+    @inline(__always)
+    static func encode(_ scalar: Unicode.Scalar, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        let value = scalar.value
+        if value < 0x80 {
+            buffer[index] = UInt8(value)
+            return index + 1
+        } else if value < 0x800 {
+            buffer[index] = UInt8(0xC0 | value >> 6)
+            buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+            return index + 2
+        } else if value < 0x10000 {
+            buffer[index] = UInt8(0xE0 | value >> 12)
+            buffer[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+            buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+            return index + 3
+        } else {
+            buffer[index] = UInt8(0xF0 | value >> 18)
+            buffer[index + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+            buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+            buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+            return index + 4
+        }
+    }
+
+    /// Calls `body` with each scalar of `string`, decoded straight from its UTF-8 storage.
+    @inline(__always)
+    static func forEachScalar(of string: String, _ body: (Unicode.Scalar) -> Void) {
+        var string = string
+        string.withUTF8 { bytes in
             var index = 0
             let count = bytes.count
             while index < count {
                 let lead = UInt32(bytes[index])
-                var value: UInt32
-                var length: Int
                 if lead < 0x80 {
-                    value = lead; length = 1
-                } else if lead < 0xE0 {
-                    value = lead & 0x1F; length = 2
+                    body(Unicode.Scalar(UInt8(lead)))
+                    index += 1
+                    continue
+                }
+                var value: UInt32
+                if lead < 0xE0 {
+                    guard index + 2 <= count else { return }
+                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                    index += 2
                 } else if lead < 0xF0 {
-                    value = lead & 0x0F; length = 3
+                    guard index + 3 <= count else { return }
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    index += 3
                 } else {
-                    value = lead & 0x07; length = 4
+                    guard index + 4 <= count else { return }
+                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                    index += 4
                 }
-                guard index + length <= count else { break }
-                var offset = 1
-                while offset < length {
-                    value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
-                    offset += 1
-                }
-                out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
+                body(Unicode.Scalar(value) ?? "\u{FFFD}")
             }
-            return out
         }
     }
 

@@ -26,16 +26,17 @@ enum SectionBuilder {
 
     /// The text between two positions, each line trimmed, joined without breaks.
     static func text(_ lines: [[Unicode.Scalar]], from start: TextPosition, to end: TextPosition) -> String {
-        var out: [Unicode.Scalar] = []
         guard start < end, start.line < lines.count else { return "" }
+        var pieces: [(line: Int, lo: Int, hi: Int)] = []
         let last = min(end.line, lines.count - 1)
+        pieces.reserveCapacity(last - start.line + 1)
         for lineIndex in start.line...last {
             let line = lines[lineIndex]
             let lo = lineIndex == start.line ? min(start.offset, line.count) : 0
             let hi = lineIndex == end.line ? min(end.offset, line.count) : line.count
             let (a, b) = ScalarText.trim(line, lo, hi)
-            if a < b { out.append(contentsOf: line[a..<b]) }
+            if a < b { pieces.append((lineIndex, a, b)) }
         }
-        return ScalarText.string(out)
+        return ScalarText.joined(lines, pieces)
     }
 }

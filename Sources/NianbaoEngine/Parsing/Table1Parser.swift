@@ -55,7 +55,7 @@ struct Table1Parser {
                 }
             } else {
                 guard !blocks.isEmpty else { continue }
-                if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = ScalarText.string(item.scalars) }
+                if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written }
                 let last = blocks.count - 1
                 if rowOpen, !blocks[last].rows.isEmpty {
                     blocks[last].rows[blocks[last].rows.count - 1].values.append(item)

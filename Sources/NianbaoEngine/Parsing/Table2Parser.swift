@@ -21,7 +21,7 @@ struct Table2Parser {
         var labelLine = startLine
         var pending: PendingRow?
         var finished: [PendingRow] = []
-        var seen: Set<Table2Row> = []
+        var seen: UInt64 = 0  // bit per Table2Row raw value
         var sawFused = false
         var fusedLine = startLine
         var fusedText = ""
@@ -52,15 +52,15 @@ struct Table2Parser {
                     let row = classifier.classify(label, started: started)
                     if row != nil { noteRepair(label, line: labelLine, group: classifier.group, into: &repairs) }
                     label.removeAll(keepingCapacity: true)
-                    if let row, !seen.contains(row) {
-                        seen.insert(row)
+                    if let row, seen & (1 << UInt64(row.rawValue)) == 0 {
+                        seen |= 1 << UInt64(row.rawValue)
                         started = true
                         pending = PendingRow(row: row, line: labelLine)
                     }
                 }
                 if pending != nil {
                     pending?.values.append(item)
-                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = ScalarText.string(item.scalars) }
+                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written }
                 }
             }
         }

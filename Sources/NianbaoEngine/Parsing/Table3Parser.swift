@@ -27,7 +27,7 @@ struct Table3Parser {
         }
         guard !run.isEmpty else { return Result(table: nil) }
         if let fused = run.first(where: \.fused) {
-            let message = "表三 单元格数字连在一起（如“\(ScalarText.string(fused.scalars))”），无法可靠读出各单元格，未读取此表"
+            let message = "表三 单元格数字连在一起（如“\(fused.written)”），无法可靠读出各单元格，未读取此表"
             return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fused.line))])
         }
         switch RowFitter.fit(run, expected: Self.cellCount) {

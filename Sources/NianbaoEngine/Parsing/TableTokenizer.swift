@@ -10,80 +10,118 @@ enum TableTokenizer {
     /// Characters before a digit run that make it part of the text ("表1", "第3").
     private static let prefixScalars: Set<Unicode.Scalar> = ["表", "第", "图", "件", "-", ":", "/", "：", "_", "号"]
 
+    /// Buffers reused from line to line, so that tokenizing allocates only the items.
+    private struct Scratch {
+        var fields: [(Int, Int)] = []
+        var starts: [Int] = []
+        var lineItems: [TableItem] = []
+    }
+
     static func items(lines: [[Unicode.Scalar]], from start: TextPosition, to end: TextPosition) -> [TableItem] {
         var items: [TableItem] = []
         guard start < end, start.line < lines.count else { return items }
+        var scratch = Scratch()
         let lastLine = min(end.line, lines.count - 1)
+        items.reserveCapacity(4 * (lastLine - start.line + 1))
         for lineIndex in start.line...lastLine {
             let line = lines[lineIndex]
             let lo = lineIndex == start.line ? min(start.offset, line.count) : 0
             let hi = lineIndex == end.line ? min(end.offset, line.count) : line.count
-            if lo < hi { appendLine(line, lo, hi, lineIndex, into: &items) }
+            if lo < hi {
+                let next = hi == line.count ? firstScalar(after: lineIndex, in: lines) : nil
+                appendLine(line, lo, hi, lineIndex, next: next, into: &items, &scratch)
+            }
         }
         return items
     }
 
-    private static func appendLine(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, into items: inout [TableItem]) {
+    /// The first non-space scalar of the next non-empty line (at most two lines on).
+    private static func firstScalar(after lineIndex: Int, in lines: [[Unicode.Scalar]]) -> Unicode.Scalar? {
+        var index = lineIndex + 1
+        while index < lines.count, index <= lineIndex + 2 {
+            let line = lines[index]
+            let (lo, hi) = ScalarText.trim(line, 0, line.count)
+            if lo < hi { return line[lo] }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func appendLine(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, next: Unicode.Scalar?,
+                                   into items: inout [TableItem], _ scratch: inout Scratch) {
         // Tab-separated fields, leading empty fields dropped (they only indent).
-        var fields: [(Int, Int)] = []
+        scratch.fields.removeAll(keepingCapacity: true)
         var fieldStart = lo
         var index = lo
         while index <= hi {
             if index == hi || line[index] == "\t" {
                 let (a, b) = ScalarText.trim(line, fieldStart, index)
-                if !(fields.isEmpty && a == b) { fields.append((a, b)) }
+                if !(scratch.fields.isEmpty && a == b) { scratch.fields.append((a, b)) }
                 fieldStart = index + 1
             }
             index += 1
         }
-        guard !fields.isEmpty else { return }
-        if fields.count == 1 {
-            appendField(line, fields[0].0, fields[0].1, lineIndex, into: &items)
+        guard let lastField = scratch.fields.last else { return }
+        // The end of the line's content: a digit run there may continue on the next line ("1" / "件").
+        let contentEnd = next == nil ? -1 : lastField.1
+        if scratch.fields.count == 1 {
+            appendField(line, lastField.0, lastField.1, lineIndex, contentEnd: contentEnd, next: next, into: &items)
             return
         }
-        var perField: [[TableItem]] = []
-        perField.reserveCapacity(fields.count)
+        // Each field's items go to `lineItems`; `starts` marks where each field's items begin.
+        scratch.lineItems.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
         var hasValue = false
         var nonEmptyFields = 0
         var firstNonEmptyIsText = false
-        for (a, b) in fields {
-            var fieldItems: [TableItem] = []
-            appendField(line, a, b, lineIndex, into: &fieldItems)
-            if !fieldItems.isEmpty {
-                if nonEmptyFields == 0 { firstNonEmptyIsText = fieldItems[0].isText }
+        for (a, b) in scratch.fields {
+            let before = scratch.lineItems.count
+            scratch.starts.append(before)
+            appendField(line, a, b, lineIndex, contentEnd: contentEnd, next: next, into: &scratch.lineItems)
+            let after = scratch.lineItems.count
+            if after > before {
+                if nonEmptyFields == 0 { firstNonEmptyIsText = scratch.lineItems[before].isText }
                 nonEmptyFields += 1
+                if !hasValue {
+                    for k in before..<after where scratch.lineItems[k].kind == .value { hasValue = true; break }
+                }
             }
-            if fieldItems.contains(where: { $0.kind == .value }) { hasValue = true }
-            perField.append(fieldItems)
         }
+        scratch.starts.append(scratch.lineItems.count)
         // Empty fields are cells only in a data row: one with a value, or a lone label with blank cells.
         let emitEmpties = hasValue || (nonEmptyFields == 1 && firstNonEmptyIsText)
-        for fieldItems in perField {
-            if fieldItems.isEmpty {
-                if emitEmpties {
-                    items.append(TableItem(kind: .empty, scalars: [], line: lineIndex, value: .blank, fused: false))
-                }
+        for field in 0..<scratch.fields.count {
+            let from = scratch.starts[field]
+            let to = scratch.starts[field + 1]
+            if from == to {
+                if emitEmpties { items.append(.empty(line: lineIndex)) }
             } else {
-                items.append(contentsOf: fieldItems)
+                items.append(contentsOf: scratch.lineItems[from..<to])
             }
         }
     }
 
     /// Splits a field on spaces and reads each fragment.
-    private static func appendField(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, into items: inout [TableItem]) {
+    private static func appendField(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, contentEnd: Int,
+                                    next: Unicode.Scalar?, into items: inout [TableItem]) {
         var index = lo
         while index < hi {
             while index < hi, ScalarText.isSpace(line[index]) { index += 1 }
             let start = index
             while index < hi, !ScalarText.isSpace(line[index]) { index += 1 }
-            if start < index { appendFragment(line, start, index, lineIndex, into: &items) }
+            if start < index {
+                let wrapped = index == contentEnd ? next : nil
+                appendFragment(line, start, index, lineIndex, wrappedInto: wrapped, into: &items)
+            }
         }
     }
 
     /// A fragment is a value, or text in which digit runs glued to the text are cut out as fused values.
-    private static func appendFragment(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, into items: inout [TableItem]) {
+    /// `wrappedInto` is the first scalar of the next line when the fragment ends its line.
+    private static func appendFragment(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int,
+                                       wrappedInto next: Unicode.Scalar?, into items: inout [TableItem]) {
         if let value = CellValueReader.value(line, lo, hi) {
-            items.append(TableItem(kind: .value, scalars: Array(line[lo..<hi]), line: lineIndex, value: value, fused: false))
+            items.append(.value(value, raw: raw(line, lo, hi), line: lineIndex, fused: false))
             return
         }
         var textStart = lo
@@ -94,14 +132,32 @@ enum TableTokenizer {
             while end < hi, ScalarText.isDigit(line[end]) || (line[end] == "." && end + 1 < hi && ScalarText.isDigit(line[end + 1]) && end > index) {
                 end += 1
             }
-            if isCutOut(line, lo, hi, index, end), let value = CellValueReader.value(line, index, end) {
+            // Narrative wrapped right after a digit ("…不予公开1" / "件，…"): the number belongs to the text.
+            let continuesAsText = end == hi && next.map { unitScalars.contains($0) } == true
+            if !continuesAsText, isCutOut(line, lo, hi, index, end), let value = CellValueReader.value(line, index, end) {
                 if textStart < index { items.append(.text(Array(line[textStart..<index]), line: lineIndex)) }
-                items.append(TableItem(kind: .value, scalars: Array(line[index..<end]), line: lineIndex, value: value, fused: true))
+                items.append(.value(value, raw: raw(line, index, end), line: lineIndex, fused: true))
                 textStart = end
             }
             index = end
         }
         if textStart < hi { items.append(.text(Array(line[textStart..<hi]), line: lineIndex)) }
+    }
+
+    private static let smallNumbers: [String] = (0...999).map { String($0) }
+
+    /// The text of a value fragment; small whole numbers come from a table built once.
+    private static func raw(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
+        if hi - lo <= 3, hi - lo == 1 || line[lo] != "0" {
+            var number = 0
+            var index = lo
+            while index < hi, ScalarText.isDigit(line[index]) {
+                number = number * 10 + Int(line[index].value - 0x30)
+                index += 1
+            }
+            if index == hi { return smallNumbers[number] }
+        }
+        return ScalarText.string(line[lo..<hi])
     }
 
     /// Whether the digit run `line[start..<end]` inside a text fragment is a (fused) cell value.

@@ -27,7 +27,7 @@ struct OverviewLengthRule: Rule {
     /// The number of Han characters, letters and digits in `text`.
     static func characterCount(_ text: String) -> Int {
         var count = 0
-        for scalar in text.unicodeScalars {
+        ScalarText.forEachScalar(of: text) { scalar in
             switch scalar.value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
                  0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x20000...0x3134F:

@@ -100,26 +100,46 @@ extension DaemonSystemd {
         /// `systemctl reload` may come the instant READY=1 arrives; SIGHUP's
         /// default action (terminate) must already be replaced by then.
         @Test func reloadRightAfterReadyIsNotFatal() throws {
-            for attempt in 0..<3 {
+            for attempt in 0..<5 {
                 let root = try DaemonSystemdRoot()
                 try root.writeConfig(drops: ["a"])
-                let recorder = try NotifyRecorder(path: root.root + "/notify.sock")
+                // The receiving thread sends SIGHUP the instant READY=1 arrives.
+                let target = PIDBox()
+                let recorder = try NotifyRecorder(path: root.root + "/notify.sock") { note in
+                    if note.text == "READY=1", let pid = target.takeOnce() { kill(pid, SIGHUP) }
+                }
                 defer { recorder.stop() }
                 let daemon = try WatchChild(
                     arguments: ["--config", root.config],
                     environment: ["NOTIFY_SOCKET": recorder.path],
                     outputPath: root.root + "/daemon.out")
+                target.set(daemon.pid)
                 let ready = try #require(recorder.waitFor(timeout: 30) { $0.text == "READY=1" })
-                daemon.signal(SIGHUP)
                 _ = Wait.until(timeout: 20) { !daemon.isAlive || recorder.all.contains { $0.lines.contains("RELOADING=1") } }
                 let reloading = recorder.waitFor(after: ready, timeout: 0) { $0.lines.contains("RELOADING=1") }
+                let alive = daemon.isAlive
                 #expect(reloading != nil, "attempt \(attempt): no RELOADING=1 after an early SIGHUP")
-                #expect(daemon.isAlive, "attempt \(attempt): daemon died of an early SIGHUP: \(daemon.process.terminationReason == .uncaughtSignal ? "signal \(daemon.process.terminationStatus)" : "exit")")
-                guard daemon.isAlive else { return }
+                #expect(alive, "attempt \(attempt): the daemon died of a SIGHUP sent right after READY=1 (\(daemon.process.isRunning ? "running" : "\(daemon.process.terminationReason == .uncaughtSignal ? "signal" : "exit status") \(daemon.process.terminationStatus)")); output: \(daemon.output)")
+                guard alive else { return }
                 daemon.signal(SIGTERM)
                 let (reason, status) = daemon.waitForExit()
                 #expect(reason == .exit && status == 0)
             }
         }
+    }
+}
+
+/// The daemon's pid, handed to the receiving thread once.
+final class PIDBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: Int32?
+    private var used = false
+    func set(_ value: Int32) { lock.lock(); pid = value; lock.unlock() }
+    func takeOnce() -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !used, let pid else { return nil }
+        used = true
+        return pid
     }
 }

@@ -34,9 +34,12 @@ final class NotifyRecorder: @unchecked Sendable {
     private var received: [Notification] = []
     private var stopped = false
     private var thread: Thread?
+    /// Called on the receiving thread the moment a datagram arrives.
+    private let onReceive: (@Sendable (Notification) -> Void)?
 
-    init(path: String) throws {
+    init(path: String, onReceive: (@Sendable (Notification) -> Void)? = nil) throws {
         self.path = path
+        self.onReceive = onReceive
         unlink(path)
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw RecorderError(errno: errno) }
@@ -71,6 +74,7 @@ final class NotifyRecorder: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             guard count >= 0 else { continue }
             let note = Notification(time: monotonicMicroseconds(), text: String(decoding: buffer[..<count], as: UTF8.self))
+            onReceive?(note)
             lock.lock()
             received.append(note)
             lock.unlock()
@@ -197,7 +201,7 @@ final class WatchChild {
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
     var isAlive: Bool { process.isRunning && kill(pid, 0) == 0 }
 
-    /// Sends `signal` and, unless it is SIGHUP, waits for the exit.
+    /// Sends signal `number` to the daemon (does not wait).
     func signal(_ number: Int32) { kill(pid, number) }
 
     /// Waits for the exit; kills with SIGKILL after `timeout`. Returns (reason, status).

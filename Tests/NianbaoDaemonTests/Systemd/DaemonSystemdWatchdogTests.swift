@@ -38,6 +38,7 @@ extension DaemonSystemd {
             #expect(end - last >= 2_000_000, "last ping only \(Double(end - last) / 1e6) s ago")
             // Still alive (no crash), still reporting status; the report has no verdict.
             #expect(daemon.isAlive)
+            #expect(daemon.output.contains("a validation worker is wedged"), "the wedge is not logged: \(daemon.output)")
             #expect(!root.records().contains { $0.relativePath == "wedge.txt" })
         }
     }
