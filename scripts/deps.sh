@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(libsystemd-dev libpoppler-glib-dev pkg-config systemd util-linux inotify-tools)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(poppler-utils)
+    packages+=(poppler-utils debootstrap systemd-container)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
 swift build --build-tests
-swift test --skip-build --parallel --num-workers 2 2>&1 | tee /tmp/nianbao-test.log
+# NIANBAO_NSPAWN=1 lets the boot test debootstrap a Debian 12 root (cached in
+# /var/cache/nianbao-test-root) and boot the hardened unit in systemd-nspawn.
+export NIANBAO_NSPAWN=${NIANBAO_NSPAWN:-1}
+swift test --skip-build

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+extension DaemonSystemd {
+    /// Boots a real Debian 12 systemd in `systemd-nspawn` with nianbao installed
+    /// by `scripts/install.sh` under the full hardened unit, and checks from
+    /// inside that the service becomes active (Type=notify), judges dropped
+    /// reports, reloads and stops cleanly (Tests/Harness/boot-nspawn.sh).
+    ///
+    /// Runs when root, systemd-nspawn is present and either the Debian root is
+    /// already cached or `NIANBAO_NSPAWN=1` allows debootstrapping it (CI).
+    @Suite(.serialized, .timeLimit(.minutes(10)))
+    struct Boot {
+        static var enabled: Bool {
+            getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-nspawn")
+                && (FileManager.default.fileExists(atPath: "/var/cache/nianbao-test-root/lib/systemd/systemd")
+                    || ProcessInfo.processInfo.environment["NIANBAO_NSPAWN"] == "1")
+        }
+
+        @Test(.enabled(if: Boot.enabled)) func hardenedUnitBootsJudgesReloadsAndStops() throws {
+            let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().path
+            let out = FileManager.default.temporaryDirectory.path + "/nianbao-boot-\(UUID().uuidString.prefix(8))"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [repo + "/Tests/Harness/boot-nspawn.sh", Binaries.nianbao,
+                                 repo + "/Tests/Fixtures/samples/huaian_hongze_2023.txt",
+                                 repo + "/Tests/Fixtures/samples/003_458875e39d02c745.txt"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["OUTDIR"] = out
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus == 77 {
+                Issue.record("boot-nspawn cannot run here: \(log)")
+                return
+            }
+            #expect(process.terminationStatus == 0, "\(log)")
+            let result = (try? String(contentsOfFile: out + "/result", encoding: .utf8)) ?? ""
+            #expect(result.contains("ok"), "\(result)")
+        }
+    }
+}
