@@ -53,13 +53,7 @@ struct CrossFormatVerdictTests {
                     #expect(codes == expected, "\(format): \(assessment.findings.map { "\($0.code.rawValue) \($0.message)" })")
                 }
             }
-            if format == .pdf {
-                // Engine issue: a narrative line wrapped by the PDF right after a digit
-                // ("…不予公开1" / "件，…") is read by Table2Parser as a fused 表二 cell.
-                withKnownIssue("Table2Parser reads wrapped narrative digits before 表二 as fused cells") { check() }
-            } else {
-                check()
-            }
+            check()
             if reference == nil { reference = (assessment.verdict, codes) }
         }
         if variant == .clean { #expect(reference?.0 == .pass, "clean text form: \(String(describing: reference))") }

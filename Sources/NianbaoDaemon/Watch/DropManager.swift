@@ -27,6 +27,9 @@ public actor DropManager {
     private var stopped = false
     /// Jobs completed (for the watchdog's progress check).
     public private(set) var completed = 0
+    /// Yields whenever the summary or the backlog changed (coalesced: at most one pending).
+    public nonisolated let changes: AsyncStream<Void>
+    private let changesContinuation: AsyncStream<Void>.Continuation
 
     private struct Settling {
         var job: Job
@@ -45,6 +48,12 @@ public actor DropManager {
         self.status = status
         self.observer = observer
         self.current = current
+        (changes, changesContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    private func markChanged(summary: Bool = true) {
+        if summary { summaryDirty = true }
+        changesContinuation.yield()
     }
 
     // MARK: - Events
@@ -156,6 +165,7 @@ public actor DropManager {
             return
         }
         active.insert(job.key)
+        markChanged(summary: false)
         if !(await queue.put(job)) { active.remove(job.key) }
     }
 
@@ -218,13 +228,14 @@ public actor DropManager {
         } catch {
             observer.notice(.failure("status write failed for \(key): \(error)"))
         }
-        summaryDirty = true
+        markChanged()
         observer.verdict(record, key: key)
     }
 
     private func finish(_ job: Job) {
         completed += 1
         active.remove(job.key)
+        markChanged(summary: false)
         if rerun.remove(job.key) != nil, !stopped {
             active.insert(job.key)
             Task { if !(await queue.put(job)) { self.deactivate(job.key) } }
@@ -248,7 +259,7 @@ public actor DropManager {
         do { try status.remove(key) } catch {
             observer.notice(.failure("status removal failed for \(key): \(error)"))
         }
-        summaryDirty = true
+        markChanged()
         observer.removed(record, key: key)
     }
 
@@ -282,7 +293,7 @@ public actor DropManager {
                 await retire(key)
             }
         }
-        summaryDirty = true
+        markChanged()
     }
 
     /// Makes the status directory agree with the current state (after a crash between journal and status writes).
@@ -294,12 +305,13 @@ public actor DropManager {
         for key in onDisk.keys where current[key] == nil {
             try? status.remove(key)
         }
-        summaryDirty = true
+        markChanged()
     }
 
     /// Stops accepting events; queued jobs still finish.
     public func stop() {
         stopped = true
+        changesContinuation.finish()
         settling.removeAll()
         if let waiter = settleWaiter {
             settleWaiter = nil

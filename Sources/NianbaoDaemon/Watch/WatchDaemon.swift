@@ -66,7 +66,8 @@ public final class WatchDaemon: Service, Sendable {
         let stateLine = StatusLine(manager: manager, queue: queue, config: configBox)
         _ = notifier.status(await stateLine.text())
 
-        let ticker = Task { await self.tick(manager: manager, statusLine: stateLine, health: health) }
+        let publisher = Task { await self.publishStatus(manager: manager, statusLine: stateLine) }
+        let ticker = Task { await self.pingWatchdog(health: health) }
         let reloader = Task {
             for await _ in hangups {
                 await self.reloadConfiguration(configBox, manager: manager, watcher: watcher, journal: journal)
@@ -94,36 +95,40 @@ public final class WatchDaemon: Service, Sendable {
             await group.waitForAll()
         }
         ticker.cancel()
+        publisher.cancel()
         await manager.flushSummary(force: true)
         _ = notifier.status("stopped · \(await manager.summary().line)")
     }
 
-    /// Every 250 ms: write summary.json and STATUS= if anything changed; ping the
-    /// watchdog every `watchdogInterval` (already half of WATCHDOG_USEC) while
-    /// the workers make progress.
-    private func tick(manager: DropManager, statusLine: StatusLine, health: WorkerHealth) async {
-        let watchdog = notifier.watchdogInterval
-        let clock = ContinuousClock()
-        var lastPing = clock.now
+    /// Publishes summary.json and STATUS= when something changed (bursts are
+    /// coalesced into one update per 100 ms); idle, it does not wake up.
+    private func publishStatus(manager: DropManager, statusLine: StatusLine) async {
         var lastStatus = ""
-        var wedgeReported = false
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(250))
+        for await _ in manager.changes {
+            try? await Task.sleep(for: .milliseconds(100))
             await manager.flushSummary()
             let line = await statusLine.text()
             if line != lastStatus {
                 lastStatus = line
                 _ = notifier.status(line)
             }
-            if let watchdog, clock.now - lastPing >= watchdog {
-                if health.isHealthy(limit: watchdog) {
-                    _ = notifier.watchdog()
-                    lastPing = clock.now
-                    wedgeReported = false
-                } else if !wedgeReported {
-                    wedgeReported = true
-                    logger.error("a validation worker is wedged; withholding watchdog pings")
-                }
+        }
+    }
+
+    /// Pings the watchdog every `watchdogInterval` (half of WATCHDOG_USEC) while
+    /// no worker has been stuck on one report for longer than that; a wedged
+    /// worker stops the pings so systemd restarts the service.
+    private func pingWatchdog(health: WorkerHealth) async {
+        guard let interval = notifier.watchdogInterval else { return }
+        var wedgeReported = false
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            if health.isHealthy(limit: interval) {
+                _ = notifier.watchdog()
+                wedgeReported = false
+            } else if !wedgeReported {
+                wedgeReported = true
+                logger.error("a validation worker is wedged; withholding watchdog pings")
             }
         }
     }

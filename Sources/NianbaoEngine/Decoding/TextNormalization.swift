@@ -38,7 +38,16 @@ public enum TextNormalization {
                     lines.append(SourceLine(text: ScalarText.string(line), location: LineLocations.location(number)))
                 }
             }
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while index < count {
+                if let base, index + 8 <= count {
+                    // Eight bytes at a time while none is below 0x0E (no line break).
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0x0A || byte == 0x0D {
                     emit(index)

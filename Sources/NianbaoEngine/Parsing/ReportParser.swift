@@ -5,9 +5,17 @@ struct ReportParser {
     let document: SourceDocument
 
     func parse() -> Report {
-        let lines = document.lines.map { ScalarText.normalized($0.text) }
+        var lines: [[Unicode.Scalar]] = []
+        var unchanged: [Bool] = []
+        lines.reserveCapacity(document.lines.count)
+        unchanged.reserveCapacity(document.lines.count)
+        for line in document.lines {
+            let (scalars, same) = ScalarText.normalizedKeepingTrack(line.text)
+            lines.append(scalars)
+            unchanged.append(same)
+        }
         let headings = SectionFinder.find(in: lines)
-        let sections = SectionBuilder.sections(headings, lines: lines)
+        let sections = SectionBuilder.sections(headings, lines: lines, source: SectionBuilder.Source(lines: document.lines, unchanged: unchanged))
         var report = Report()
         report.sections = sections
 

@@ -10,16 +10,16 @@ enum RowFitter {
     }
 
     static func fit(_ items: [TableItem], expected: Int) -> Fit {
-        if items.count == expected { return .cells(items.map(\.cell)) }
+        if items.count == expected { return .cells(items.map { $0.cell }) }
         var lo = 0
         var hi = items.count
         while lo < hi, items[lo].kind == .empty { lo += 1 }
         while hi > lo, items[hi - 1].kind == .empty { hi -= 1 }
         let kept = items[lo..<hi]
-        if kept.count <= expected { return .cells(kept.map(\.cell)) }
+        if kept.count <= expected { return .cells(kept.map { $0.cell }) }
         let extras = kept.dropFirst(expected)
         if extras.allSatisfy({ CellValueReader.isZeroOrBlank($0.value) }) {
-            return .extraIgnored(kept.prefix(expected).map(\.cell))
+            return .extraIgnored(kept.prefix(expected).map { $0.cell })
         }
         return .ambiguous
     }

@@ -5,7 +5,7 @@ enum ScalarText {
     static func of(_ string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, bytes.count)) { buffer -> [Unicode.Scalar] in
                 var index = 0
                 var count = 0
                 let end = bytes.count
@@ -32,7 +32,7 @@ enum ScalarText {
                     buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     count += 1
                 }
-                initialized = count
+                return Array(UnsafeBufferPointer(rebasing: buffer[0..<count]))
             }
         }
     }
@@ -40,14 +40,29 @@ enum ScalarText {
     /// The normalised scalars (`ScalarNormalizer.normalize`) of the UTF-8 bytes
     /// `bytes[lo..<hi]`, decoded and repaired in one pass.
     static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> [Unicode.Scalar] {
+        var changed = false
+        return normalized(bytes, lo, hi, changed: &changed)
+    }
+
+    /// As `normalized(_:_:_:)`; `changed` is set when the scalars differ from the bytes' own.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, changed: inout Bool) -> [Unicode.Scalar] {
         guard lo < hi else { return [] }
         var sawBracket = false
-        let out = [Unicode.Scalar](unsafeUninitializedCapacity: hi - lo) { buffer, initialized in
+        var repaired = false
+        let out = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: hi - lo) { buffer -> [Unicode.Scalar] in
             var index = lo
             var count = 0
             while index < hi {
                 let lead = UInt32(bytes[index])
                 var value: UInt32
+                if lead >= 0xE4 && lead <= 0xE9 && index + 3 <= hi {
+                    // U+4000…U+9FFF: kept as they are.
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    count += 1
+                    index += 3
+                    continue
+                }
                 if lead < 0x80 {
                     index += 1
                     if lead >= 0x20 && lead < 0x7F {
@@ -76,17 +91,33 @@ enum ScalarText {
                     buffer[count] = mapped
                     count += 1
                     if mapped == "[" { sawBracket = true }
+                    if mapped != scalar || scalar.value != value { repaired = true }
+                } else {
+                    repaired = true
                 }
             }
-            initialized = count
+            if index != hi { repaired = true }
+            return Array(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        return sawBracket ? ScalarNormalizer.removingBookmarks(out) : out
+        if repaired { changed = true }
+        guard sawBracket else { return out }
+        let kept = ScalarNormalizer.removingBookmarks(out)
+        if kept.count != out.count { changed = true }
+        return kept
     }
 
     /// The normalised scalars of a string (see `normalized(_:_:_:)`).
     static func normalized(_ string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { normalized($0, 0, $0.count) }
+    }
+
+    /// The normalised scalars of a string, and whether they are exactly the string's own.
+    static func normalizedKeepingTrack(_ string: String) -> (scalars: [Unicode.Scalar], unchanged: Bool) {
+        var string = string
+        var changed = false
+        let scalars = string.withUTF8 { normalized($0, 0, $0.count, changed: &changed) }
+        return (scalars, !changed)
     }
 
     /// Whether `ScalarNormalizer` leaves the UTF-8 bytes `bytes[lo..<hi]` unchanged
@@ -171,40 +202,6 @@ enum ScalarText {
             buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
             buffer[index + 3] = UInt8(0x80 | value & 0x3F)
             return index + 4
-        }
-    }
-
-    /// Calls `body` with each scalar of `string`, decoded straight from its UTF-8 storage.
-    @inline(__always)
-    static func forEachScalar(of string: String, _ body: (Unicode.Scalar) -> Void) {
-        var string = string
-        string.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = UInt32(bytes[index])
-                if lead < 0x80 {
-                    body(Unicode.Scalar(UInt8(lead)))
-                    index += 1
-                    continue
-                }
-                var value: UInt32
-                if lead < 0xE0 {
-                    guard index + 2 <= count else { return }
-                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    guard index + 3 <= count else { return }
-                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
-                    index += 3
-                } else {
-                    guard index + 4 <= count else { return }
-                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
-                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
-                    index += 4
-                }
-                body(Unicode.Scalar(value) ?? "\u{FFFD}")
-            }
         }
     }
 
@@ -323,7 +320,7 @@ enum ScalarText {
 
     /// The scalars without any spaces or tabs.
     static func withoutSpaces(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        scalars.filter { !isSpace($0) }
+        scalars.contains(where: isSpace) ? scalars.filter { !isSpace($0) } : scalars
     }
 
     /// The value of the ASCII digits in `scalars[lo..<hi]`, if all are digits and it fits.

@@ -1,7 +1,16 @@
 /// Builds `Section`s from the headings: body lines and the body text with line
 /// breaks removed (narrative wrapped by PDF extraction is rejoined).
 enum SectionBuilder {
-    static func sections(_ headings: [SectionHeading], lines: [[Unicode.Scalar]]) -> [Section] {
+    /// The document's own lines, and which of them normalisation left unchanged:
+    /// the text of those is copied from the line instead of being re-encoded.
+    struct Source {
+        var lines: [SourceLine]
+        var unchanged: [Bool]
+
+        static let none = Source(lines: [], unchanged: [])
+    }
+
+    static func sections(_ headings: [SectionHeading], lines: [[Unicode.Scalar]], source: Source = .none) -> [Section] {
         var documentEnd = lines.count
         if let first = headings.first,
            let separator = lines.indices.first(where: { $0 > first.start.line && SectionFinder.isSeparator(lines[$0]) }) {
@@ -15,7 +24,7 @@ enum SectionBuilder {
             let bodyEndLine = end.offset > 0 ? end.line + 1 : end.line
             let bodyLines = min(bodyStartLine, bodyEndLine)..<max(bodyStartLine, bodyEndLine)
             sections.append(Section(kind: heading.kind, headingLine: heading.start.line, bodyLines: bodyLines,
-                                    text: text(lines, from: heading.end, to: end)))
+                                    text: text(lines, from: heading.end, to: end, source: source)))
         }
         return sections
     }
@@ -25,7 +34,7 @@ enum SectionBuilder {
     }
 
     /// The text between two positions, each line trimmed, joined without breaks.
-    static func text(_ lines: [[Unicode.Scalar]], from start: TextPosition, to end: TextPosition) -> String {
+    static func text(_ lines: [[Unicode.Scalar]], from start: TextPosition, to end: TextPosition, source: Source = .none) -> String {
         guard start < end, start.line < lines.count else { return "" }
         var pieces: [(line: Int, lo: Int, hi: Int)] = []
         let last = min(end.line, lines.count - 1)
@@ -37,6 +46,32 @@ enum SectionBuilder {
             let (a, b) = ScalarText.trim(line, lo, hi)
             if a < b { pieces.append((lineIndex, a, b)) }
         }
-        return ScalarText.joined(lines, pieces)
+        guard source.unchanged.count == lines.count, source.lines.count == lines.count else {
+            return ScalarText.joined(lines, pieces)
+        }
+        // Whole lines the normaliser left alone are copied from the document's text:
+        // only the spaces and tabs trimmed at either end (one byte each) are left out.
+        var out = ""
+        var bytes = 0
+        for piece in pieces { bytes += source.lines[piece.line].text.utf8.count }
+        out.reserveCapacity(bytes)
+        for piece in pieces {
+            let line = lines[piece.line]
+            if source.unchanged[piece.line], piece.lo == 0, piece.hi == line.count {
+                out.append(source.lines[piece.line].text)
+                continue
+            }
+            let (lineLo, lineHi) = ScalarText.trim(line, 0, line.count)
+            if source.unchanged[piece.line], piece.lo == lineLo, piece.hi == lineHi {
+                let text = source.lines[piece.line].text
+                let utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: piece.lo)
+                let upper = utf8.index(utf8.endIndex, offsetBy: piece.hi - line.count)
+                out.append(contentsOf: text[lower..<upper])
+            } else {
+                out.append(ScalarText.string(line[piece.lo..<piece.hi]))
+            }
+        }
+        return out
     }
 }

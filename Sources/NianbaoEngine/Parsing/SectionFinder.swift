@@ -30,6 +30,9 @@ enum SectionFinder {
         .problems: [Keyword("存在的主要问题")],
         .otherMatters: [Keyword("其他需要报告")],
     ]
+    /// `keywords` and `strongKeywords` indexed by `SectionKind.rawValue`.
+    private static let keywordsByKind: [[Keyword]] = (0...6).map { SectionKind(rawValue: $0).flatMap { keywords[$0] } ?? [] }
+    private static let strongKeywordsByKind: [[Keyword]] = (0...6).map { SectionKind(rawValue: $0).flatMap { strongKeywords[$0] } ?? [] }
     private static let window = 24
     private static let endings: [Keyword] = [Keyword("情况"), Keyword("事项")]
 
@@ -45,7 +48,7 @@ enum SectionFinder {
                 contentStart += 1
             }
             while index < line.count {
-                guard let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
+                guard mayStartMarker(line[index]), let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
                 let atLineStart = index == contentStart
                 if !atLineStart, !startsSentence(line, before: index) { index = markerEnd; continue }
                 if let kind = match(line, markerEnd, numeral: numeral, atLineStart: atLineStart, lineEnd: lineEnd),
@@ -80,6 +83,15 @@ enum SectionFinder {
             || ScalarText.isDigit(previous)
     }
 
+    /// Whether a scalar can begin a marker: 一 … 六 or an opening bracket.
+    @inline(__always)
+    private static func mayStartMarker(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0xFF08, 0x28: return true
+        default: return false
+        }
+    }
+
     /// A numeral marker at `index`: "三、", "（三）", "(三)". Returns the numeral and the index after it.
     private static func marker(in line: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
         let scalar = line[index]
@@ -99,13 +111,15 @@ enum SectionFinder {
         var end = from
         let limit = min(line.count, from + window)
         while end < limit, !ScalarText.isDigit(line[end]), line[end] != "。", line[end] != "\t" { end += 1 }
-        let text = Array(line[from..<end])
-        if let kind = SectionKind(rawValue: numeral), let words = keywords[kind], Keyword.any(words, in: text) {
+        func occurs(_ words: [Keyword]) -> Bool {
+            words.contains { ScalarText.find($0.scalars, in: line, from: from, to: end) != nil }
+        }
+        if let kind = SectionKind(rawValue: numeral), occurs(keywordsByKind[kind.rawValue]) {
             return kind
         }
         guard atLineStart, lineEnd - from <= 30 else { return nil }
         for kind in SectionKind.allCases where kind.rawValue != numeral {
-            if let words = strongKeywords[kind], Keyword.any(words, in: text) { return kind }
+            if occurs(strongKeywordsByKind[kind.rawValue]) { return kind }
         }
         return nil
     }

@@ -56,6 +56,7 @@ struct Table2Parser {
                         seen |= 1 << UInt64(row.rawValue)
                         started = true
                         pending = PendingRow(row: row, line: labelLine)
+                        pending?.values.reserveCapacity(Applicant.allCases.count)
                     }
                 }
                 if pending != nil {
@@ -71,6 +72,8 @@ struct Table2Parser {
             return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fusedLine))])
         }
         var table = Table2(startLine: startLine)
+        table.rows.reserveCapacity(finished.count)
+        table.rowLines.reserveCapacity(finished.count)
         var result = Result()
         var extraRows: [PendingRow] = []
         for pendingRow in finished {

@@ -11,7 +11,9 @@ struct AnnualReportRule: Rule {
     static func recognises(_ report: Report, _ document: SourceDocument) -> Bool {
         if report.table1 != nil || report.table2 != nil || report.table3 != nil { return true }
         if report.parseFindings.contains(where: { $0.code == .tableUnreadable }) { return true }
-        if Set(report.sections.map(\.kind)).count >= 2 { return true }
+        var kinds = 0
+        for section in report.sections { kinds |= 1 << section.kind.rawValue }
+        if kinds.nonzeroBitCount >= 2 { return true }
         if let title = report.title, isTitle(title) { return true }
         for line in document.lines.prefix(40) where isTitle(line.text) { return true }
         return false

@@ -26,19 +26,46 @@ struct OverviewLengthRule: Rule {
 
     /// The number of Han characters, letters and digits in `text`.
     static func characterCount(_ text: String) -> Int {
-        var count = 0
-        ScalarText.forEachScalar(of: text) { scalar in
-            switch scalar.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-                 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x20000...0x3134F:
-                count += 1
-            case 0...0x7F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65, 0x2000...0x206F:
-                break
-            default:
-                let properties = scalar.properties
-                if properties.isAlphabetic || properties.numericType != nil { count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    // ASCII: digits and letters count.
+                    if (lead >= 0x30 && lead <= 0x39) || ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A) { count += 1 }
+                    index += 1
+                    continue
+                }
+                if lead >= 0xE5 && lead <= 0xE9 && index + 3 <= end {
+                    // U+5000…U+9FFF: Han.
+                    count += 1
+                    index += 3
+                    continue
+                }
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard index + length <= end else { break }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+                index += length
+                if let scalar = Unicode.Scalar(value), counts(scalar) { count += 1 }
             }
+            return count
         }
-        return count
+    }
+
+    private static func counts(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x20000...0x3134F:
+            return true
+        case 0...0x7F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65, 0x2000...0x206F:
+            return false
+        default:
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil
+        }
     }
 }

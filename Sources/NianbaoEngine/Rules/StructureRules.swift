@@ -9,7 +9,7 @@ struct YearRule: Rule {
 /// `section.missing`: one finding per template section not found.
 struct SectionsRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
-        let found = Set(report.sections.map(\.kind))
+        let found = Set(report.sections.map { $0.kind })
         return SectionKind.allCases.filter { !found.contains($0) }.map {
             Finding(.sectionMissing, "缺少第\($0.numeral)部分“\($0.heading.dropFirst(2))”")
         }
