@@ -24,6 +24,8 @@ public actor DropManager {
     private var rerun: Set<ReportKey> = []
     private var settleWaiter: CheckedContinuation<Void, Never>?
     private var summaryDirty = false
+    private var initialScansPending: Set<String> = []
+    private var armedWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
     /// Jobs completed (for the watchdog's progress check).
     public private(set) var completed = 0
@@ -81,10 +83,12 @@ public actor DropManager {
         case .directoryRemoved:
             if let path = event.absolutePath { await directoryRemoved(path) }
         case .scanCompleted(let root, _):
+            rootArmed(root)
             await scanCompleted(root: root)
         case .overflow:
             observer.notice(.overflowRescan)
         case .rootLost(let root):
+            rootArmed(root)   // armed to re-appear
             observer.notice(.watchLost(path: root))
         case .rootRestored(let root):
             observer.notice(.watchRestored(path: root))
@@ -308,9 +312,35 @@ public actor DropManager {
         markChanged()
     }
 
+    /// Registers the roots whose initial scan must complete before the daemon is ready.
+    public func expectInitialScans(_ roots: [String]) {
+        initialScansPending = Set(roots.map(TreeWatcher.normalizedRoot))
+    }
+
+    /// Returns once every expected root has been scanned (or is armed to re-appear), or on stop.
+    public func waitUntilArmed() async {
+        if initialScansPending.isEmpty || stopped { return }
+        await withCheckedContinuation { armedWaiters.append($0) }
+    }
+
+    /// Whether `stop()` was called.
+    public var isStopping: Bool { stopped }
+
+    private func rootArmed(_ root: String) {
+        guard initialScansPending.remove(root) != nil, initialScansPending.isEmpty else { return }
+        releaseArmedWaiters()
+    }
+
+    private func releaseArmedWaiters() {
+        let waiters = armedWaiters
+        armedWaiters = []
+        for waiter in waiters { waiter.resume() }
+    }
+
     /// Stops accepting events; queued jobs still finish.
     public func stop() {
         stopped = true
+        releaseArmedWaiters()
         changesContinuation.finish()
         settling.removeAll()
         if let waiter = settleWaiter {

@@ -52,6 +52,7 @@ public final class WatchDaemon: Service, Sendable {
         await manager.reconcileStatusDirectory()
         await manager.flushSummary(force: true)
 
+        await manager.expectInitialScans(config.drops.map(\.path))
         let watcher = TreeWatcher(roots: config.drops.map(\.path))
         try watcher.start()
         let health = WorkerHealth(workers: config.workers)
@@ -61,22 +62,23 @@ public final class WatchDaemon: Service, Sendable {
         // SIGHUP's default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let configBox = ConfigBox(config)
-        observer.notice(.started(drops: config.drops))
-        _ = notifier.ready()
         let stateLine = StatusLine(manager: manager, queue: queue, config: configBox)
-        _ = notifier.status(await stateLine.text())
-
         let publisher = Task { await self.publishStatus(manager: manager, statusLine: stateLine) }
         let ticker = Task { await self.pingWatchdog(health: health) }
         let reloader = Task {
+            await manager.waitUntilArmed()
             for await _ in hangups {
                 await self.reloadConfiguration(configBox, manager: manager, watcher: watcher, journal: journal)
             }
         }
 
+        let startDrops = config.drops
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await event in watcher.events { await manager.handle(event) }
+            }
+            group.addTask {
+                await self.announceReady(manager: manager, drops: startDrops, statusLine: stateLine)
             }
             group.addTask { await manager.runSettleLoop() }
             for index in 0..<config.workers {
@@ -98,6 +100,26 @@ public final class WatchDaemon: Service, Sendable {
         publisher.cancel()
         await manager.flushSummary(force: true)
         _ = notifier.status("stopped · \(await manager.summary().line)")
+    }
+
+    /// READY=1 once every watch is armed and the start-up reconciliation is
+    /// queued (each drop folder's initial scan has completed). A long initial
+    /// crawl extends systemd's start timeout with EXTEND_TIMEOUT_USEC meanwhile.
+    private func announceReady(manager: DropManager, drops: [DropFolder], statusLine: StatusLine) async {
+        let extender = Task {
+            try? await Task.sleep(for: .seconds(5))
+            while !Task.isCancelled {
+                _ = notifier.extendTimeout(usec: 30_000_000)
+                _ = notifier.status("scanning drop folders · \(await manager.backlog()) reports queued")
+                try? await Task.sleep(for: .seconds(10))
+            }
+        }
+        await manager.waitUntilArmed()
+        extender.cancel()
+        guard !(await manager.isStopping) else { return }
+        observer.notice(.started(drops: drops))
+        _ = notifier.ready()
+        _ = notifier.status(await statusLine.text())
     }
 
     /// Publishes summary.json and STATUS= when something changed (bursts are
