@@ -100,12 +100,10 @@ public enum VerdictJournalEntry {
     }
 }
 
-/// File names are bytes on Linux: Swift strings made from them may hold
-/// U+FFFD for invalid UTF-8. Paths in this daemon are carried as Strings made
-/// with `String(decoding:as:)`; where the original bytes matter they are
-/// recovered from the file system representation.
+/// A path's original bytes: file names that are not valid UTF-8 travel through
+/// the daemon escaped (``FileNameCoding``) and reach the journal as they are on disk.
 public enum PathBytes {
     public static func bytes(_ path: String) -> [UInt8] {
-        Array(path.utf8)
+        FileNameCoding.encode(path)
     }
 }

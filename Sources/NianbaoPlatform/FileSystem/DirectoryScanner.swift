@@ -51,10 +51,9 @@ public struct DirectoryScanner: Sendable {
                 listing.problems.append("cannot open directory '\(relative)'")
                 continue
             }
-            let (entries, undecodable, error) = SafeDirectory.list(fd)
+            let (entries, error) = SafeDirectory.list(fd)
             close(fd)
             if error != 0 { listing.problems.append("cannot list '\(relative)': errno \(error)") }
-            for name in undecodable { listing.problems.append("name is not UTF-8: '\(relative)/\(name)'") }
             for entry in entries where !ignore(entry.name) {
                 if entry.kind == .directory {
                     if components.count >= maxDepth { listing.truncated = true; continue }

@@ -10,7 +10,7 @@ enum SafeDirectory {
         var fd = retrying { Glibc.open(RootRelativePath.normalizedRoot(root), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if fd < 0 { return .failure(refusal(errno)) }
         for component in components {
-            let next = retrying { openat(fd, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            let next = retrying { FileNameCoding.withCString(component) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } }
             let code = errno
             close(fd)
             if next < 0 {
@@ -30,50 +30,35 @@ enum SafeDirectory {
     }
 
     /// Lists the directory open as `fd` (which stays open), skipping `.` and `..`.
-    /// Names that are not valid UTF-8 are returned separately, escaped, because they cannot be
-    /// represented as a `String` path.
-    static func list(_ fd: Int32) -> (entries: [Entry], undecodable: [String], error: Int32) {
+    /// Names that are not valid UTF-8 are kept losslessly (see ``FileNameCoding``).
+    static func list(_ fd: Int32) -> (entries: [Entry], error: Int32) {
         let own = dup(fd)
-        if own < 0 { return ([], [], errno) }
+        if own < 0 { return ([], errno) }
         guard let dir = fdopendir(own) else {
             let code = errno
             close(own)
-            return ([], [], code)
+            return ([], code)
         }
         defer { closedir(dir) }
         var entries: [Entry] = []
-        var undecodable: [String] = []
         while true {
             errno = 0
             guard let ent = readdir(dir) else {
-                return (entries, undecodable, errno)
+                return (entries, errno)
             }
             let nameBytes: [UInt8] = withUnsafeBytes(of: &ent.pointee.d_name) { raw in
                 Array(raw.prefix { $0 != 0 })
             }
             if nameBytes == [0x2E] || nameBytes == [0x2E, 0x2E] { continue }
-            guard let name = String(validating: nameBytes, as: UTF8.self) else {
-                undecodable.append(escaped(nameBytes))
-                continue
-            }
+            let name = FileNameCoding.decode(nameBytes)
             var kind = FileKind(directoryEntryType: ent.pointee.d_type)
             if kind == nil {
                 var st = stat()
-                if fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 { continue }
+                if FileNameCoding.withCString(name, { fstatat(fd, $0, &st, AT_SYMLINK_NOFOLLOW) }) != 0 { continue }
                 kind = FileKind(mode: st.st_mode)
             }
             entries.append(Entry(name: name, kind: kind ?? .unknown))
         }
-    }
-
-    /// Bytes as a readable string with non-UTF-8 bytes written as `\xNN`.
-    static func escaped(_ bytes: [UInt8]) -> String {
-        var out = ""
-        for b in bytes {
-            if b >= 0x20 && b < 0x7F && b != 0x5C { out.unicodeScalars.append(Unicode.Scalar(b)) }
-            else { out += "\\x" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true) }
-        }
-        return out
     }
 
     static func refusal(_ code: Int32) -> SafeReadRefusal {

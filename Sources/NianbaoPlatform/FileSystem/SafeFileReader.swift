@@ -35,12 +35,12 @@ public struct SafeFileReader: Sendable {
         defer { close(dirFD) }
 
         var before = stat()
-        if fstatat(dirFD, name, &before, AT_SYMLINK_NOFOLLOW) != 0 { return .refused(SafeDirectory.refusal(errno)) }
+        if FileNameCoding.withCString(name, { fstatat(dirFD, $0, &before, AT_SYMLINK_NOFOLLOW) }) != 0 { return .refused(SafeDirectory.refusal(errno)) }
         let kind = FileKind(mode: before.st_mode)
         if kind != .regular { return .refused(.notRegularFile(kind: kind)) }
         if before.st_size > Int64(maxBytes) { return .refused(.tooLarge(size: Int64(before.st_size), limit: maxBytes)) }
 
-        let fd = SafeDirectory.retrying { openat(dirFD, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
+        let fd = SafeDirectory.retrying { FileNameCoding.withCString(name) { openat(dirFD, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) } }
         if fd < 0 { return .refused(SafeDirectory.refusal(errno)) }
         defer { close(fd) }
         var opened = stat()
@@ -67,7 +67,7 @@ public struct SafeFileReader: Sendable {
     /// The identity of the entry at `path` via `lstat` (a symbolic link describes itself), or `nil` if it is gone.
     public func identity(path: String) -> FileIdentity? {
         var st = stat()
-        if lstat(path, &st) != 0 { return nil }
+        if FileNameCoding.withCString(path, { lstat($0, &st) }) != 0 { return nil }
         return FileIdentity(st)
     }
 

@@ -25,11 +25,7 @@ extension WatcherEngine {
             return
         }
         guard !event.name.isEmpty else { return }
-        guard let name = String(validating: event.name, as: UTF8.self) else {
-            let escaped = SafeDirectory.escaped(event.name)
-            emit(.error("file name is not valid UTF-8, skipped: '\(RootRelativePath.join(root, directory))/\(escaped)'"))
-            return
-        }
+        let name = FileNameCoding.decode(event.name)
         if ignore(name) { return }
         let path = directory.isEmpty ? name : directory + "/" + name
         if event.has(IN_ISDIR) {
@@ -62,8 +58,7 @@ extension WatcherEngine {
             waitForRoot(root)
             return
         }
-        guard let name = String(validating: event.name, as: UTF8.self),
-              name == Self.nextComponent(of: root, below: ancestor) else { return }
+        guard FileNameCoding.decode(event.name) == Self.nextComponent(of: root, below: ancestor) else { return }
         waitForRoot(root)
     }
 }

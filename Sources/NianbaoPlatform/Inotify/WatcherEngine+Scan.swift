@@ -9,7 +9,7 @@ extension WatcherEngine {
     func addWatch(root: String, path: String) -> Int32? {
         let absolute = RootRelativePath.join(root, path)
         let mask = path.isEmpty ? InotifyMask.tree : InotifyMask.tree | InotifyMask.dontFollow
-        let wd = inotify_add_watch(fd, absolute, mask)
+        let wd = FileNameCoding.withCString(absolute) { inotify_add_watch(fd, $0, mask) }
         if wd < 0 {
             switch errno {
             case ENOSPC:
@@ -38,7 +38,7 @@ extension WatcherEngine {
             if path == start { startWatched = watched }
             let absolute = RootRelativePath.join(root, path)
             let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (path.isEmpty ? 0 : O_NOFOLLOW)
-            let dirFD = SafeDirectory.retrying { open(absolute, flags) }
+            let dirFD = SafeDirectory.retrying { FileNameCoding.withCString(absolute) { open($0, flags) } }
             if dirFD < 0 {
                 let code = errno
                 if code != ENOENT && code != ENOTDIR && code != ELOOP {
@@ -49,9 +49,6 @@ extension WatcherEngine {
             let listing = SafeDirectory.list(dirFD)
             close(dirFD)
             if listing.error != 0 { emit(.error("listing '\(absolute)' failed: errno \(listing.error)")) }
-            for name in listing.undecodable {
-                emit(.error("file name is not valid UTF-8, skipped: '\(absolute)/\(name)'"))
-            }
             for entry in listing.entries where !ignore(entry.name) {
                 let child = path.isEmpty ? entry.name : path + "/" + entry.name
                 if entry.kind == .directory {

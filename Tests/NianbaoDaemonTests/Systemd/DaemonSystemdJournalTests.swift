@@ -73,8 +73,8 @@ until grep -q 'started' "$ROOT/daemon.out" 2>/dev/null; do
 done
 for f in "$ROOT"/stage/*; do mv "$f" "$ROOT/a/" || fail "mv $f"; done
 i=0
-while [ "$(cat "$ROOT/state/verdicts.jsonl" 2>/dev/null | wc -l)" -lt 4 ]; do
-    i=$((i + 1)); [ "$i" -gt 1200 ] && fail "fewer than 4 verdicts"; sleep 0.05
+while [ "$(cat "$ROOT/state/verdicts.jsonl" 2>/dev/null | wc -l)" -lt 5 ]; do
+    i=$((i + 1)); [ "$i" -gt 1200 ] && fail "fewer than 5 verdicts"; sleep 0.05
 done
 printf '{"drops": 5}\n' >"$CONFIG.bad" && mv "$CONFIG.bad" "$CONFIG"
 kill -HUP "$PID"
@@ -93,6 +93,8 @@ extension DaemonSystemd {
            .enabled(if: journalHarnessAvailable, "needs root, unshare(1) and /lib/systemd/systemd-journald (with-journald.sh would exit 77)"))
     struct Journal {
         static let oddName = "odd\n\"name\"\nPRIORITY=0\nNIANBAO_VERDICT=pass.txt"
+        /// "年报.txt" in GBK bytes: not valid UTF-8.
+        static let gbkName = FileNameCoding.decode([0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8))
 
         @Test func verdictEntriesCarryEveryFieldIntact() throws {
             let root = try DaemonSystemdRoot()
@@ -102,13 +104,17 @@ extension DaemonSystemd {
                 ("warn.txt", DaemonSystemdSamples.warning),
                 ("pass.txt", DaemonSystemdSamples.passing),
                 (Self.oddName, "001_53afeb125be3f4fc.txt"),
+                (Self.gbkName, "003_458875e39d02c745.txt"),
             ]
             var contents: [String: [UInt8]] = [:]
             for item in staged {
                 let bytes = Fixtures.sample(item.sample)
                 try #require(!bytes.isEmpty, "missing fixture \(item.sample)")
                 contents[item.name] = bytes
-                try Data(bytes).write(to: URL(fileURLWithPath: root.root + "/stage/" + item.name))
+                let fd = FileNameCoding.withCString(root.root + "/stage/" + item.name) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+                try #require(fd >= 0)
+                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                close(fd)
             }
             let out = root.root + "/journal"
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -124,7 +130,7 @@ extension DaemonSystemd {
 
             // Ground truth: the verdict journal file.
             let records = root.records()
-            #expect(records.count == 4, "verdict journal: \(records.map { $0.relativePath ?? "?" })")
+            #expect(records.count == 5, "verdict journal: \(records.map { $0.relativePath ?? "?" })")
 
             let read = try runTool(["journalctl", "--directory=\(out)", "-o", "json", "--all", "--no-pager"])
             try #require(read.0 == 0, "journalctl failed: \(read.2)")
@@ -133,7 +139,7 @@ extension DaemonSystemd {
             }
             let nianbao = entries.filter { $0["SYSLOG_IDENTIFIER"] == "nianbao" }
             let verdicts = nianbao.filter { $0.fields["NIANBAO_VERDICT"] != nil }
-            #expect(verdicts.count == 4, "verdict entries: \(verdicts.count) of \(nianbao.count) nianbao entries")
+            #expect(verdicts.count == 5, "verdict entries: \(verdicts.count) of \(nianbao.count) nianbao entries")
 
             let allowed: Set<String> = [
                 "MESSAGE", "PRIORITY", "MESSAGE_ID", "SYSLOG_IDENTIFIER", "NIANBAO_EVENT", "NIANBAO_VERDICT", "NIANBAO_PATH",
@@ -145,7 +151,7 @@ extension DaemonSystemd {
                 let shown = name.replacingOccurrences(of: "\n", with: "\\n")
                 let record = try #require(records.first { $0.relativePath == name }, "no verdict-journal record for \(shown)")
                 let path = root.drop("a") + "/" + name
-                let matching = verdicts.filter { $0.fields["NIANBAO_PATH"] == [Array(path.utf8)] }
+                let matching = verdicts.filter { $0.fields["NIANBAO_PATH"] == [FileNameCoding.encode(path)] }
                 #expect(matching.count == 1, "\(shown): \(matching.count) journal entries with its exact path")
                 guard let entry = matching.first else { continue }
 
@@ -166,7 +172,7 @@ extension DaemonSystemd {
                 #expect(entry["NIANBAO_VERDICT"] == record.verdict.rawValue)
                 #expect(entry["NIANBAO_EVENT"] == "new")
                 #expect(entry["NIANBAO_DROP"] == "a")
-                #expect(entry.fields["NIANBAO_RELATIVE_PATH"] == [Array(name.utf8)])
+                #expect(entry.fields["NIANBAO_RELATIVE_PATH"] == [FileNameCoding.encode(name)])
                 #expect(entry["NIANBAO_SHA256"] == ContentHash.sha256(contents[name] ?? []))
                 #expect(entry["NIANBAO_SHA256"] == record.sha256)
                 #expect(entry["NIANBAO_AGENCY"] == record.agency)

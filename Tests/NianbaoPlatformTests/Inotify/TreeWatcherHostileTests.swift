@@ -72,7 +72,7 @@ struct InotifyTreeWatcherHostileTests {
         await recorder.stop()
     }
 
-    @Test func namesThatAreNotUTF8AreLoggedNotLost() async throws {
+    @Test func namesThatAreNotUTF8AreReportedAndReadableLosslessly() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let recorder = try EventRecorder(roots: [folder.path])
@@ -85,10 +85,15 @@ struct InotifyTreeWatcherHostileTests {
         }
         #expect(fd >= 0)
         close(fd)
-        let logged = await recorder.wait { events in
-            events.contains { if case .error(let text) = $0 { text.contains("\\xC4\\xEA\\xB1\\xA8.txt") } else { false } }
+        let escaped = FileNameCoding.decode([0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8))
+        #expect(FileNameCoding.encode(escaped) == [0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8))
+        #expect(await recorder.wait(for: .fileClosedAfterWrite(root: folder.path, path: escaped)))
+        // The reader opens it under its exact bytes.
+        if case .content(let bytes, _) = SafeFileReader().read(path: escaped, within: folder.path, maxBytes: 1024) {
+            #expect(bytes.isEmpty)
+        } else {
+            Issue.record("the GBK-named file could not be read")
         }
-        #expect(logged)
         try writeFile(folder.sub("still-working.txt"))
         #expect(await recorder.wait(for: .fileClosedAfterWrite(root: folder.path, path: "still-working.txt")))
         await recorder.stop()
