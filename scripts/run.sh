@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-swift build -c release --product nianbao
+swift build --product nianbao
 mkdir -p drop
-exec .build/release/nianbao watch "$@"
+exec .build/debug/nianbao watch "$@"

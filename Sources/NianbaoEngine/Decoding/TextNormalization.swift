@@ -12,14 +12,9 @@ public enum TextNormalization {
     public static func document(from text: String) -> SourceDocument {
         let original = text
         var storage = text
-        var scalarLines: [[Unicode.Scalar]] = []
-        var unchanged: [Bool] = []
         let lines: [SourceLine] = storage.withUTF8 { bytes in
             var lines: [SourceLine] = []
-            let estimate = bytes.count / 24 + 1
-            lines.reserveCapacity(estimate)
-            scalarLines.reserveCapacity(estimate)
-            unchanged.reserveCapacity(estimate)
+            lines.reserveCapacity(bytes.count / 24 + 1)
             var number = 0
             var start = 0
             var index = 0
@@ -28,29 +23,19 @@ public enum TextNormalization {
                 number += 1
                 if start == end {
                     lines.append(SourceLine(text: "", location: LineLocations.location(number)))
-                    scalarLines.append([])
-                    unchanged.append(true)
                     return
                 }
-                var changed = false
-                let scalars = ScalarText.normalized(bytes, start, end, changed: &changed)
-                if !changed {
-                    if mayBePageMarker(bytes, start, end), isPageMarker(scalars) { return }
+                if ScalarText.isNormal(bytes, start, end) {
+                    if mayBePageMarker(bytes, start, end), isPageMarker(ScalarText.normalized(bytes, start, end)) { return }
                     let utf8 = original.utf8
                     let lower = utf8.index(utf8.startIndex, offsetBy: start)
                     let upper = utf8.index(lower, offsetBy: end - start)
                     lines.append(SourceLine(text: String(original[lower..<upper]), location: LineLocations.location(number)))
-                    scalarLines.append(scalars)
-                    unchanged.append(true)
                     return
                 }
-                if !isPageMarker(scalars) {
-                    let repaired = ScalarText.string(scalars)
-                    lines.append(SourceLine(text: repaired, location: LineLocations.location(number)))
-                    // What the parser would compute from the repaired text (normalising it again).
-                    let again = ScalarText.normalizedKeepingTrack(repaired)
-                    scalarLines.append(again.scalars)
-                    unchanged.append(again.unchanged)
+                let line = ScalarText.normalized(bytes, start, end)
+                if !isPageMarker(line) {
+                    lines.append(SourceLine(text: ScalarText.string(line), location: LineLocations.location(number)))
                 }
             }
             let base = UnsafeRawPointer(bytes.baseAddress)
@@ -74,7 +59,7 @@ public enum TextNormalization {
             if start < count { emit(count) }
             return lines
         }
-        return SourceDocument(lines: lines, normalized: NormalizedLines(lines: lines, scalars: scalarLines, unchanged: unchanged))
+        return SourceDocument(lines: lines)
     }
 
     /// Whether a line's first non-space byte could start a dash ("-", "—", "–").

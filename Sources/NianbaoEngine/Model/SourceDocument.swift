@@ -8,34 +8,8 @@ public struct SourceDocument: Sendable, Hashable {
     /// The lines, in reading order.
     public var lines: [SourceLine]
 
-    /// The parser's normalised scalars of `lines`, computed while the document was
-    /// built (plain text); used only while `lines` is still the very array it was made for.
-    var normalizedLines: NormalizedLines?
-
     public init(lines: [SourceLine]) {
         self.lines = lines
-    }
-
-    init(lines: [SourceLine], normalized: NormalizedLines) {
-        self.lines = lines
-        self.normalizedLines = normalized
-    }
-
-    public static func == (lhs: SourceDocument, rhs: SourceDocument) -> Bool {
-        lhs.lines == rhs.lines
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(lines)
-    }
-
-    /// The cached normalised lines, if they still belong to `lines` (same array storage).
-    var validNormalizedLines: NormalizedLines? {
-        guard let cache = normalizedLines, cache.lines.count == lines.count else { return nil }
-        let same = cache.lines.withUnsafeBufferPointer { cached in
-            lines.withUnsafeBufferPointer { current in cached.baseAddress == current.baseAddress }
-        }
-        return same ? cache : nil
     }
 
     /// Splits already-decoded text into lines located as "第 N 行" (1-based).
@@ -47,21 +21,6 @@ public struct SourceDocument: Sendable, Hashable {
             result.append(SourceLine(text: line, location: "第 \(number) 行"))
         }
         self.lines = result
-    }
-}
-
-/// Per line of a document: the scalars `ScalarText.normalizedKeepingTrack` gives for
-/// its text, and whether they are exactly the text's own. Keeps `lines` alive so that
-/// its storage identifies the array the scalars were computed for.
-final class NormalizedLines: Sendable {
-    let lines: [SourceLine]
-    let scalars: [[Unicode.Scalar]]
-    let unchanged: [Bool]
-
-    init(lines: [SourceLine], scalars: [[Unicode.Scalar]], unchanged: [Bool]) {
-        self.lines = lines
-        self.scalars = scalars
-        self.unchanged = unchanged
     }
 }
 

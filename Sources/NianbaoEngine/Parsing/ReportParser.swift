@@ -7,17 +7,12 @@ struct ReportParser {
     func parse() -> Report {
         var lines: [[Unicode.Scalar]] = []
         var unchanged: [Bool] = []
-        if let cached = document.validNormalizedLines {
-            lines = cached.scalars
-            unchanged = cached.unchanged
-        } else {
-            lines.reserveCapacity(document.lines.count)
-            unchanged.reserveCapacity(document.lines.count)
-            for line in document.lines {
-                let (scalars, same) = ScalarText.normalizedKeepingTrack(line.text)
-                lines.append(scalars)
-                unchanged.append(same)
-            }
+        lines.reserveCapacity(document.lines.count)
+        unchanged.reserveCapacity(document.lines.count)
+        for line in document.lines {
+            let (scalars, same) = ScalarText.normalizedKeepingTrack(line.text)
+            lines.append(scalars)
+            unchanged.append(same)
         }
         let headings = SectionFinder.find(in: lines)
         let sections = SectionBuilder.sections(headings, lines: lines, source: SectionBuilder.Source(lines: document.lines, unchanged: unchanged))
