@@ -10,13 +10,21 @@ enum BinarySniffer {
             var index = 0
             let count = buffer.count
             if let base = UnsafeRawPointer(buffer.baseAddress) {
-                // Eight bytes at a time: only words holding a byte below 0x20 or a DEL are looked at closely.
+                // Eight bytes at a time: only words holding a NUL or a suspicious control byte
+                // (0x00…0x08, 0x0E…0x1F, 0x7F) are looked at closely; line breaks and tabs are not.
+                // Each test is exact as an "any byte" test.
+                let lows: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
                 while index + 8 <= count {
                     let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let below20 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let below09 = (word &- lows &* 0x09) & ~word
+                    let x10 = word ^ (lows &* 0x10)
+                    let in10to1F = (x10 &- lows &* 0x10) & ~x10
+                    let x0E = word ^ (lows &* 0x0E)
+                    let in0Eto0F = (x0E &- lows &* 0x02) & ~x0E
                     let flipped = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let del = (flipped &- 0x0101_0101_0101_0101) & ~flipped & 0x8080_8080_8080_8080
-                    if below20 | del != 0 {
+                    let del = (flipped &- lows) & ~flipped
+                    if (below09 | in10to1F | in0Eto0F | del) & highs != 0 {
                         for offset in index..<(index + 8) {
                             let byte = buffer[offset]
                             if byte == 0 { return "文件含有 NUL 字节，看起来是二进制文件而不是文本" }

@@ -46,84 +46,64 @@ enum ScalarText {
 
     /// As `normalized(_:_:_:)`; `changed` is set when the scalars differ from the bytes' own.
     static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, changed: inout Bool) -> [Unicode.Scalar] {
-        guard lo < hi, let base = bytes.baseAddress else { return [] }
-        var flags = DecodeFlags()
-        let out = [Unicode.Scalar](unsafeUninitializedCapacity: hi - lo) { buffer, initialized in
-            guard let target = buffer.baseAddress else { initialized = 0; return }
-            let result = decodeNormalizing(base, lo, hi, into: target)
-            flags = result.flags
-            initialized = result.count
-        }
-        if flags.repaired { changed = true }
-        guard flags.sawBracket else { return out }
-        let kept = ScalarNormalizer.removingBookmarks(out)
-        if kept.count != out.count { changed = true }
-        return kept
-    }
-
-    struct DecodeFlags {
+        guard lo < hi else { return [] }
         var sawBracket = false
         var repaired = false
-    }
-
-    /// Decodes and repairs `base[lo..<hi]` into `target` (room for `hi - lo` scalars); returns the count written.
-    @inline(__always)
-    private static func decodeNormalizing(_ base: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int,
-                                          into target: UnsafeMutablePointer<Unicode.Scalar>) -> (count: Int, flags: DecodeFlags) {
-        var sawBracket = false
-        var repaired = false
-        var index = lo
-        var count = 0
-        while index < hi {
-            let lead = UInt32(base[index])
-            if lead >= 0xE4 && lead <= 0xE9 && index + 3 <= hi {
-                // U+4000…U+9FFF: kept as they are.
-                let value = (lead & 0x0F) << 12 | (UInt32(base[index + 1]) & 0x3F) << 6 | (UInt32(base[index + 2]) & 0x3F)
-                target[count] = Unicode.Scalar(UInt16(truncatingIfNeeded: value)) ?? "\u{FFFD}"
-                count += 1
-                index += 3
-                continue
-            }
-            var value: UInt32
-            if lead < 0x80 {
-                index += 1
-                if lead >= 0x20 && lead < 0x7F {
-                    if lead == 0x5B { sawBracket = true }
-                    target[count] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+        let out = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: hi - lo) { buffer -> [Unicode.Scalar] in
+            var index = lo
+            var count = 0
+            while index < hi {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                if lead >= 0xE4 && lead <= 0xE9 && index + 3 <= hi {
+                    // U+4000…U+9FFF: kept as they are.
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
                     count += 1
-                } else if lead == 0x09 {
-                    target[count] = "\t"
+                    index += 3
+                    continue
+                }
+                if lead < 0x80 {
+                    index += 1
+                    if lead >= 0x20 && lead < 0x7F {
+                        if lead == 0x5B { sawBracket = true }
+                        buffer[count] = Unicode.Scalar(UInt8(lead))
+                        count += 1
+                        continue
+                    }
+                    value = lead
+                } else if lead < 0xE0 {
+                    guard index + 2 <= hi else { break }
+                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    guard index + 3 <= hi else { break }
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    index += 3
+                } else {
+                    guard index + 4 <= hi else { break }
+                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                    index += 4
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if let mapped = ScalarNormalizer.map(scalar) {
+                    buffer[count] = mapped
                     count += 1
+                    if mapped == "[" { sawBracket = true }
+                    if mapped != scalar || scalar.value != value { repaired = true }
                 } else {
                     repaired = true
                 }
-                continue
-            } else if lead < 0xE0 {
-                guard index + 2 <= hi else { break }
-                value = (lead & 0x1F) << 6 | (UInt32(base[index + 1]) & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                guard index + 3 <= hi else { break }
-                value = (lead & 0x0F) << 12 | (UInt32(base[index + 1]) & 0x3F) << 6 | (UInt32(base[index + 2]) & 0x3F)
-                index += 3
-            } else {
-                guard index + 4 <= hi else { break }
-                value = (lead & 0x07) << 18 | (UInt32(base[index + 1]) & 0x3F) << 12
-                    | (UInt32(base[index + 2]) & 0x3F) << 6 | (UInt32(base[index + 3]) & 0x3F)
-                index += 4
             }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            if let mapped = ScalarNormalizer.map(scalar) {
-                target[count] = mapped
-                count += 1
-                if mapped == "[" { sawBracket = true }
-                if mapped != scalar || scalar.value != value { repaired = true }
-            } else {
-                repaired = true
-            }
+            if index != hi { repaired = true }
+            return Array(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        if index != hi { repaired = true }
-        return (count, DecodeFlags(sawBracket: sawBracket, repaired: repaired))
+        if repaired { changed = true }
+        guard sawBracket else { return out }
+        let kept = ScalarNormalizer.removingBookmarks(out)
+        if kept.count != out.count { changed = true }
+        return kept
     }
 
     /// The normalised scalars of a string (see `normalized(_:_:_:)`).
