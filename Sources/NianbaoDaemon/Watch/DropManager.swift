@@ -15,6 +15,7 @@ public actor DropManager {
     private let queue: JobQueue<Job>
     private let journal: VerdictJournal
     private let status: StatusDirectory
+    private let statusWriter: StatusWriter
     private let observer: any DaemonObserver
     private let clock = ContinuousClock()
 
@@ -48,6 +49,7 @@ public actor DropManager {
         self.queue = queue
         self.journal = journal
         self.status = status
+        self.statusWriter = StatusWriter(directory: status, observer: observer)
         self.observer = observer
         self.current = current
         (changes, changesContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -227,11 +229,7 @@ public actor DropManager {
             return
         }
         current[key] = record
-        do {
-            try status.write(record, for: key)
-        } catch {
-            observer.notice(.failure("status write failed for \(key): \(error)"))
-        }
+        await statusWriter.write(record, for: key)
         markChanged()
         observer.verdict(record, key: key)
     }
@@ -260,9 +258,7 @@ public actor DropManager {
             return
         }
         current.removeValue(forKey: key)
-        do { try status.remove(key) } catch {
-            observer.notice(.failure("status removal failed for \(key): \(error)"))
-        }
+        await statusWriter.remove(key)
         markChanged()
         observer.removed(record, key: key)
     }
@@ -275,6 +271,11 @@ public actor DropManager {
     }
 
     /// Writes summary.json if anything changed since the last call. Returns the summary.
+    /// Waits until every status file change so far is on disk.
+    public func drainStatus() async {
+        await statusWriter.drain()
+    }
+
     @discardableResult
     public func flushSummary(force: Bool = false) -> Summary {
         let s = summary()
@@ -301,14 +302,15 @@ public actor DropManager {
     }
 
     /// Makes the status directory agree with the current state (after a crash between journal and status writes).
-    public func reconcileStatusDirectory() {
+    public func reconcileStatusDirectory() async {
         let onDisk = status.allRecords()
         for (key, record) in current where onDisk[key]?.sha256 != record.sha256 || onDisk[key]?.time != record.time {
-            try? status.write(record, for: key)
+            await statusWriter.write(record, for: key)
         }
         for key in onDisk.keys where current[key] == nil {
-            try? status.remove(key)
+            await statusWriter.remove(key)
         }
+        await statusWriter.drain()
         markChanged()
     }
 

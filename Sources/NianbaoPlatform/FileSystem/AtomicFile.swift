@@ -60,3 +60,58 @@ extension FileDescriptor {
         }
     }
 }
+
+extension AtomicFile {
+    /// Writes many files atomically with one flush: every temporary file is
+    /// written, the file system is synced once (`syncfs`), every temporary file
+    /// is renamed over its target, and each distinct directory is fsynced.
+    /// Cheaper than `write` per file when many small files change at once.
+    /// Returns the paths that failed, with their errors.
+    @discardableResult
+    public static func writeBatch(_ files: [(path: String, bytes: [UInt8])], permissions: FilePermissions = [.ownerReadWrite, .groupRead]) -> [(String, any Error)] {
+        var failures: [(String, any Error)] = []
+        var staged: [(temporary: FilePath, target: FilePath)] = []
+        var syncFD: FileDescriptor?
+        for (path, bytes) in files {
+            let target = FilePath(path)
+            let directory = target.removingLastComponent()
+            let temporary = directory.appending(".\(target.lastComponent?.string ?? "file").\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            do {
+                try Directories.create(directory.string)
+                let fd = try FileDescriptor.open(temporary, .writeOnly, options: [.create, .truncate, .exclusiveCreate, .closeOnExec], permissions: permissions)
+                do {
+                    _ = try fd.writeAll(bytes)
+                } catch {
+                    try? fd.close()
+                    throw error
+                }
+                if syncFD == nil { syncFD = fd } else { try fd.close() }
+                staged.append((temporary, target))
+            } catch {
+                _ = temporary.withPlatformString { unlink($0) }
+                failures.append((path, error))
+            }
+        }
+        if let fd = syncFD {
+            if linuxSyncfs(fd.rawValue) != 0 { _ = fsync(fd.rawValue) }
+            try? fd.close()
+        }
+        var directories = Set<String>()
+        for (temporary, target) in staged {
+            let result = temporary.withPlatformString { t in target.withPlatformString { Glibc.rename(t, $0) } }
+            if result != 0 {
+                failures.append((target.string, Errno(rawValue: errno)))
+                _ = temporary.withPlatformString { unlink($0) }
+            } else {
+                directories.insert(target.removingLastComponent().string)
+            }
+        }
+        for directory in directories.sorted() { try? Directories.sync(directory) }
+        return failures
+    }
+}
+
+/// syncfs(2): flushes the file system holding `fd` (a GNU extension the Glibc
+/// module does not import).
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ fd: Int32) -> Int32
