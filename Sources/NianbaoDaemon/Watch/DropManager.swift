@@ -26,6 +26,8 @@ public actor DropManager {
     private var settleWaiter: CheckedContinuation<Void, Never>?
     private var summaryDirty = false
     private var initialScansPending: Set<String> = []
+    private var commitsInFlight = 0
+    private var commitWaiters: [CheckedContinuation<Void, Never>] = []
     private var armedWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
     /// Jobs completed (for the watchdog's progress check).
@@ -184,10 +186,11 @@ public actor DropManager {
                 await withCheckedContinuation { settleWaiter = $0 }
                 continue
             }
-            let next = settling.values.map(\.deadline).min() ?? clock.now
-            if next > clock.now {
-                try? await Task.sleep(until: next, clock: clock)
-            }
+            // Wake at the earliest deadline, but at most every 20 ms, so a large
+            // scan settles in a few batches instead of one wake-up per file.
+            let earliest = settling.values.lazy.map(\.deadline).min() ?? clock.now
+            let next = max(earliest, clock.now.advanced(by: .milliseconds(20)))
+            try? await Task.sleep(until: next, clock: clock)
             let now = clock.now
             let due = settling.filter { $0.value.deadline <= now }
             for (key, entry) in due.sorted(by: { $0.key < $1.key }) {
@@ -213,15 +216,31 @@ public actor DropManager {
     }
 
     /// Records a verdict: journal (durable), status file, summary, observers.
-    public func commit(_ job: Job, record input: VerdictRecord?) async {
-        defer { finish(job) }
-        guard var record = input else { return }
+    public func commit(_ job: Job, record input: VerdictRecord?) {
+        guard var record = input else {
+            finish(job)
+            return
+        }
         let key = job.key
-        guard !stopped || true else { return }
         record.event = current[key] == nil ? .new : .changed
         record.time = Self.now()
         record.drop = key.drop
         record.relativePath = key.relativePath
+        // The worker goes on with the next report while this one is made
+        // durable: records from all workers share each journal sync (group
+        // commit). The key stays active until then, so it is never judged twice.
+        commitsInFlight += 1
+        let finalRecord = record
+        Task { await self.persist(job, finalRecord) }
+    }
+
+    private func persist(_ job: Job, _ record: VerdictRecord) async {
+        defer {
+            commitsInFlight -= 1
+            finish(job)
+            if commitsInFlight == 0 { releaseCommitWaiters() }
+        }
+        let key = job.key
         do {
             try await journal.append(record)
         } catch {
@@ -232,6 +251,18 @@ public actor DropManager {
         await statusWriter.write(record, for: key)
         markChanged()
         observer.verdict(record, key: key)
+    }
+
+    /// Returns once every verdict handed to `commit` is durable and reported.
+    public func drainCommits() async {
+        if commitsInFlight == 0 { return }
+        await withCheckedContinuation { commitWaiters.append($0) }
+    }
+
+    private func releaseCommitWaiters() {
+        let waiters = commitWaiters
+        commitWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     private func finish(_ job: Job) {

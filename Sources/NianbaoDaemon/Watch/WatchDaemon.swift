@@ -98,6 +98,7 @@ public final class WatchDaemon: Service, Sendable {
         }
         ticker.cancel()
         publisher.cancel()
+        await manager.drainCommits()
         await manager.drainStatus()
         await manager.flushSummary(force: true)
         _ = notifier.status("stopped · \(await manager.summary().line)")
