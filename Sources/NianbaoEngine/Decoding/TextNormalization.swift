@@ -12,6 +12,11 @@ public enum TextNormalization {
     public static func document(from text: String) -> SourceDocument {
         let original = text
         var storage = text
+        // Read once here: each access to the static would go through its lazy-initialisation check.
+        let locations = LineLocations.cached
+        func location(_ number: Int) -> String {
+            number < locations.count ? locations[number] : LineLocations.location(number)
+        }
         let lines: [SourceLine] = storage.withUTF8 { bytes in
             var lines: [SourceLine] = []
             lines.reserveCapacity(bytes.count / 24 + 1)
@@ -22,7 +27,7 @@ public enum TextNormalization {
             func emit(_ end: Int) {
                 number += 1
                 if start == end {
-                    lines.append(SourceLine(text: "", location: LineLocations.location(number)))
+                    lines.append(SourceLine(text: "", location: location(number)))
                     return
                 }
                 if ScalarText.isNormal(bytes, start, end) {
@@ -30,12 +35,12 @@ public enum TextNormalization {
                     let utf8 = original.utf8
                     let lower = utf8.index(utf8.startIndex, offsetBy: start)
                     let upper = utf8.index(lower, offsetBy: end - start)
-                    lines.append(SourceLine(text: String(original[lower..<upper]), location: LineLocations.location(number)))
+                    lines.append(SourceLine(text: String(original[lower..<upper]), location: location(number)))
                     return
                 }
                 let line = ScalarText.normalized(bytes, start, end)
                 if !isPageMarker(line) {
-                    lines.append(SourceLine(text: ScalarText.string(line), location: LineLocations.location(number)))
+                    lines.append(SourceLine(text: ScalarText.string(line), location: location(number)))
                 }
             }
             let base = UnsafeRawPointer(bytes.baseAddress)
@@ -107,7 +112,7 @@ public enum TextNormalization {
 
 /// "第 N 行" locations, built once for the line numbers most documents have.
 enum LineLocations {
-    private static let cached: [String] = (0...4096).map { "第 \($0) 行" }
+    static let cached: [String] = (0...4096).map { "第 \($0) 行" }
 
     static func location(_ number: Int) -> String {
         number >= 0 && number < cached.count ? cached[number] : "第 \(number) 行"

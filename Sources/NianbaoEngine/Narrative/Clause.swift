@@ -17,9 +17,48 @@ struct Clause {
 
     /// The clause as written, trimmed.
     var text: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view).trimmedForQuote()
+        guard let first = scalars.firstIndex(where: { !Clause.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !Clause.isWhitespace($0) }) else { return "" }
+        return Clause.string(scalars[first...last])
+    }
+
+    /// `properties.isWhitespace`, answered without a property lookup for the common scalars.
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let value = s.value
+        if value >= 0x3400 && value <= 0x9FFF { return false }
+        if value < 0x80 { return (value >= 0x09 && value <= 0x0D) || value == 0x20 }
+        return s.properties.isWhitespace
+    }
+
+    /// A string from scalars, encoded straight into the string's storage.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[index] = UInt8(value)
+                    index += 1
+                } else if value < 0x800 {
+                    buffer[index] = UInt8(0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index += 2
+                } else if value < 0x10000 {
+                    buffer[index] = UInt8(0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index += 3
+                } else {
+                    buffer[index] = UInt8(0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index += 4
+                }
+            }
+            return index
+        }
     }
 
     func contains(_ needle: Needle) -> Bool { find(needle) != nil }
@@ -107,9 +146,24 @@ struct Clause {
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{00A0}" || s == "\u{3000}" }
 
     private static let fillers = ["案件", "申请", "共计", "合计", "数量", "共", "为", "了", "的", "案", "类", "是", "有", "总", "计", "：", ":"]
+    private static let fillerScalars: [[Unicode.Scalar]] = fillers.map { Array($0.unicodeScalars) }
 
     /// Whether a gap holds only spaces and filler words.
     static func isFiller(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        // Fast path: with only ASCII, Han and CJK punctuation in the gap, scalars are characters.
+        if gap.allSatisfy({ $0.value < 0x300 || ($0.value >= 0x3000 && $0.value <= 0x3029) || ($0.value >= 0x3400 && $0.value <= 0x9FFF) || ($0.value >= 0xFF01 && $0.value <= 0xFF5E) }) {
+            var index = gap.startIndex
+            outer: while index < gap.endIndex {
+                if isSpace(gap[index]) { index += 1; continue }
+                for word in fillerScalars where gap.endIndex - index >= word.count {
+                    var offset = 0
+                    while offset < word.count && gap[index + offset] == word[offset] { offset += 1 }
+                    if offset == word.count { index += word.count; continue outer }
+                }
+                return false
+            }
+            return true
+        }
         var rest = Substring(String(String.UnicodeScalarView(gap)))
         while let first = rest.unicodeScalars.first {
             if isSpace(first) { rest = rest.dropFirst(); continue }

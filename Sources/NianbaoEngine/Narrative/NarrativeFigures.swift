@@ -56,10 +56,56 @@ public struct NarrativeFigures: Sendable, Hashable {
     /// Reads the figures from a report's narrative: section 一, and the
     /// sentence-like lines of sections 三 and 四 (not their table rows).
     public init(report: Report, document: SourceDocument) {
-        self.init()
-        for text in NarrativeFigures.narrativeTexts(report, document) {
-            NarrativeScanner(text).scan(into: &self)
+        var figures = NarrativeFigures()
+        let lineCount = document.lines.count
+        for section in report.sections {
+            switch section.kind {
+            case .overview:
+                var text = section.text
+                text.withUTF8 { NarrativeScanner.scan($0, into: &figures) }
+            case .applications, .reviewAndLitigation:
+                let lower = max(0, section.bodyLines.lowerBound)
+                let upper = min(lineCount, section.bodyLines.upperBound)
+                guard lower < upper else { continue }
+                for index in lower..<upper {
+                    var line = document.lines[index].text
+                    line.withUTF8 { bytes in
+                        if NarrativeFigures.isNarrativeLine(bytes) { NarrativeScanner.scan(bytes, into: &figures) }
+                    }
+                }
+            default:
+                continue
+            }
         }
+        self = figures
+    }
+
+    /// Whether a line of sections 三 and 四 reads as a sentence: it holds "。",
+    /// or both "件" and "，" (one pass over the UTF-8 bytes).
+    static func isNarrativeLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawPiece = false
+        var sawComma = false
+        var index = 0
+        let last = bytes.count - 3
+        // Valid UTF-8 (a String's bytes): a three-byte sequence can only match at a lead byte.
+        while index <= last {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            if lead < 0xE0 { index += 2; continue }
+            if lead >= 0xF0 { index += 4; continue }
+            switch lead {
+            case 0xE3:
+                if bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 { return true } // 。
+            case 0xE4:
+                if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xB6 { sawPiece = true } // 件
+            case 0xEF:
+                if bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C { sawComma = true } // ，
+            default:
+                break
+            }
+            index += 3
+        }
+        return sawPiece && sawComma
     }
 
     static func narrativeTexts(_ report: Report, _ document: SourceDocument) -> [String] {

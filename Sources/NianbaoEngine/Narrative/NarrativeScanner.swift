@@ -1,22 +1,105 @@
 /// Scans narrative text clause by clause (split at "。，；！？" and line breaks)
 /// for the figures of `NarrativeFigures`. Plain scalar matching, no regular
-/// expressions; each clause is read once per figure family.
+/// expressions; each clause is read once per figure family. The text is walked
+/// once as UTF-8; only clauses holding a trigger (件, 未, 没, 无, 零) are decoded.
 struct NarrativeScanner {
-    private let scalars: [Unicode.Scalar]
+    private let text: String
 
     init(_ text: String) {
-        scalars = ScalarText.of(text)
+        self.text = text
     }
 
     func scan(into figures: inout NarrativeFigures) {
-        var start = 0
-        for index in 0...scalars.count {
-            if index == scalars.count || NarrativeScanner.isClauseBreak(scalars[index]) {
-                if index > start { scanClause(Clause(scalars[start..<index]), into: &figures) }
-                start = index + 1
-            }
-        }
+        var text = text
+        text.withUTF8 { NarrativeScanner.scan($0, into: &figures) }
     }
+
+    /// Scans the UTF-8 bytes of a narrative text.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into figures: inout NarrativeFigures) {
+        let end = bytes.count
+        var index = 0
+        var start = 0
+        var triggered = false
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                switch lead {
+                case 0x2C, 0x3B, 0x21, 0x3F, 0x0A, 0x0D: // , ; ! ? \n \r
+                    if triggered { scanClause(bytes, start, index, into: &figures) }
+                    triggered = false
+                    start = index + 1
+                default:
+                    break
+                }
+                index += 1
+                continue
+            }
+            if lead < 0xE0 { index += 2; continue }
+            if lead >= 0xF0 || index + 3 > end { index += 4; continue }
+            switch lead {
+            case 0xE3, 0xEF:
+                let b1 = bytes[index + 1], b2 = bytes[index + 2]
+                let isBreak = lead == 0xE3
+                    ? b1 == 0x80 && b2 == 0x82 // 。
+                    : b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x81 || b2 == 0x9F) // ，；！？
+                if isBreak {
+                    if triggered { scanClause(bytes, start, index, into: &figures) }
+                    triggered = false
+                    start = index + 3
+                }
+            case 0xE4: // 件 E4 BB B6
+                if !triggered { triggered = bytes[index + 1] == 0xBB && bytes[index + 2] == 0xB6 }
+            case 0xE6: // 未 E6 9C AA, 没 E6 B2 A1, 无 E6 97 A0
+                if !triggered {
+                    let b1 = bytes[index + 1], b2 = bytes[index + 2]
+                    triggered = (b1 == 0x9C && b2 == 0xAA) || (b1 == 0xB2 && b2 == 0xA1) || (b1 == 0x97 && b2 == 0xA0)
+                }
+            case 0xE9: // 零 E9 9B B6
+                if !triggered { triggered = bytes[index + 1] == 0x9B && bytes[index + 2] == 0xB6 }
+            default:
+                break
+            }
+            index += 3
+        }
+        if triggered && start < end { scanClause(bytes, start, end, into: &figures) }
+    }
+
+    /// Decodes `bytes[lo..<hi]` (as `ScalarText.of` would) and scans it as one clause.
+    private static func scanClause(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into figures: inout NarrativeFigures) {
+        guard lo < hi else { return }
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: hi - lo) { buffer, initialized in
+            var index = lo
+            var count = 0
+            while index < hi {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    index += 1
+                } else if lead < 0xE0 {
+                    guard index + 2 <= hi else { break }
+                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    guard index + 3 <= hi else { break }
+                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    index += 3
+                } else {
+                    guard index + 4 <= hi else { break }
+                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+                    index += 4
+                }
+                buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                count += 1
+            }
+            initialized = count
+        }
+        guard !scalars.isEmpty else { return }
+        NarrativeScanner().scanClause(Clause(scalars[...]), into: &figures)
+    }
+
+    private init() { text = "" }
 
     /// Scalars without which a clause states nothing the scanner collects:
     /// 件 (a figure) or a negation (未, 没, 无, 零).

@@ -32,19 +32,19 @@ struct ReportParser {
         report.signedLine = header.signedLine
 
         if let region = region(of: .proactiveDisclosure, headings, lines) {
-            let result = Table1Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+            let result = Table1Parser(lines: document.lines, normalized: lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
                                                                    startLine: region.0.line)
             report.table1 = result.table
             report.parseFindings.append(contentsOf: result.findings)
         }
         if let region = region(of: .applications, headings, lines) {
-            let result = Table2Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+            let result = Table2Parser(lines: document.lines, normalized: lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
                                                                    startLine: region.0.line)
             report.table2 = result.table
             report.parseFindings.append(contentsOf: result.findings)
         }
         if let region = region(of: .reviewAndLitigation, headings, lines) {
-            let result = Table3Parser(lines: document.lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
+            let result = Table3Parser(lines: document.lines, normalized: lines).parse(TableTokenizer.items(lines: lines, from: region.0, to: region.1),
                                                                    startLine: region.0.line)
             report.table3 = result.table
             report.parseFindings.append(contentsOf: result.findings)

@@ -9,17 +9,17 @@ enum RowFitter {
         case ambiguous
     }
 
-    static func fit(_ items: [TableItem], expected: Int) -> Fit {
-        if items.count == expected { return .cells(items.map { $0.cell }) }
-        var lo = 0
-        var hi = items.count
+    static func fit(_ items: ArraySlice<TableItem>, expected: Int, lines: [[Unicode.Scalar]]) -> Fit {
+        if items.count == expected { return .cells(items.map { $0.cell(in: lines) }) }
+        var lo = items.startIndex
+        var hi = items.endIndex
         while lo < hi, items[lo].kind == .empty { lo += 1 }
         while hi > lo, items[hi - 1].kind == .empty { hi -= 1 }
         let kept = items[lo..<hi]
-        if kept.count <= expected { return .cells(kept.map { $0.cell }) }
+        if kept.count <= expected { return .cells(kept.map { $0.cell(in: lines) }) }
         let extras = kept.dropFirst(expected)
         if extras.allSatisfy({ CellValueReader.isZeroOrBlank($0.value) }) {
-            return .extraIgnored(kept.prefix(expected).map { $0.cell })
+            return .extraIgnored(kept.prefix(expected).map { $0.cell(in: lines) })
         }
         return .ambiguous
     }

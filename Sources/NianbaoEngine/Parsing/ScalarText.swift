@@ -345,4 +345,25 @@ struct Keyword: Sendable {
     static func any(_ keywords: [Keyword], in hay: [Unicode.Scalar]) -> Bool {
         keywords.contains { $0.occurs(in: hay) }
     }
+
+    /// Whether any keyword occurs in a slice of a line (no copy of the slice).
+    static func any(_ keywords: [Keyword], in hay: ArraySlice<Unicode.Scalar>) -> Bool {
+        hay.withUnsafeBufferPointer { buffer in
+            keywords.contains { keyword in
+                let needle = keyword.scalars
+                guard let first = needle.first, buffer.count >= needle.count else { return false }
+                var index = 0
+                let last = buffer.count - needle.count
+                while index <= last {
+                    if buffer[index] == first {
+                        var offset = 1
+                        while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
 }

@@ -40,15 +40,19 @@ enum SectionFinder {
         var found: [SectionHeading] = []
         var last = 0
         for (lineIndex, line) in lines.enumerated() {
-            if line.count > 0, isSeparator(line), !found.isEmpty { break }
-            var index = 0
             let (lineStart, lineEnd) = ScalarText.trim(line, 0, line.count)
+            // A separator's first scalar is a dash or "=": other lines are not looked at further.
+            if !found.isEmpty, lineEnd - lineStart >= 3, line[lineStart] == "-" || line[lineStart] == "=" || line[lineStart] == "—",
+               isSeparator(line) { break }
+            var index = 0
             var contentStart = lineStart
             while contentStart < lineEnd, line[contentStart] == "#" || line[contentStart] == "*" || line[contentStart] == " " {
                 contentStart += 1
             }
             while index < line.count {
-                guard mayStartMarker(line[index]), let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
+                index = nextMarkerStart(line, from: index)
+                guard index < line.count else { break }
+                guard let (numeral, markerEnd) = marker(in: line, at: index) else { index += 1; continue }
                 let atLineStart = index == contentStart
                 if !atLineStart, !startsSentence(line, before: index) { index = markerEnd; continue }
                 if let kind = match(line, markerEnd, numeral: numeral, atLineStart: atLineStart, lineEnd: lineEnd),
@@ -81,6 +85,32 @@ enum SectionFinder {
         let previous = line[index - 1]
         return previous == "。" || previous == "；" || previous == " " || previous == "\t" || previous == "！"
             || ScalarText.isDigit(previous)
+    }
+
+    /// The first index at or after `from` whose scalar may begin a marker (`line.count` if none).
+    @inline(__always)
+    private static func nextMarkerStart(_ line: [Unicode.Scalar], from: Int) -> Int {
+        line.withUnsafeBufferPointer { buffer in
+            var index = from
+            let count = buffer.count
+            while index < count, !(mayHaveMarkerLowByte(buffer[index]) && mayStartMarker(buffer[index])) { index += 1 }
+            return index
+        }
+    }
+
+    /// A quick filter for `mayStartMarker` on the scalar's low byte (0x00, 0x08, 0x09, 0x28, 0x6D, 0x8C, 0x94, 0xDB):
+    /// most scalars fail it.
+    @inline(__always)
+    private static func mayHaveMarkerLowByte(_ scalar: Unicode.Scalar) -> Bool {
+        let low = scalar.value & 0xFF
+        let mask: UInt64
+        switch low >> 6 {
+        case 0: mask = 1 | 1 << 8 | 1 << 9 | 1 << 40
+        case 1: mask = 1 << 45
+        case 2: mask = 1 << 12 | 1 << 20
+        default: mask = 1 << 27
+        }
+        return (mask >> UInt64(low & 63)) & 1 != 0
     }
 
     /// Whether a scalar can begin a marker: 一 … 六 or an opening bracket.

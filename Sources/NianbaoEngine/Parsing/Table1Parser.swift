@@ -2,6 +2,8 @@
 /// column headings after "信息内容", rows by their labels (规章, 行政许可 …).
 struct Table1Parser {
     let lines: [SourceLine]
+    /// The normalised scalars of each line, which the items are ranges of.
+    let normalized: [[Unicode.Scalar]]
 
     struct Result {
         var table: Table1?
@@ -33,7 +35,7 @@ struct Table1Parser {
 
         for item in items {
             if item.isText {
-                let text = item.scalars
+                let text = Array(item.scalars(in: normalized))
                 if let number = Self.blockNumber(text) {
                     blocks.append(BlockBuilder(item: number))
                     rowOpen = false
@@ -55,7 +57,7 @@ struct Table1Parser {
                 }
             } else {
                 guard !blocks.isEmpty else { continue }
-                if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written }
+                if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written(in: normalized) }
                 let last = blocks.count - 1
                 if rowOpen, !blocks[last].rows.isEmpty {
                     blocks[last].rows[blocks[last].rows.count - 1].values.append(item)
@@ -75,7 +77,7 @@ struct Table1Parser {
             let expected = block.columns.isEmpty ? (Self.defaultColumns[block.item] ?? 1) : block.columns.count
             var rows: [Table1Row] = []
             for row in block.rows {
-                switch RowFitter.fit(row.values, expected: expected) {
+                switch RowFitter.fit(row.values[...], expected: expected, lines: normalized) {
                 case .cells(let cells):
                     rows.append(Table1Row(label: row.label, cells: cells, line: row.line))
                 case .extraIgnored(let cells):

@@ -2,6 +2,8 @@
 /// over lines) each followed by their values.
 struct Table2Parser {
     let lines: [SourceLine]
+    /// The normalised scalars of each line, which the items are ranges of.
+    let normalized: [[Unicode.Scalar]]
 
     struct Result {
         var table: Table2?
@@ -11,16 +13,21 @@ struct Table2Parser {
     private struct PendingRow {
         var row: Table2Row
         var line: Int
-        var values: [TableItem] = []
+        /// The row's values: `values[start..<end]` of the parse (one array for all rows).
+        var start: Int
+        var end: Int
     }
 
     func parse(_ items: [TableItem], startLine: Int) -> Result {
         var classifier = Table2RowClassifier()
         var started = false
         var label: [Unicode.Scalar] = []
+        var fragment: [Unicode.Scalar] = []
         var labelLine = startLine
         var pending: PendingRow?
         var finished: [PendingRow] = []
+        var values: [TableItem] = []
+        values.reserveCapacity(items.count)
         var seen: UInt64 = 0  // bit per Table2Row raw value
         var sawFused = false
         var fusedLine = startLine
@@ -36,16 +43,18 @@ struct Table2Parser {
             switch item.kind {
             case .text:
                 close()
-                if Table2RowClassifier.startsLabel(item.scalars) {
+                fragment.removeAll(keepingCapacity: true)
+                fragment.append(contentsOf: item.scalars(in: normalized))
+                if Table2RowClassifier.startsLabel(fragment) {
                     if !label.isEmpty {
                         classifier.noteHeader(label)
                         noteRepair(label, line: labelLine, group: classifier.group, into: &repairs)
                     }
-                    label = item.scalars
+                    swap(&label, &fragment)
                     labelLine = item.line
                 } else {
                     if label.isEmpty { labelLine = item.line }
-                    label.append(contentsOf: item.scalars)
+                    label.append(contentsOf: fragment)
                 }
             case .value, .empty:
                 if pending == nil, !label.isEmpty {
@@ -55,13 +64,13 @@ struct Table2Parser {
                     if let row, seen & (1 << UInt64(row.rawValue)) == 0 {
                         seen |= 1 << UInt64(row.rawValue)
                         started = true
-                        pending = PendingRow(row: row, line: labelLine)
-                        pending?.values.reserveCapacity(Applicant.allCases.count)
+                        pending = PendingRow(row: row, line: labelLine, start: values.count, end: values.count)
                     }
                 }
                 if pending != nil {
-                    pending?.values.append(item)
-                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written }
+                    values.append(item)
+                    pending?.end = values.count
+                    if item.fused, !sawFused { sawFused = true; fusedLine = item.line; fusedText = item.written(in: normalized) }
                 }
             }
         }
@@ -77,14 +86,14 @@ struct Table2Parser {
         var result = Result()
         var extraRows: [PendingRow] = []
         for pendingRow in finished {
-            switch RowFitter.fit(pendingRow.values, expected: Applicant.allCases.count) {
+            switch RowFitter.fit(values[pendingRow.start..<pendingRow.end], expected: Applicant.allCases.count, lines: normalized) {
             case .cells(let cells):
                 table.rows[pendingRow.row] = cells
             case .extraIgnored(let cells):
                 table.rows[pendingRow.row] = cells
                 extraRows.append(pendingRow)
             case .ambiguous:
-                let count = pendingRow.values.filter { $0.kind == .value }.count
+                let count = values[pendingRow.start..<pendingRow.end].filter { $0.kind == .value }.count
                 let message = "表二 \(pendingRow.row.label)：有 \(count) 个数字，多于 7 列，且多出的数字不为 0，无法确定各列，未读取此行"
                 result.findings.append(Finding(.tableUnreadable, message, at: location(pendingRow.line)))
                 continue

@@ -2,6 +2,8 @@
 /// column headings, fitted to 15 cells.
 struct Table3Parser {
     let lines: [SourceLine]
+    /// The normalised scalars of each line, which the items are ranges of.
+    let normalized: [[Unicode.Scalar]]
 
     struct Result {
         var table: Table3?
@@ -14,23 +16,23 @@ struct Table3Parser {
     static let cellCount = Table3Group.allCases.count * Table3Outcome.allCases.count
 
     func parse(_ items: [TableItem], startLine: Int) -> Result {
-        let headingSeen = items.contains { $0.isText && Keyword.any(Self.headingWords, in: $0.scalars) }
+        let headingSeen = items.contains { $0.isText && Keyword.any(Self.headingWords, in: $0.scalars(in: normalized)) }
         var afterHeading = !headingSeen
         var run: [TableItem] = []
         for item in items {
             if item.isText {
                 if !run.isEmpty { break }
-                if Keyword.any(Self.headingWords, in: item.scalars) { afterHeading = true }
+                if Keyword.any(Self.headingWords, in: item.scalars(in: normalized)) { afterHeading = true }
                 continue
             }
             if afterHeading { run.append(item) }
         }
         guard !run.isEmpty else { return Result(table: nil) }
         if let fused = run.first(where: \.fused) {
-            let message = "表三 单元格数字连在一起（如“\(fused.written)”），无法可靠读出各单元格，未读取此表"
+            let message = "表三 单元格数字连在一起（如“\(fused.written(in: normalized))”），无法可靠读出各单元格，未读取此表"
             return Result(table: nil, findings: [Finding(.tableUnreadable, message, at: location(fused.line))])
         }
-        switch RowFitter.fit(run, expected: Self.cellCount) {
+        switch RowFitter.fit(run[...], expected: Self.cellCount, lines: normalized) {
         case .cells(let cells):
             return Result(table: Table3(cells: cells, startLine: startLine))
         case .extraIgnored(let cells):

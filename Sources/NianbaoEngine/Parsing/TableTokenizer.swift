@@ -49,6 +49,15 @@ enum TableTokenizer {
 
     private static func appendLine(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int, next: Unicode.Scalar?,
                                    into items: inout [TableItem], _ scratch: inout Scratch) {
+        // A line without tabs is one field: no scratch buffers needed.
+        var hasTab = false
+        for index in lo..<hi where line[index] == "\t" { hasTab = true; break }
+        if !hasTab {
+            let (a, b) = ScalarText.trim(line, lo, hi)
+            guard a < b else { return }
+            appendField(line, a, b, lineIndex, contentEnd: next == nil ? -1 : b, next: next, into: &items)
+            return
+        }
         // Tab-separated fields, leading empty fields dropped (they only indent).
         scratch.fields.removeAll(keepingCapacity: true)
         var fieldStart = lo
@@ -121,7 +130,7 @@ enum TableTokenizer {
     private static func appendFragment(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ lineIndex: Int,
                                        wrappedInto next: Unicode.Scalar?, into items: inout [TableItem]) {
         if let value = CellValueReader.value(line, lo, hi) {
-            items.append(.value(value, raw: raw(line, lo, hi), line: lineIndex, fused: false))
+            items.append(.value(value, line: lineIndex, lo, hi, fused: false))
             return
         }
         var textStart = lo
@@ -135,29 +144,13 @@ enum TableTokenizer {
             // Narrative wrapped right after a digit ("…不予公开1" / "件，…"): the number belongs to the text.
             let continuesAsText = end == hi && next.map { unitScalars.contains($0) } == true
             if !continuesAsText, isCutOut(line, lo, hi, index, end), let value = CellValueReader.value(line, index, end) {
-                if textStart < index { items.append(.text(Array(line[textStart..<index]), line: lineIndex)) }
-                items.append(.value(value, raw: raw(line, index, end), line: lineIndex, fused: true))
+                if textStart < index { items.append(.text(line: lineIndex, textStart, index)) }
+                items.append(.value(value, line: lineIndex, index, end, fused: true))
                 textStart = end
             }
             index = end
         }
-        if textStart < hi { items.append(.text(Array(line[textStart..<hi]), line: lineIndex)) }
-    }
-
-    private static let smallNumbers: [String] = (0...999).map { String($0) }
-
-    /// The text of a value fragment; small whole numbers come from a table built once.
-    private static func raw(_ line: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> String {
-        if hi - lo <= 3, hi - lo == 1 || line[lo] != "0" {
-            var number = 0
-            var index = lo
-            while index < hi, ScalarText.isDigit(line[index]) {
-                number = number * 10 + Int(line[index].value - 0x30)
-                index += 1
-            }
-            if index == hi { return smallNumbers[number] }
-        }
-        return ScalarText.string(line[lo..<hi])
+        if textStart < hi { items.append(.text(line: lineIndex, textStart, hi)) }
     }
 
     /// Whether the digit run `line[start..<end]` inside a text fragment is a (fused) cell value.

@@ -37,7 +37,7 @@ enum AgencyLevel: Equatable {
 
     /// The level an agency name implies, or nil when it cannot be told.
     init?(agency raw: String) {
-        let agency = raw.contains(where: \.isWhitespace) ? raw.filter { !$0.isWhitespace } : raw
+        let agency = RuleSupport.mayHoldWhitespace(raw) && raw.contains(where: \.isWhitespace) ? raw.filter { !$0.isWhitespace } : raw
         guard !agency.isEmpty else { return nil }
         func ends(_ suffix: String) -> Bool { Utf8Search.hasSuffix(agency, suffix) }
         if Utf8Search.containsAny(agency, AgencyLevel.verticalSystems) { self = .province; return }

@@ -73,9 +73,14 @@ struct NarrativeRule: Rule {
         return findings
     }
 
+    /// The figures without repeats, first occurrences in order (the lists are short:
+    /// a linear scan beats hashing the quotes).
     private func unique(_ figures: [NarrativeFigure]) -> [NarrativeFigure] {
-        var seen = Set<NarrativeFigure>()
-        return figures.filter { seen.insert($0).inserted }
+        guard figures.count > 1 else { return figures }
+        var kept: [NarrativeFigure] = []
+        kept.reserveCapacity(figures.count)
+        for figure in figures where !kept.contains(figure) { kept.append(figure) }
+        return kept
     }
 
     /// The location of the narrative line holding the start of `quote`, else of section 一's heading.

@@ -45,6 +45,22 @@ struct OverviewLengthRule: Rule {
                     index += 3
                     continue
                 }
+                if (lead == 0xE3 || lead == 0xE4 || lead == 0xEF) && index + 3 <= end {
+                    let value = (UInt32(lead) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+                    switch value {
+                    case 0x3400...0x4DBF, 0x4E00...0x4FFF, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                        // Han, full-width digits and letters.
+                        count += 1
+                        index += 3
+                        continue
+                    case 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+                        // CJK and full-width punctuation.
+                        index += 3
+                        continue
+                    default:
+                        break
+                    }
+                }
                 let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 guard index + length <= end else { break }
                 var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)

@@ -17,6 +17,13 @@ enum RuleSupport {
         return total
     }
 
+    /// Adds two values without trapping; nil on overflow.
+    @inline(__always)
+    static func adding(_ a: Int, _ b: Int) -> Int? {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : sum
+    }
+
     /// A count as used in arithmetic: numbers as they are, blanks as 0,
     /// anything else (text, decimals) as unknown.
     static func arithmeticValue(_ cell: Cell?) -> Int? {
@@ -60,5 +67,53 @@ enum RuleSupport {
             parts.append(value)
         }
         return sum(parts)
+    }
+
+    /// The names joined with "、" (as `joined(separator: "、")`, without the generic path).
+    static func listed(_ names: [String]) -> String {
+        var bytes = 0
+        for name in names { bytes += name.utf8.count }
+        bytes += max(0, names.count - 1) * 3
+        if bytes == 0 { return "" }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var at = 0
+            for (index, name) in names.enumerated() {
+                if index > 0 {
+                    // "、" U+3001
+                    buffer[at] = 0xE3
+                    buffer[at + 1] = 0x80
+                    buffer[at + 2] = 0x81
+                    at += 3
+                }
+                let copied = name.utf8.withContiguousStorageIfAvailable { source -> Int in
+                    for offset in 0..<source.count { buffer[at + offset] = source[offset] }
+                    return source.count
+                }
+                if let copied {
+                    at += copied
+                } else {
+                    for byte in name.utf8 {
+                        buffer[at] = byte
+                        at += 1
+                    }
+                }
+            }
+            return at
+        }
+    }
+
+    /// False when no scalar of `text` is whitespace, so that no character is either
+    /// (a character is whitespace when its first scalar is).
+    static func mayHoldWhitespace(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x3400 && value <= 0x9FFF { continue }
+            if value < 0x80 {
+                if (value >= 0x09 && value <= 0x0D) || value == 0x20 { return true }
+                continue
+            }
+            if scalar.properties.isWhitespace { return true }
+        }
+        return false
     }
 }

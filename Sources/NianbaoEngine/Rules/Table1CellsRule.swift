@@ -26,7 +26,7 @@ struct Table1CellsRule: Rule {
                     }
                 }
                 if !blanks.isEmpty {
-                    findings.append(Finding(.cellBlank, "表一 \(row.label)：\(blanks.joined(separator: "、"))为空，应填写数字（无则填 0）",
+                    findings.append(Finding(.cellBlank, "表一 \(row.label)：\(RuleSupport.listed(blanks))为空，应填写数字（无则填 0）",
                                             at: RuleSupport.location(row.line, in: document)))
                 }
             }

@@ -12,7 +12,7 @@ struct Table2ArithmeticRule: Rule {
         for row in rows where table.has(row) {
             findings += rowSum(table, row, document)
         }
-        let resultRows = Table2Row.resultRows(for: shape.table2 ?? .t2021)
+        let resultRows = TemplateShape.resultRows(for: shape.table2 ?? .t2021)
         for column in Applicant.allCases {
             findings += resultTotal(table, column, resultRows, document)
         }
@@ -25,13 +25,13 @@ struct Table2ArithmeticRule: Rule {
     private func rowSum(_ table: Table2Grid, _ row: Table2Row, _ document: SourceDocument) -> [Finding] {
         let totalCell = table[row, .total]
         guard let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
-        var parts: [Int] = []
+        var expected: Int? = 0
         for column in Applicant.parts {
             guard let value = RuleSupport.arithmeticValue(table[row, column]) else { return [] }
-            parts.append(value)
+            expected = expected.flatMap { RuleSupport.adding($0, value) }
         }
-        let at = RuleSupport.location(totalCell?.line ?? table.source.rowLines[row], in: document)
-        guard let expected = RuleSupport.sum(parts) else {
+        var at: String? { RuleSupport.location(totalCell?.line ?? table.source.rowLines[row], in: document) }
+        guard let expected else {
             return [Finding(.table2RowSum, "表二 \(row.label) · 总计：各类申请人之和数值溢出，无法核对", at: at)]
         }
         guard expected != actual else { return [] }
@@ -40,13 +40,13 @@ struct Table2ArithmeticRule: Rule {
 
     private func resultTotal(_ table: Table2Grid, _ column: Applicant, _ resultRows: [Table2Row], _ document: SourceDocument) -> [Finding] {
         guard let totalCell = table[.total, column], let actual = RuleSupport.arithmeticValue(totalCell) else { return [] }
-        var parts: [Int] = []
+        var expected: Int? = 0
         for row in resultRows {
             guard let value = RuleSupport.arithmeticValue(table[row, column]) else { return [] }
-            parts.append(value)
+            expected = expected.flatMap { RuleSupport.adding($0, value) }
         }
-        let at = RuleSupport.location(totalCell.line, in: document)
-        guard let expected = RuleSupport.sum(parts) else {
+        var at: String? { RuleSupport.location(totalCell.line, in: document) }
+        guard let expected else {
             return [Finding(.table2ResultTotal, "表二 （七）总计 · \(column.label)：各项办理结果之和数值溢出，无法核对", at: at)]
         }
         guard expected != actual else { return [] }
@@ -58,8 +58,8 @@ struct Table2ArithmeticRule: Rule {
               let carriedOver = RuleSupport.arithmeticValue(table[.carriedOver, column]),
               let total = RuleSupport.arithmeticValue(table[.total, column]),
               let carriedForward = RuleSupport.arithmeticValue(table[.carriedForward, column]) else { return [] }
-        let at = RuleSupport.location(table[.total, column]?.line ?? table.source.rowLines[.total], in: document)
-        guard let left = RuleSupport.sum([received, carriedOver]), let right = RuleSupport.sum([total, carriedForward]) else {
+        var at: String? { RuleSupport.location(table[.total, column]?.line ?? table.source.rowLines[.total], in: document) }
+        guard let left = RuleSupport.adding(received, carriedOver), let right = RuleSupport.adding(total, carriedForward) else {
             return [Finding(.table2Balance, "表二 \(column.label)列：数值溢出，无法核对一+二与三（七）+四", at: at)]
         }
         guard left != right else { return [] }
@@ -74,12 +74,17 @@ struct Table2Grid {
 
     init(_ table: Table2) {
         source = table
-        var cells = [[Cell]?](repeating: nil, count: Table2Row.allCases.count)
+        var cells = [[Cell]?](repeating: nil, count: Table2Grid.rowCount)
         for (row, values) in table.rows { cells[row.rawValue] = values }
         self.cells = cells
     }
 
+    private static let rowCount = Table2Row.allCases.count
+
     func has(_ row: Table2Row) -> Bool { cells[row.rawValue] != nil }
+
+    /// The cells of a row, if present.
+    func cells(_ row: Table2Row) -> [Cell]? { cells[row.rawValue] }
 
     subscript(row: Table2Row, column: Applicant) -> Cell? {
         guard let values = cells[row.rawValue], column.rawValue < values.count else { return nil }

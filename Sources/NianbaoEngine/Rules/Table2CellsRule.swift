@@ -4,13 +4,14 @@ struct Table2CellsRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         guard let table = report.table2 else { return [] }
         var findings: [Finding] = []
+        let grid = Table2Grid(table)
         for row in TemplateShape(report).table2Rows {
-            guard let cells = table.rows[row] else {
+            guard let cells = grid.cells(row) else {
                 findings.append(Finding(.rowMissing, "表二 缺少“\(row.label)”行",
                                         at: RuleSupport.location(table.startLine, in: document)))
                 continue
             }
-            let rowLocation = RuleSupport.location(table.rowLines[row] ?? table.startLine, in: document)
+            var rowLocation: String? { RuleSupport.location(table.rowLines[row] ?? table.startLine, in: document) }
             if cells.count < Applicant.allCases.count {
                 let missing = Applicant.allCases.dropFirst(cells.count).map(\.label).joined(separator: "、")
                 findings.append(Finding(.cellMissing, "表二 \(row.label)：应有 7 个单元格，只有 \(cells.count) 个（缺\(missing)）", at: rowLocation))
@@ -31,7 +32,7 @@ struct Table2CellsRule: Rule {
                 }
             }
             if !blanks.isEmpty {
-                findings.append(Finding(.cellBlank, "表二 \(row.label)：\(blanks.joined(separator: "、"))为空，应填写数字（无则填 0）", at: rowLocation))
+                findings.append(Finding(.cellBlank, "表二 \(row.label)：\(RuleSupport.listed(blanks))为空，应填写数字（无则填 0）", at: rowLocation))
             }
         }
         return findings

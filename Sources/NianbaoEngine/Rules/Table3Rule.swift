@@ -27,7 +27,7 @@ struct Table3Rule: Rule {
             }
             if !blanks.isEmpty {
                 let at = RuleSupport.location(table[group, .upheld]?.line, in: document) ?? start
-                findings.append(Finding(.cellBlank, "表三 \(group.label)：\(blanks.joined(separator: "、"))为空，应填写数字（无则填 0）", at: at))
+                findings.append(Finding(.cellBlank, "表三 \(group.label)：\(RuleSupport.listed(blanks))为空，应填写数字（无则填 0）", at: at))
             }
             findings += groupTotal(table, group, document)
         }

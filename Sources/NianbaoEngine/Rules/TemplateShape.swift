@@ -24,7 +24,17 @@ struct TemplateShape {
     }
 
     /// The row set 表二 should have, given its own shape (2021 unless it has one 其他处理 row).
-    var table2Rows: [Table2Row] { Table2Row.rows(for: table2 ?? .t2021) }
+    var table2Rows: [Table2Row] { table2 == .t2019 ? TemplateShape.rows2019 : TemplateShape.rows2021 }
+
+    private static let rows2019 = Table2Row.rows(for: .t2019)
+    private static let rows2021 = Table2Row.rows(for: .t2021)
+    private static let resultRows2019 = Table2Row.resultRows(for: .t2019)
+    private static let resultRows2021 = Table2Row.resultRows(for: .t2021)
+
+    /// `Table2Row.resultRows(for:)`, built once.
+    static func resultRows(for template: Template) -> [Table2Row] {
+        template == .t2019 ? resultRows2019 : resultRows2021
+    }
 
     static func shape(of table: Table2, parsed: Template?) -> Template? {
         if table.hasSingleOtherRow { return .t2019 }

@@ -7,7 +7,7 @@ struct TitleRule: Rule {
 
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         let at = RuleSupport.location(report.titleLine, in: document)
-        guard let raw = report.title, case let title = raw.contains(where: \.isWhitespace) ? raw.filter({ !$0.isWhitespace }) : raw,
+        guard let raw = report.title, case let title = RuleSupport.mayHoldWhitespace(raw) && raw.contains(where: \.isWhitespace) ? raw.filter({ !$0.isWhitespace }) : raw,
               !title.isEmpty else {
             return [Finding(.titleIncomplete, "未找到报告标题：应为“机关全称+年度+政府信息公开工作年度报告”")]
         }
@@ -29,12 +29,31 @@ struct TitleRule: Rule {
         return []
     }
 
+    /// False when `agency` cannot occur in `text`: both hold only scalars that are whole
+    /// characters with no canonical equivalents (ASCII, CJK punctuation, Han, full-width
+    /// forms), where character matching is byte matching, and the bytes do not occur.
+    private static func mayOccur(_ agency: String, in text: String) -> Bool {
+        guard isPlain(agency), isPlain(text) else { return true }
+        return Utf8Search.contains(text, agency)
+    }
+
+    private static func isPlain(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
     private static let nameBreakers: Set<Character> = ["年", "月", "日", "的", "在", "和", "与", "及", "为", "是", "对", "由", "将", "我", "本"]
 
     /// A longer name ending with `agency` in the body ("洛阳市商务局" for "市商务局"), if any.
     static func fullName(of agency: String, in document: SourceDocument) -> String? {
         for line in document.lines.prefix(80) {
             let text = line.text
+            guard mayOccur(agency, in: text) else { continue }
             var searchStart = text.startIndex
             while let range = text[searchStart...].firstRange(of: agency) {
                 var start = range.lowerBound
