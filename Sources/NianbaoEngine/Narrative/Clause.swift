@@ -32,33 +32,7 @@ struct Clause {
 
     /// A string from scalars, encoded straight into the string's storage.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        if scalars.isEmpty { return "" }
-        return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-            var index = 0
-            for scalar in scalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    buffer[index] = UInt8(value)
-                    index += 1
-                } else if value < 0x800 {
-                    buffer[index] = UInt8(0xC0 | value >> 6)
-                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
-                    index += 2
-                } else if value < 0x10000 {
-                    buffer[index] = UInt8(0xE0 | value >> 12)
-                    buffer[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
-                    index += 3
-                } else {
-                    buffer[index] = UInt8(0xF0 | value >> 18)
-                    buffer[index + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
-                    buffer[index + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
-                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
-                    index += 4
-                }
-            }
-            return index
-        }
+        ScalarText.string(scalars)
     }
 
     func contains(_ needle: Needle) -> Bool { find(needle) != nil }

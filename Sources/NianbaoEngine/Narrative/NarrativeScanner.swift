@@ -70,27 +70,8 @@ struct NarrativeScanner {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: hi - lo) { buffer, initialized in
             var index = lo
             var count = 0
-            while index < hi {
-                let lead = UInt32(bytes[index])
-                var value: UInt32
-                if lead < 0x80 {
-                    value = lead
-                    index += 1
-                } else if lead < 0xE0 {
-                    guard index + 2 <= hi else { break }
-                    value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    guard index + 3 <= hi else { break }
-                    value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
-                    index += 3
-                } else {
-                    guard index + 4 <= hi else { break }
-                    value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
-                        | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
-                    index += 4
-                }
-                buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+            while let scalar = ScalarText.nextScalar(bytes, &index, hi) {
+                buffer[count] = scalar
                 count += 1
             }
             initialized = count

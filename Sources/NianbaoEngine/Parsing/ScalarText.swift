@@ -1,6 +1,33 @@
 /// Small, allocation-free helpers over `[Unicode.Scalar]` used by the parser
 /// (no regex engines: every search is a plain linear scan).
 enum ScalarText {
+    /// Decodes the scalar starting at `index` in valid UTF-8 `bytes` and advances
+    /// past it; nil at `end` or on a sequence cut off by `end`.
+    @inline(__always)
+    static func nextScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ end: Int) -> Unicode.Scalar? {
+        guard index < end else { return nil }
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        if lead < 0x80 {
+            value = lead
+            index += 1
+        } else if lead < 0xE0 {
+            guard index + 2 <= end else { return nil }
+            value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
+            index += 2
+        } else if lead < 0xF0 {
+            guard index + 3 <= end else { return nil }
+            value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+            index += 3
+        } else {
+            guard index + 4 <= end else { return nil }
+            value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
+                | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
+            index += 4
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
     /// The scalars of a string, decoded straight from its UTF-8 storage.
     static func of(_ string: String) -> [Unicode.Scalar] {
         var string = string
@@ -9,27 +36,8 @@ enum ScalarText {
                 var index = 0
                 var count = 0
                 let end = bytes.count
-                while index < end {
-                    let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    if lead < 0x80 {
-                        value = lead
-                        index += 1
-                    } else if lead < 0xE0 {
-                        guard index + 2 <= end else { break }
-                        value = (lead & 0x1F) << 6 | (UInt32(bytes[index + 1]) & 0x3F)
-                        index += 2
-                    } else if lead < 0xF0 {
-                        guard index + 3 <= end else { break }
-                        value = (lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
-                        index += 3
-                    } else {
-                        guard index + 4 <= end else { break }
-                        value = (lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12
-                            | (UInt32(bytes[index + 2]) & 0x3F) << 6 | (UInt32(bytes[index + 3]) & 0x3F)
-                        index += 4
-                    }
-                    buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                while let scalar = nextScalar(bytes, &index, end) {
+                    buffer[count] = scalar
                     count += 1
                 }
                 return Array(UnsafeBufferPointer(rebasing: buffer[0..<count]))
