@@ -43,17 +43,8 @@ struct TemplateShape {
         return parsed
     }
 
+    /// 表一's template, as the parser decides it (one definition for both).
     static func shape(of table: Table1) -> Template? {
-        var saw2019 = false
-        var saw2021 = false
-        for block in table.blocks {
-            if block.item == 9 { saw2019 = true }
-            for column in block.columns {
-                if Utf8Search.containsAny(column, ["新制作", "上一年项目", "新公开"]) { saw2019 = true }
-                if Utf8Search.containsAny(column, ["制发", "废止"]) { saw2021 = true }
-            }
-        }
-        if saw2019 == saw2021 { return nil }
-        return saw2019 ? .t2019 : .t2021
+        TemplateDecider.shape(of: table)
     }
 }
