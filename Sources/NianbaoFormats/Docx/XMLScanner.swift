@@ -47,8 +47,11 @@ struct XMLScanner {
                 throw .doctype
             } else if matches("</", at: index) {
                 let end = try skip(past: ">", from: index + 2)
-                let name = String(decoding: bytes[(index + 2)..<(end - 1)], as: UTF8.self)
-                    .trimmingCharacters(in: .whitespaces)
+                var lo = index + 2
+                var hi = end - 1
+                while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 || bytes[lo] == 0x0A || bytes[lo] == 0x0D { lo += 1 }
+                while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0A || bytes[hi - 1] == 0x0D { hi -= 1 }
+                let name = String(decoding: bytes[lo..<hi], as: UTF8.self)
                 guard let open = stack.popLast(), open == name else { throw .broken("XML 结束标签不匹配（\(name)）") }
                 try handle(.end(name: name))
                 index = end
