@@ -75,7 +75,12 @@ public final class WatchDaemon: Service, Sendable {
         let startDrops = config.drops
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await event in watcher.events { await manager.handle(event) }
+                let retry = WatchLimitRetry(watcher: watcher)
+                for await event in watcher.events {
+                    if case .watchLimitReached = event { await retry.schedule() }
+                    await manager.handle(event)
+                }
+                await retry.cancel()
             }
             group.addTask {
                 await self.announceReady(manager: manager, drops: startDrops, statusLine: stateLine)
