@@ -33,8 +33,10 @@ mkdir -p "$OUTDIR"
 if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
     command -v debootstrap >/dev/null || { echo "boot-nspawn: debootstrap missing" >&2; exit 77; }
     rm -rf "$ROOT.tmp"
+    # No mirror reachable: cannot run here (77), not a failure of nianbao.
     debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,procps,libpoppler-glib8 \
-        bookworm "$ROOT.tmp" http://deb.debian.org/debian
+        bookworm "$ROOT.tmp" http://deb.debian.org/debian \
+        || { echo "boot-nspawn: debootstrap failed" >&2; rm -rf "$ROOT.tmp"; exit 77; }
     mv "$ROOT.tmp" "$ROOT"
 fi
 # ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier).

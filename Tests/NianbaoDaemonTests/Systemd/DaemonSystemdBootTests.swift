@@ -36,8 +36,7 @@ extension DaemonSystemd {
             let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             if process.terminationStatus == 77 {
-                Issue.record("boot-nspawn cannot run here: \(log)")
-                return
+                try Test.cancel("skipped: boot-nspawn cannot run here (exit 77): \(log.suffix(400))")
             }
             #expect(process.terminationStatus == 0, "\(log)")
             let result = (try? String(contentsOfFile: out + "/result", encoding: .utf8)) ?? ""
