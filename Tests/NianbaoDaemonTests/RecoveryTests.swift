@@ -45,6 +45,9 @@ struct RecoveryTests {
         let counts = ws.verdictCounts()
         for name in names { #expect(counts[name] == 1, "\(name) judged \(counts[name] ?? 0) times") }
         #expect(records.compactMap { $0 }.contains { $0.relativePath == victim && $0.event == .removed })
+        // Status files follow the durable journal in batches (one syncfs each,
+        // which can take a while when other tests load the same file system).
+        _ = Wait.until(timeout: 30) { names.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
         for name in names { #expect(FileManager.default.fileExists(atPath: ws.status + "/drop/" + name + ".json")) }
         #expect(!FileManager.default.fileExists(atPath: ws.status + "/drop/" + victim + ".json"))
 

@@ -67,6 +67,7 @@ struct WatchArrivalTests {
         #expect(gbRecord?.encoding == "gb18030")
         #expect(gbRecord?.agency == "昌乐县商务局")
         // Status files exist and the summary counts them.
+        _ = Wait.until(timeout: 30) { expected.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
         for name in expected { #expect(FileManager.default.fileExists(atPath: ws.status + "/drop/" + name + ".json")) }
         #expect(daemon.terminate() == 0)
         let summary = try JSONDecoder().decode(Summary.self, from: try Data(contentsOf: URL(fileURLWithPath: ws.status + "/summary.json")))

@@ -84,9 +84,9 @@ public enum VerdictJournalEntry {
             ("SYSLOG_IDENTIFIER", text("nianbao")),
             ("NIANBAO_EVENT", text(record.event?.rawValue ?? "new")),
             ("NIANBAO_VERDICT", text(record.verdict.rawValue)),
-            ("NIANBAO_PATH", PathBytes.bytes(record.path)),
+            ("NIANBAO_PATH", FileNameCoding.encode(record.path)),
             ("NIANBAO_DROP", text(key.drop)),
-            ("NIANBAO_RELATIVE_PATH", PathBytes.bytes(key.relativePath)),
+            ("NIANBAO_RELATIVE_PATH", FileNameCoding.encode(key.relativePath)),
             ("NIANBAO_SHA256", text(record.sha256)),
             ("NIANBAO_ERRORS", text(String(errors))),
             ("NIANBAO_WARNINGS", text(String(warnings))),
@@ -97,13 +97,5 @@ public enum VerdictJournalEntry {
         if let year = record.year { fields.append(("NIANBAO_YEAR", text(String(year)))) }
         if let template = record.template { fields.append(("NIANBAO_TEMPLATE", text(template))) }
         return fields
-    }
-}
-
-/// A path's original bytes: file names that are not valid UTF-8 travel through
-/// the daemon escaped (``FileNameCoding``) and reach the journal as they are on disk.
-public enum PathBytes {
-    public static func bytes(_ path: String) -> [UInt8] {
-        FileNameCoding.encode(path)
     }
 }

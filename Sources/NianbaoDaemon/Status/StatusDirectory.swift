@@ -22,12 +22,6 @@ public struct StatusDirectory: Sendable {
         return "\(root)/\(key.drop)/\(key.relativePath).json"
     }
 
-    /// Writes a report's status atomically.
-    public func write(_ record: VerdictRecord, for key: ReportKey) throws {
-        guard let path = statusPath(for: key) else { return }
-        try AtomicFile.write(try JSONLine.pretty(record), to: path)
-    }
-
     /// Removes a report's status file and any directories left empty.
     public func remove(_ key: ReportKey) throws {
         guard let path = statusPath(for: key) else { return }

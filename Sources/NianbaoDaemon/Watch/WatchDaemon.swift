@@ -62,7 +62,7 @@ public final class WatchDaemon: Service, Sendable {
         // SIGHUP's default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let configBox = ConfigBox(config)
-        let stateLine = StatusLine(manager: manager, queue: queue, config: configBox)
+        let stateLine = StatusLine(manager: manager, config: configBox)
         let publisher = Task { await self.publishStatus(manager: manager, statusLine: stateLine) }
         let ticker = Task { await self.pingWatchdog(health: health) }
         let reloader = Task {
@@ -200,7 +200,6 @@ actor ConfigBox {
 /// The one-line live summary for STATUS=.
 struct StatusLine: Sendable {
     let manager: DropManager
-    let queue: JobQueue<Job>
     /// The configuration in force: the folder count follows reloads.
     let config: ConfigBox
 

@@ -76,28 +76,22 @@ public final class TreeWatcher: Sendable {
     /// Starts watching another root (for reconfiguration); other roots lose no events.
     public func addRoot(_ path: String) {
         let root = Self.normalizedRoot(path)
-        let control: WatcherControl? = phase.withLock { phase in
-            switch phase {
-            case .notStarted(var roots):
-                if !roots.contains(root) { roots.append(root) }
-                phase = .notStarted(roots: roots)
-                return nil
-            case .running(let control, _):
-                return control
-            case .stopped:
-                return nil
-            }
-        }
-        control?.send(.addRoot(root))
+        send(.addRoot(root)) { roots in if !roots.contains(root) { roots.append(root) } }
     }
 
     /// Stops watching a root; nothing more is reported for it.
     public func removeRoot(_ path: String) {
         let root = Self.normalizedRoot(path)
+        send(.removeRoot(root)) { roots in roots.removeAll { $0 == root } }
+    }
+
+    /// Before `start()`, applies `editPending` to the roots to start with; while
+    /// running, hands `command` to the reader thread; after `stop()`, does nothing.
+    private func send(_ command: WatcherCommand, editPending: (inout [String]) -> Void) {
         let control: WatcherControl? = phase.withLock { phase in
             switch phase {
             case .notStarted(var roots):
-                roots.removeAll { $0 == root }
+                editPending(&roots)
                 phase = .notStarted(roots: roots)
                 return nil
             case .running(let control, _):
@@ -106,7 +100,7 @@ public final class TreeWatcher: Sendable {
                 return nil
             }
         }
-        control?.send(.removeRoot(root))
+        control?.send(command)
     }
 
     /// Rebuilds every watch and reports every file again as `.fileFound`, then
