@@ -1,6 +1,7 @@
 /// Tells which 表二 row a (possibly garbled, possibly wrapped) label means:
-/// by group marker "（三）"/"(三)"/"()" and group words, by the item number
-/// "4." within the group, and by keywords when the number is missing.
+/// first by the sub-row's own keywords ("信访" is （五）1 whatever group label
+/// stands near it), then by group marker "（三）"/"(三)"/"()" and group words
+/// with the item number "4." within the group.
 struct Table2RowClassifier {
     /// The group of numbered rows the last labels were in: 3 不予公开, 4 无法提供, 5 不予处理, 6 其他处理.
     private(set) var group: Int?
@@ -74,15 +75,16 @@ struct Table2RowClassifier {
         case 7: return .total
         default: break
         }
+        // A sub-row's own words identify it wherever its group label fell (a merged,
+        // vertically centred group label can land on any of its rows, or after them).
+        if let row = Self.keywordRow(text, in: nil) {
+            group = Self.groupRows.first { $0.value.contains(row) }?.key
+            return row
+        }
         if let g = explicitGroup, (3...6).contains(g) { group = g }
         if let g = explicitGroup ?? group {
             if let item, let rows = Self.groupRows[g], item >= 1, item <= rows.count { return rows[item - 1] }
             if explicitGroup == 6, item == nil { return .otherSingle }
-            if let row = Self.keywordRow(text, in: Self.groupRows[g] ?? []) { return row }
-        }
-        if let row = Self.keywordRow(text, in: nil) {
-            group = Self.groupRows.first { $0.value.contains(row) }?.key
-            return row
         }
         return nil
     }

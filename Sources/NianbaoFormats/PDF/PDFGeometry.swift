@@ -15,6 +15,11 @@ struct PDFSegment: Sendable, Hashable {
     var text: String
     var x0: Double
     var x1: Double
+    /// Split from the previous segment only by a small gap between Chinese
+    /// characters: a cell border inside a table, nothing outside one.
+    var continuesPrevious = false
+    /// Whether a space-wide gap precedes a segment that continues the previous one.
+    var spaceBefore = false
 
     /// Whether the text is a count, an amount or a blank placeholder.
     var isNumeric: Bool { Self.isNumeric(text) }
@@ -43,6 +48,19 @@ struct PDFSegment: Sendable, Hashable {
 
 /// A visual line: segments left to right, with its vertical extent.
 struct PDFLine: Sendable, Hashable {
+    /// The line's cells outside a table: segments split only by a small Chinese gap joined again.
+    var textCells: [String] {
+        var cells: [String] = []
+        for segment in segments {
+            if segment.continuesPrevious, !cells.isEmpty {
+                cells[cells.count - 1] += (segment.spaceBefore ? " " : "") + segment.text
+            } else {
+                cells.append(segment.text)
+            }
+        }
+        return cells
+    }
+
     var segments: [PDFSegment]
     var y0: Double
     var y1: Double

@@ -12,14 +12,17 @@ struct PDFTextReader {
         var sink = LineSink(maxLines: limits.maxLines)
         var glyphTotal = 0
         let builder = PDFLineBuilder()
-        let rebuilder = PDFTableRebuilder()
+        var pages: [[PDFLine]] = []
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
-            let glyphs = pageGlyphs(document, pageIndex)
+            let (glyphs, height) = pageGlyphs(document, pageIndex)
             glyphTotal += glyphs.count { !$0.scalar.properties.isWhitespace }
-            let rows = rebuilder.rebuild(builder.lines(from: glyphs))
-            for (lineIndex, cells) in rows.enumerated() {
-                try sink.appendRow(cells, at: "第 \(pageIndex + 1) 页第 \(lineIndex + 1) 行")
-            }
+            pages.append(PDFPageFurniture.withoutPageNumbers(builder.lines(from: glyphs), pageHeight: height))
+        }
+        var lineOnPage: [Int: Int] = [:]
+        for row in PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages)) {
+            let line = lineOnPage[row.page, default: 0] + 1
+            lineOnPage[row.page] = line
+            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
         }
         guard glyphTotal > 0 else { throw .noTextLayer }
         return sink
@@ -43,15 +46,18 @@ struct PDFTextReader {
         return document
     }
 
-    /// The characters of one page with their boxes, capped by the per-page limit.
-    private func pageGlyphs(_ document: OpaquePointer, _ index: Int) -> [PDFGlyph] {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
+    /// The characters of one page with their boxes, capped by the per-page limit, and the page's height.
+    private func pageGlyphs(_ document: OpaquePointer, _ index: Int) -> ([PDFGlyph], height: Double) {
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return ([], 0) }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        guard let cText = poppler_page_get_text(page) else { return [] }
+        var width = 0.0
+        var height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        guard let cText = poppler_page_get_text(page) else { return ([], height) }
         defer { g_free(cText) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return ([], height) }
         defer { g_free(rectangles) }
         let text = String(cString: cText)
         var glyphs: [PDFGlyph] = []
@@ -64,6 +70,6 @@ struct PDFTextReader {
             glyphs.append(PDFGlyph(scalar: scalar, x0: min(box.x1, box.x2), y0: min(box.y1, box.y2),
                                    x1: max(box.x1, box.x2), y1: max(box.y1, box.y2)))
         }
-        return glyphs
+        return (glyphs, height)
     }
 }

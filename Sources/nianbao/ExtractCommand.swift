@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import NianbaoFormats
+import NianbaoPlatform
+
+/// `nianbao extract FILE`: prints the lines the checker reads from a document,
+/// each with its location, so a reader's output can be inspected.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the text lines extracted from a document, with their locations."
+    )
+
+    @Argument(help: "A report file.")
+    var path: String
+
+    func run() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let extraction = DocumentExtractor(legacy: IconvDecoder()).extract(bytes, fileName: path)
+        guard let document = extraction.document else {
+            print("refused (\(extraction.format.rawValue)): \(extraction.refusal?.message ?? "")")
+            throw ExitCode(1)
+        }
+        for line in document.lines {
+            print("\(line.location ?? "")\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
+        }
+    }
+}
