@@ -24,7 +24,7 @@ struct DocxExtractionTests {
         #expect(pairs.contains("第 3 段|二、主动公开"))
     }
 
-    @Test func gridSpanAndVMergeKeepColumnsAligned() throws {
+    @Test func gridSpanAndVMergeReadEachMergedCellOnce() throws {
         let xml = """
         <?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:tbl>
         <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>三、本年度办理结果</w:t></w:r></w:p></w:tc>
@@ -37,7 +37,7 @@ struct DocxExtractionTests {
         """
         let document = try #require(Extracting.document(try DocxWriter.package(documentXML: Array(xml.utf8)), "a.docx"))
         #expect(document.lines.map(\.text) == [
-            "三、本年度办理结果\t（一）予以公开\t\t5",
+            "三、本年度办理结果\t（一）予以公开\t5",
             "\t（三） 不予公开\t1.属于国家秘密\t0",
             "\t\t2.其他&法律\t1",
         ])

@@ -33,7 +33,7 @@ struct HTMLExtractionTests {
         let document = try #require(Extracting.document(Array(page.utf8), "a.html"))
         #expect(document.lines.map(\.text) == [
             "标题“年报”", "第一段", "第二段 A&B",
-            "三、本年度办理结果\t（一）予以公开\t\t5",
+            "三、本年度办理结果\t（一）予以公开\t5",
             "\t（二）部分公开\t\t",
             "内 嵌套\t1\t2",
             "尾",

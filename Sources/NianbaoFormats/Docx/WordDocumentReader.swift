@@ -1,8 +1,11 @@
 /// Turns WordprocessingML (`word/document.xml`) into lines: body paragraphs
 /// located "第 N 段", table rows as tab-joined cells located "表 N 第 R 行".
 ///
-/// `w:gridSpan` repeats empty cells so columns align, `w:vMerge` continuation
-/// cells are empty, nested tables are flattened into their cell.
+/// Merged cells are read once, in their place: a `w:gridSpan` cell is one cell,
+/// `w:vMerge` continuation cells are empty. Tracked changes read as the final
+/// document (`w:del`/`w:moveFrom` dropped, `w:ins` kept); field instructions are
+/// dropped and their results kept; content controls (`w:sdt`) read as their
+/// content; nested tables are flattened into their cell.
 struct WordDocumentReader {
     let limits: ExtractionLimits
 
@@ -32,6 +35,10 @@ struct WordDocumentReader {
         return state.sink
     }
 
+    /// Elements whose text is not part of the final document: deleted and moved-away
+    /// text of tracked changes, field instructions, the fallback of alternate content.
+    private static let skipped: Set<Substring> = ["Fallback", "instrText", "delText", "del", "moveFrom", "delInstrText"]
+
     private static func local(_ name: String) -> Substring {
         guard let colon = name.lastIndex(of: ":") else { return name[...] }
         return name[name.index(after: colon)...]
@@ -45,7 +52,7 @@ struct WordDocumentReader {
         switch event {
         case .start(let name, let attributes, _):
             let tag = Self.local(name)
-            if s.skipDepth > 0 || tag == "Fallback" || tag == "instrText" || tag == "delText" {
+            if s.skipDepth > 0 || Self.skipped.contains(tag) {
                 s.skipDepth += 1
                 return
             }

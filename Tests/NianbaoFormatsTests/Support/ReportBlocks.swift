@@ -32,11 +32,12 @@ enum ReportBlocks {
         return blocks
     }
 
-    /// The lines an extractor should produce for tables: cleaned cells joined by tabs.
+    /// The lines an extractor should produce for tables written with `spans`: each
+    /// merged cell once, cleaned, cells joined by tabs.
     static func expectedRows(_ blocks: [Block]) -> [String] {
         blocks.flatMap { block -> [String] in
             guard case .table(let rows) = block else { return [] }
-            return rows.map { $0.map(LineSink.cleanCell).joined(separator: "\t") }
+            return rows.map { spans($0).map { LineSink.cleanCell($0.text) }.joined(separator: "\t") }
         }
     }
 
