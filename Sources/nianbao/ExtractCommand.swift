@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoDaemon
 import NianbaoFormats
 import NianbaoPlatform
 
@@ -16,13 +17,14 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let extraction = DocumentExtractor(legacy: IconvDecoder()).extract(bytes, fileName: path)
+        let converter = LibreOfficeConverter.installed(limits: LibreOfficeConverter.defaultLimits)
+        let extraction = DocumentExtractor(legacy: IconvDecoder(), converter: converter).extract(bytes, fileName: path)
         guard let document = extraction.document else {
             print("refused (\(extraction.format.rawValue)): \(extraction.refusal?.message ?? "")")
             throw ExitCode(1)
         }
         for line in document.lines {
-            print("\(line.location ?? "")\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
+            print("\(line.location)\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
         }
     }
 }

@@ -35,10 +35,17 @@ struct FormatDetectionTests {
         #expect(DocumentFormat.detect([0, 1, 2, 3, 0, 0], fileName: "a.txt") == .unknown)
     }
 
+    @Test func legacyFormatsAreDetected() {
+        #expect(DocumentFormat.detect(Self.ole2, fileName: "年报.doc") == .doc)
+        #expect(DocumentFormat.detect(Self.ole2, fileName: "年报.wps") == .wps)
+        #expect(DocumentFormat.detect(Array("{\\rtf1\\ansi 年报}".utf8), fileName: "a.doc") == .rtf)
+        #expect(DocumentFormat.detect(try! Fixtures.bytes("office/jiangbei-transport-2023.odt"), fileName: "a") == .odt)
+        #expect(DocumentFormat.detect(try! Fixtures.bytes("office/jiangbei-transport-2023.doc"), fileName: "a") == .doc)
+    }
+
     @Test func unsupportedFormatsAreRefusedWithAdvice() {
         let extractor = DocumentExtractor(legacy: nil)
-        for (bytes, name, format) in [(Self.ole2, "年报.doc", DocumentFormat.doc), (Self.ole2, "年报.wps", .wps),
-                                      (Self.ole2, "年报.xls", .xls), ([0xFF, 0xD8, 0xFF, 0xE0], "scan.jpg", .image)] {
+        for (bytes, name, format) in [(Self.ole2, "年报.xls", DocumentFormat.xls), ([0xFF, 0xD8, 0xFF, 0xE0], "scan.jpg", .image)] {
             let result = extractor.extract(bytes, fileName: name)
             #expect(result.format == format)
             let finding = result.refusal

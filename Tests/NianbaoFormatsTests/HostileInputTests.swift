@@ -74,13 +74,15 @@ struct HostileInputTests {
         #expect(finding?.message.contains("扫描件或加密文件，无法提取文字") == true)
     }
 
-    @Test func imageNamedPDFAndOLEHeaderAreUnsupported() {
+    @Test func imageNamedPDFIsUnsupportedAndOLEWithoutAConverterNamesThePackage() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 64)
         #expect(refusal(png, "年报.pdf").0?.code == .inputUnsupported)
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
         let (finding, _) = refusal(ole, "年报.doc")
-        #expect(finding?.code == .inputUnsupported)
+        #expect(finding?.code == .converterMissing)
         #expect(finding?.message.contains(".doc") == true)
+        #expect(finding?.message.contains("libreoffice-writer-nogui") == true)
+        #expect(refusal(ole, "年报.wps").0?.message.contains(".wps") == true)
     }
 
     @Test func oversizedInputIsRefusedBeforeParsing() {

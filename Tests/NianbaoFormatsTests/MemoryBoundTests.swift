@@ -27,19 +27,28 @@ struct MemoryBoundTests {
         try Data(bomb).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let process = Process()
         guard let binary = Self.binary else { return }
-        process.executableURL = binary
-        process.arguments = ["check", "--json", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-
+        // wait4 gives this child's own peak RSS (RUSAGE_CHILDREN would include the
+        // LibreOffice conversions other tests of this process run).
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bomb-\(getpid()).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var argv: [UnsafeMutablePointer<CChar>?] = []
+        for argument in [binary.path, "check", "--json", file.path] { argv.append(strdup(argument)) }
+        argv.append(nil)
+        defer { for pointer in argv { free(pointer) } }
+        let environment: [UnsafeMutablePointer<CChar>?] = [nil]
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environment)
+        #expect(spawned == 0)
+        var status: Int32 = 0
         var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let data = try Data(contentsOf: output)
         let peakMiB = usage.ru_maxrss / 1024
         #expect(peakMiB < 200, "peak RSS \(peakMiB) MiB")
         #expect(String(decoding: data, as: UTF8.self).contains("fail"))

@@ -61,3 +61,70 @@ struct PDFExtractionTests {
         #expect(rows == [["甲", "1", "2", "3"], ["乙", "4", "", "5"]])
     }
 }
+
+/// Page furniture: page numbers in footers and header rows repeated after a page break.
+@Suite("Formats: PDF page furniture")
+struct PDFPageFurnitureTests {
+    private func line(_ cells: [String], y: Double) -> PDFLine {
+        var x = 50.0
+        let segments = cells.map { text -> PDFSegment in
+            defer { x += 60 }
+            return PDFSegment(text: text, x0: x, x1: x + 9 * Double(text.unicodeScalars.count))
+        }
+        return PDFLine(segments: segments, y0: y, y1: y + 9, glyphHeight: 9)
+    }
+
+    @Test(arguments: ["- 3 -", "-3-", "3", "第 3 页", "第3页共5页", "3/5", "—3—"])
+    func pageNumbersAreRecognised(_ text: String) {
+        #expect(PDFPageFurniture.isPageNumber(line([text], y: 800)))
+    }
+
+    @Test(arguments: ["2023", "一、总体情况", "3件", "12345"])
+    func textIsNotAPageNumber(_ text: String) {
+        #expect(!PDFPageFurniture.isPageNumber(line([text], y: 800)))
+    }
+
+    /// A bare page number just under a table row that ends the page is not glued onto the row.
+    @Test func footerUnderALastRowIsDropped() {
+        let page = [line(["（七）总计", "1", "2", "3"], y: 760), line(["2"], y: 772)]
+        let kept = PDFPageFurniture.withoutPageNumbers(page, pageHeight: 842)
+        #expect(kept.count == 1)
+        #expect(PDFTableRebuilder().rebuild(kept) == [["（七）总计", "1", "2", "3"]])
+    }
+
+    @Test func repeatedHeaderRowsAreDroppedOnTheNextPage() {
+        let first = [line(["申请人情况"], y: 100), line(["自然人", "总计"], y: 112), line(["一、本年新收", "1", "1"], y: 124)]
+        let second = [line(["申请人情况"], y: 60), line(["自然人", "总计"], y: 72), line(["四、结转下年度继续办理", "0", "0"], y: 84)]
+        let pages = PDFPageFurniture.withoutRepeatedHeaders([first, second])
+        #expect(pages[0].count == 3)
+        #expect(pages[1].map { $0.segments.map(\.text) } == [["四、结转下年度继续办理", "0", "0"]])
+    }
+
+    /// A merged group label centred on the middle of its rows lands in one of them; a
+    /// label wrapped above and below its numbers stays with its row.
+    @Test func centredGroupLabelAndWrappedLabel() {
+        let lines = [
+            line(["1.信访举报投诉类申请", "1", "0"], y: 100),
+            line(["（五）不予处理", "2.重复申请", "0", "0"], y: 112),
+            line(["3.要求提供公开出版物", "0", "0"], y: 124),
+            line(["5.要求行政机关确认或重"], y: 136),
+            line(["0", "0"], y: 148),
+            line(["新出具已获取信息"], y: 160),
+        ]
+        // Put the label pieces in the label column and the numbers right of it.
+        let placed = lines.map { line -> PDFLine in
+            var copy = line
+            for index in copy.segments.indices {
+                let numeric = copy.segments[index].isNumeric
+                let x = numeric ? 300 + 40 * Double(index) : (copy.segments[index].text.hasPrefix("（") ? 50 : 110)
+                copy.segments[index].x0 = x
+                copy.segments[index].x1 = x + (numeric ? 6 : 120)
+            }
+            return copy
+        }
+        let rows = PDFTableRebuilder().rebuild(placed)
+        #expect(rows.contains(["（五）不予处理", "2.重复申请", "0", "0"]))
+        #expect(rows.contains(["5.要求行政机关确认或重新出具已获取信息", "0", "0"]))
+        #expect(rows.count == 4)
+    }
+}

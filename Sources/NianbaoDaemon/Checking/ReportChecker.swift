@@ -8,8 +8,14 @@ public struct ReportChecker: Sendable {
     private let extractor: DocumentExtractor
     private let engine = ReportEngine()
 
-    public init(extractor: DocumentExtractor = DocumentExtractor(legacy: IconvDecoder())) {
+    public init(extractor: DocumentExtractor) {
         self.extractor = extractor
+    }
+
+    /// The checker with iconv for GB18030 and, if LibreOffice is installed, the legacy-document converter.
+    public init(convertLimits: BoundedProcess.Limits = LibreOfficeConverter.defaultLimits) {
+        let converter = LibreOfficeConverter.installed(limits: convertLimits)
+        self.extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter)
     }
 
     /// Checks one report. `path` is what the record names (as given, or absolute in the daemon).

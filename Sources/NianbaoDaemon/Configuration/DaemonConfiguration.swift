@@ -1,3 +1,5 @@
+import NianbaoPlatform
+
 /// Everything `nianbao watch` needs to run, after the configuration file and
 /// the command-line flags have been merged and validated.
 public struct DaemonConfiguration: Sendable, Hashable {
@@ -17,6 +19,16 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var queueCapacity: Int
     /// Print each verdict on standard output (the default when run by hand).
     public var printVerdicts: Bool
+    /// Wall-clock seconds a legacy-document conversion (.doc/.wps/.rtf/.odt) may take.
+    public var convertTimeoutSeconds = 12
+    /// Address space a conversion may use, in MiB.
+    public var convertMemoryMegabytes = 1024
+
+    /// The converter's resource budget.
+    public var convertLimits: BoundedProcess.Limits {
+        BoundedProcess.Limits(cpuSeconds: convertTimeoutSeconds, addressSpaceBytes: convertMemoryMegabytes << 20,
+                              fileSizeBytes: 64 << 20, timeout: .seconds(convertTimeoutSeconds))
+    }
 
     public init(
         drops: [DropFolder] = [DropFolder(name: "drop", path: "./drop")],

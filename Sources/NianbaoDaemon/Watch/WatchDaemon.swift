@@ -56,7 +56,7 @@ public final class WatchDaemon: Service, Sendable {
         let watcher = TreeWatcher(roots: config.drops.map(\.path))
         try watcher.start()
         let health = WorkerHealth(workers: config.workers)
-        let checker = ReportChecker()
+        let checker = ReportChecker(convertLimits: config.convertLimits)
 
         // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
         // SIGHUP's default action would kill the daemon.

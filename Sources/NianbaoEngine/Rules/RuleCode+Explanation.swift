@@ -5,6 +5,9 @@ extension RuleCode {
         case .inputUnreadable: return "Input cannot be read"
         case .inputUnsupported: return "Unsupported file format"
         case .inputTooLarge: return "Input too large"
+        case .converterMissing: return "Document converter not installed"
+        case .inputTimeout: return "Reading the document took too long"
+        case .parserCrashed: return "The document reader crashed"
         case .notAReport: return "Not an annual report"
         case .yearMissing: return "Report year missing"
         case .sectionMissing: return "Section missing"
@@ -45,6 +48,12 @@ extension RuleCode {
             return "The file could not be decoded as text in any supported encoding (UTF-8, UTF-16, GB18030/GBK), or the document container is damaged. Nothing in it can be checked."
         case .inputUnsupported:
             return "The file is not in a format the checker reads (.txt, .docx, .html, .pdf). Convert it or publish the report in one of those formats."
+        case .converterMissing:
+            return "Legacy Word (.doc), WPS (.wps), RTF and OpenDocument (.odt) files are read by converting them to .docx with LibreOffice (Debian package libreoffice-writer-nogui) in a separate, time- and memory-limited process. The converter is not installed on this host, so the file could not be read; install the package or ask for a .docx or PDF."
+        case .inputTimeout:
+            return "The document's reader or converter ran past its time or memory budget (configuration keys convert.timeoutSeconds and convert.memoryMegabytes) and was stopped. A real report converts in a few seconds; a file that does not is damaged or crafted. Resubmit it as .docx or PDF."
+        case .parserCrashed:
+            return "The separate process that reads or converts the document crashed (the finding names the signal or exit status). The daemon itself is unaffected. The file is damaged or crafted; resubmit it as .docx or PDF."
         case .inputTooLarge:
             return "The file is larger than the configured limit. An annual report is a few pages; a file this size is probably not one, or contains embedded material that should not be published with it."
         case .notAReport:

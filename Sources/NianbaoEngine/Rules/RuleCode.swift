@@ -7,6 +7,9 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case inputUnreadable = "input.unreadable"
     case inputUnsupported = "input.unsupported_format"
     case inputTooLarge = "input.too_large"
+    case converterMissing = "input.converter_missing"
+    case inputTimeout = "input.timeout"
+    case parserCrashed = "input.parser_crashed"
     case notAReport = "report.not_annual_report"
     case yearMissing = "report.year_missing"
     // MARK: errors — structure
@@ -45,7 +48,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity every finding of this rule carries.
     public var severity: Severity {
         switch self {
-        case .inputUnreadable, .inputUnsupported, .inputTooLarge, .notAReport, .yearMissing,
+        case .inputUnreadable, .inputUnsupported, .inputTooLarge, .converterMissing, .inputTimeout, .parserCrashed, .notAReport, .yearMissing,
              .sectionMissing, .tableMissing, .tableUnreadable, .rowMissing, .cellMissing,
              .cellNotNumber, .cellBlank, .negativeCount, .templateOutdated,
              .table2RowSum, .table2ResultTotal, .table2Balance, .table3GroupTotal:

@@ -10,13 +10,17 @@ public struct DocumentExtractor: Sendable {
     public let limits: ExtractionLimits
     /// The GB18030 decoder for legacy-encoded text and HTML, if the platform supplies one.
     public let legacy: (any LegacyTextDecoder)?
+    /// The converter for .doc/.wps/.rtf/.odt, if one is installed.
+    public let converter: (any DocumentConverter)?
 
     /// - Parameters:
     ///   - limits: bounds on size, inflation, nesting and line count.
     ///   - legacy: the GB18030 decoder (iconv on Linux); without it GBK text is refused.
-    public init(limits: ExtractionLimits = .default, legacy: (any LegacyTextDecoder)?) {
+    ///   - converter: converts legacy documents to .docx; without it they are refused, naming the package.
+    public init(limits: ExtractionLimits = .default, legacy: (any LegacyTextDecoder)?, converter: (any DocumentConverter)? = nil) {
         self.limits = limits
         self.legacy = legacy
+        self.converter = converter
     }
 
     /// Extracts the text of `bytes`; `fileName` refines ambiguous formats only.
@@ -27,6 +31,15 @@ public struct DocumentExtractor: Sendable {
             return .refused(format: format, finding: Finding(.inputTooLarge, "文件超过 \(megabytes) MB，拒绝读取"))
         }
         guard format.isSupported else { return .refused(format: format, finding: format.unsupportedFinding) }
+        if format.needsConversion {
+            guard let converter else { return .refused(format: format, finding: format.converterMissingFinding) }
+            switch converter.convertToDocx(bytes, from: format) {
+            case .refused(let finding):
+                return .refused(format: format, finding: finding)
+            case .docx(let docx):
+                return readDocx(docx, as: format)
+            }
+        }
         do {
             switch format {
             case .text, .markdown:
@@ -43,9 +56,7 @@ public struct DocumentExtractor: Sendable {
                 let sink = try HTMLDocumentReader(limits: limits).read(decoded.text)
                 return .document(TextNormalization.normalize(sink.document), format: format, encoding: decoded.encoding.rawValue)
             case .docx:
-                let xml = try DocxArchive(limits: limits).documentXML(from: bytes)
-                let sink = try WordDocumentReader(limits: limits).read(xml)
-                return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
+                return readDocx(bytes, as: format)
             case .pdf:
                 let sink = try PDFTextReader(limits: limits).read(bytes)
                 return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
@@ -56,6 +67,17 @@ public struct DocumentExtractor: Sendable {
             return .refused(format: format, finding: failure.finding(format: format))
         } catch {
             return .refused(format: format, finding: ExtractionFailure.broken("\(error)").finding(format: format))
+        }
+    }
+
+    /// Reads .docx bytes (a .docx file, or a converted legacy document reported as `format`).
+    private func readDocx(_ bytes: [UInt8], as format: DocumentFormat) -> Extraction {
+        do {
+            let xml = try DocxArchive(limits: limits).documentXML(from: bytes)
+            let sink = try WordDocumentReader(limits: limits).read(xml)
+            return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
+        } catch {
+            return .refused(format: format, finding: error.finding(format: format))
         }
     }
 

@@ -7,6 +7,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case pdf
     case doc
     case wps
+    case rtf
+    case odt
     case xls
     case xlsx
     case image
@@ -23,6 +25,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .pdf: return "PDF 文件"
         case .doc: return "Word 97-2003 文档（.doc）"
         case .wps: return "WPS 文字文档（.wps）"
+        case .rtf: return "RTF 文档（.rtf）"
+        case .odt: return "OpenDocument 文档（.odt）"
         case .xls: return "Excel 97-2003 表格（.xls）"
         case .xlsx: return "Excel 表格（.xlsx）"
         case .image: return "图片"
@@ -31,11 +35,29 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Whether the extractor can read text out of this format.
+    /// Whether the extractor can read text out of this format (some through a converter).
     public var isSupported: Bool {
         switch self {
-        case .text, .markdown, .docx, .html, .pdf: return true
-        case .doc, .wps, .xls, .xlsx, .image, .archive, .unknown: return false
+        case .text, .markdown, .docx, .html, .pdf, .doc, .wps, .rtf, .odt: return true
+        case .xls, .xlsx, .image, .archive, .unknown: return false
+        }
+    }
+
+    /// Whether the format is read by converting it to .docx first (legacy Word, WPS, RTF, ODT).
+    public var needsConversion: Bool {
+        switch self {
+        case .doc, .wps, .rtf, .odt: return true
+        default: return false
+        }
+    }
+
+    /// The usual file name extension, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .markdown: return "md"
+        case .text: return "txt"
+        case .image, .archive, .unknown: return "bin"
+        default: return rawValue
         }
     }
 

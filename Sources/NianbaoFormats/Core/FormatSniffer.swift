@@ -13,6 +13,7 @@ struct FormatSniffer {
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return zipKind() }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return oleKind() }
         if pdfHeaderOffset() != nil { return .pdf }
+        if starts(Array("{\\rtf".utf8)) { return .rtf }
         if isImage() { return .image }
         if isArchive() { return .archive }
         if looksLikeHTML() { return .html }
@@ -34,6 +35,7 @@ struct FormatSniffer {
 
     private func zipKind() -> DocumentFormat {
         if Self.find(Array("word/document.xml".utf8), in: bytes[...]) != nil { return .docx }
+        if starts(Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8), at: 30) { return .odt }
         if Self.find(Array("xl/workbook.xml".utf8), in: bytes[...]) != nil { return .xlsx }
         return .archive
     }

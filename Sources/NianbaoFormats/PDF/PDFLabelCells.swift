@@ -114,7 +114,7 @@ struct PDFLabelCells {
         for (index, cell) in cells.enumerated() where cell.page == line.page && cell.bottom <= line.top + 0.3 * height {
             guard cell.x0 <= piece.x1 + 0.3 * height, piece.x0 <= cell.x1 + 0.3 * height else { continue }
             let gap = line.top - cell.bottom
-            guard gap < 1.6 * height else { continue }
+            guard gap < 2.2 * height else { continue }
             if best == nil || gap < best!.gap { best = (index, gap) }
         }
         return best?.index

@@ -18,7 +18,7 @@ enum PDFPageFurniture {
             guard !total.isEmpty, total.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
             scalars = Array(scalars[..<slash])
         }
-        return !scalars.isEmpty && scalars.count <= 4 && scalars.allSatisfy { ("0"..."9").contains($0) }
+        return !scalars.isEmpty && scalars.count <= 3 && scalars.allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// The page's lines without page numbers in its top or bottom margin

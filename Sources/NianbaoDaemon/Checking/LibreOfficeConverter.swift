@@ -1,0 +1,75 @@
+import Foundation
+import NianbaoEngine
+import NianbaoFormats
+import NianbaoPlatform
+
+/// Converts .doc/.wps/.rtf/.odt to .docx with LibreOffice headless, in a child
+/// process of its own session, under `prlimit` (CPU, address space, file size)
+/// and a wall-clock timeout. Each conversion gets a private temporary directory
+/// and a fresh LibreOffice profile, removed afterwards, so concurrent workers
+/// never share an instance.
+public struct LibreOfficeConverter: DocumentConverter {
+    /// Where Debian's libreoffice-writer-nogui installs the launcher.
+    public static let candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+
+    public let executable: String
+    public let limits: BoundedProcess.Limits
+    public let temporaryDirectory: String
+
+    /// A converter running `executable` (a LibreOffice launcher) within `limits`,
+    /// with its work directories under `temporaryDirectory`.
+    public init(executable: String, limits: BoundedProcess.Limits, temporaryDirectory: String) {
+        self.executable = executable
+        self.limits = limits
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    /// The converter if LibreOffice and prlimit are installed, else nil.
+    public static func installed(limits: BoundedProcess.Limits, temporaryDirectory: String? = nil) -> LibreOfficeConverter? {
+        guard access(BoundedProcess.prlimitPath, X_OK) == 0,
+              let executable = candidates.first(where: { access($0, X_OK) == 0 }) else { return nil }
+        let temp = temporaryDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        return LibreOfficeConverter(executable: executable, limits: limits, temporaryDirectory: temp)
+    }
+
+    /// Default budget: 12 s wall clock (under the watchdog's 15 s), 1 GiB address space.
+    public static let defaultLimits = BoundedProcess.Limits(
+        cpuSeconds: 12, addressSpaceBytes: 1 << 30, fileSizeBytes: 64 << 20, timeout: .seconds(12))
+
+    public func convertToDocx(_ bytes: [UInt8], from format: DocumentFormat) -> ConversionOutcome {
+        var template = Array("\(temporaryDirectory)/nianbao-convert-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            return .refused(Finding(.inputUnreadable, "\(format.displayName)转换失败：无法创建临时目录（errno \(errno)）"))
+        }
+        let work = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let input = "\(work)/report.\(format.fileExtension)"
+        guard FileManager.default.createFile(atPath: input, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            return .refused(Finding(.inputUnreadable, "\(format.displayName)转换失败：无法写入临时文件"))
+        }
+        let arguments = ["-env:UserInstallation=file://\(work)/profile", "--headless", "--norestore", "--nologo",
+                         "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", "\(work)/out", input]
+        let environment = ["HOME=\(work)", "TMPDIR=\(work)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "SAL_USE_VCLPLUGIN=svp"]
+        let process = BoundedProcess(limits: limits)
+        let outcome = process.run(executable, arguments, environment: environment, logPath: "\(work)/converter.log")
+        let name = format.displayName
+        switch outcome {
+        case .timedOut:
+            let seconds = limits.timeout.components.seconds
+            return .refused(Finding(.inputTimeout, "\(name)转换超时（超过 \(seconds) 秒），已终止转换；文件可能已损坏，请改交 .docx 或 PDF"))
+        case .signaled(let signal):
+            let reason = signal == SIGXCPU ? "超过 CPU 时间上限" : signal == SIGKILL || signal == SIGSEGV || signal == SIGABRT
+                ? "转换程序崩溃（信号 \(signal)，可能超过内存上限）" : "转换程序被信号 \(signal) 终止"
+            let code: RuleCode = signal == SIGXCPU ? .inputTimeout : .parserCrashed
+            return .refused(Finding(code, "\(name)转换失败：\(reason)；请改交 .docx 或 PDF"))
+        case .spawnFailed(let error):
+            return .refused(Finding(.converterMissing, "\(name)转换程序无法启动（errno \(error)）；请检查 libreoffice-writer-nogui 是否完整安装"))
+        case .exited(let status):
+            let output = "\(work)/out/report.docx"
+            guard let data = FileManager.default.contents(atPath: output), !data.isEmpty else {
+                return .refused(Finding(.parserCrashed, "\(name)转换失败（转换程序退出码 \(status)，未生成文档）；文件可能已损坏，请改交 .docx 或 PDF"))
+            }
+            return .docx([UInt8](data))
+        }
+    }
+}
