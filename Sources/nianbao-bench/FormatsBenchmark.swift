@@ -1,23 +1,29 @@
 import Foundation
+import NianbaoDaemon
 import NianbaoEngine
 import NianbaoFormats
 import NianbaoPlatform
 
 /// Extraction + parse + validate throughput per document format, over the
-/// committed format fixtures (Tests/Fixtures/formats).
+/// committed office fixtures (Tests/Fixtures/office: official layout exported by
+/// LibreOffice) and the real published PDFs (Tests/Fixtures/real-pdfs).
+/// .doc goes through the LibreOffice converter in a child process.
 struct FormatsBenchmark {
     let options: BenchOptions
 
     func run() throws {
-        let directory = options.fixtures + "/formats"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        let extractor = DocumentExtractor(legacy: IconvDecoder())
+        let directories = [options.fixtures + "/office", options.fixtures + "/real-pdfs"]
+        let paths = directories.flatMap { directory in
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map { directory + "/" + $0 }
+        }
+        let converter = LibreOfficeConverter.installed(limits: LibreOfficeConverter.defaultLimits)
+        let extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter)
         let engine = ReportEngine()
         let seconds = options.double("seconds", 3)
         print("formats: extract + parse + validate, one thread, \(ProcessMeasure.format(seconds, 0)) s per format")
-        for ext in ["docx", "html", "pdf"] {
-            let files = names.filter { $0.hasSuffix("." + ext) }.sorted()
-            let inputs = files.compactMap { FileManager.default.contents(atPath: directory + "/" + $0).map(Array.init) }
+        for ext in ["txt", "docx", "html", "pdf", "doc"] {
+            let files = paths.filter { $0.hasSuffix("." + ext) }.sorted()
+            let inputs = files.compactMap { FileManager.default.contents(atPath: $0).map(Array.init) }
             guard !inputs.isEmpty else {
                 print("  \(ext): no fixtures")
                 continue

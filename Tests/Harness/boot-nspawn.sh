@@ -1,5 +1,5 @@
 #!/bin/sh
-# boot-nspawn.sh BINARY [REPORT...]
+# boot-nspawn.sh BINARY [REPORT[=VERDICT]...]
 #
 # Boots a minimal Debian 12 in systemd-nspawn with nianbao installed exactly as
 # scripts/install.sh installs it (unit, sysusers, tmpfiles, catalog, config),
@@ -7,7 +7,9 @@
 #   1. nianbao.service reaches "active" (Type=notify READY=1 under the full
 #      hardening of systemd/nianbao.service),
 #   2. each REPORT copied into /srv/nianbao/drop (group nianbao-drop, 0640)
-#      gets a verdict: a journal entry with a verdict MESSAGE_ID,
+#      gets a verdict: a journal entry with a verdict MESSAGE_ID, and the
+#      VERDICT given after "=" (pass/warn/fail), if any — a .doc converted by
+#      LibreOffice and a real PDF read under the hardened unit,
 #   3. `systemctl reload nianbao` leaves it active, `systemctl stop` is clean.
 # Results (status, journal as JSON, self-test log) land in OUTDIR (printed at
 # the end; override with OUTDIR=...). Exit 0 only if all checks pass.
@@ -39,15 +41,26 @@ if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
         || { echo "boot-nspawn: debootstrap failed" >&2; rm -rf "$ROOT.tmp"; exit 77; }
     mv "$ROOT.tmp" "$ROOT"
 fi
-# ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier).
-[ -x "$ROOT/bin/kill" ] || chroot "$ROOT" apt-get install -y --no-install-recommends procps
+# ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier);
+# .doc/.wps are converted by LibreOffice (libreoffice-writer-nogui), as on a real host.
+if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
+    cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+    { chroot "$ROOT" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$ROOT" \
+        apt-get install -y -qq --no-install-recommends procps libreoffice-writer-nogui >/dev/null; } \
+        || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
+fi
 
 # 2. Install nianbao the way operators do, plus the self-test unit.
 DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
 install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
 rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
 mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"
-for report in "$@"; do cp "$report" "$ROOT/usr/local/lib/nianbao-selftest/reports/"; done
+: >"$ROOT/usr/local/lib/nianbao-selftest/expected"
+for spec in "$@"; do
+    report=${spec%%=*}
+    cp "$report" "$ROOT/usr/local/lib/nianbao-selftest/reports/"
+    [ "$spec" = "$report" ] || echo "$(basename "$report") ${spec#*=}" >>"$ROOT/usr/local/lib/nianbao-selftest/expected"
+done
 cat >"$ROOT/etc/systemd/system/nianbao-selftest.service" <<'UNIT'
 [Unit]
 Description=nianbao boot self-test

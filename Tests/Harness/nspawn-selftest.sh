@@ -35,6 +35,12 @@ if [ "$n" -gt 0 ]; then
     done
     [ "$got" -ge "$n" ]; check "verdicts for $n dropped reports (got $got)" $?
 fi
+while read -r name expected; do
+    [ -n "$name" ] || continue
+    verdict=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_VERDICT "NIANBAO_PATH=/srv/nianbao/drop/$name" | tail -n 1)
+    codes=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_CODES "NIANBAO_PATH=/srv/nianbao/drop/$name" | tail -n 1)
+    [ "$verdict" = "$expected" ]; check "$name: $expected (got $verdict: $codes)" $?
+done </usr/local/lib/nianbao-selftest/expected
 
 systemctl reload nianbao; check "reload accepted" $?
 sleep 2
@@ -48,6 +54,7 @@ journalctl -u nianbao -o json --no-pager >"$OUT/journal.json"
 journalctl -b --no-pager >"$OUT/boot.log"
 systemd-analyze security nianbao --no-pager >"$OUT/security.txt" 2>&1
 ls -la /var/lib/nianbao /var/log/nianbao /srv/nianbao/drop >"$OUT/files.txt" 2>&1
+cp -r /var/lib/nianbao/status "$OUT/status" 2>/dev/null
 
 if [ "$failed" = 0 ]; then echo ok >>"$OUT/result.tmp"; else echo FAILED >>"$OUT/result.tmp"; fi
 mv "$OUT/result.tmp" "$OUT/result"

@@ -9,8 +9,13 @@ import NianbaoPlatform
 /// and a fresh LibreOffice profile, removed afterwards, so concurrent workers
 /// never share an instance.
 public struct LibreOfficeConverter: DocumentConverter {
-    /// Where Debian's libreoffice-writer-nogui installs the launcher.
-    public static let candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+    /// Where Debian's libreoffice-writer-nogui installs LibreOffice. The program is run
+    /// directly, not through the `soffice` script and its `oosplash` launcher, which
+    /// refuses to start when /proc shows only processes (the unit's ProcSubset=pid).
+    public static let candidates = ["/usr/lib/libreoffice/program/soffice.bin"]
+
+    /// soffice.bin's exit status after it created a fresh profile and wants to be started again.
+    static let restartRequested: Int32 = 81
 
     public let executable: String
     public let limits: BoundedProcess.Limits
@@ -50,8 +55,15 @@ public struct LibreOfficeConverter: DocumentConverter {
         let arguments = ["-env:UserInstallation=file://\(work)/profile", "--headless", "--norestore", "--nologo",
                          "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", "\(work)/out", input]
         let environment = ["HOME=\(work)", "TMPDIR=\(work)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "SAL_USE_VCLPLUGIN=svp"]
-        let process = BoundedProcess(limits: limits)
-        let outcome = process.run(executable, arguments, environment: environment, logPath: "\(work)/converter.log")
+        let clock = ContinuousClock()
+        let deadline = clock.now + limits.timeout
+        var outcome = BoundedProcess(limits: limits).run(executable, arguments, environment: environment, logPath: "\(work)/converter.log")
+        if outcome == .exited(Self.restartRequested), clock.now < deadline {
+            // First start with a fresh profile: run again within what is left of the budget.
+            var rest = limits
+            rest.timeout = deadline - clock.now
+            outcome = BoundedProcess(limits: rest).run(executable, arguments, environment: environment, logPath: "\(work)/converter.log")
+        }
         let name = format.displayName
         switch outcome {
         case .timedOut:
