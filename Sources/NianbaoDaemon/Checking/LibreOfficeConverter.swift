@@ -64,24 +64,12 @@ public struct LibreOfficeConverter: DocumentConverter {
             rest.timeout = deadline - clock.now
             outcome = BoundedProcess(limits: rest).run(executable, arguments, environment: environment, logPath: "\(work)/converter.log")
         }
-        let name = format.displayName
-        switch outcome {
-        case .timedOut:
-            let seconds = limits.timeout.components.seconds
-            return .refused(Finding(.inputTimeout, "\(name)转换超时（超过 \(seconds) 秒），已终止转换；文件可能已损坏，请改交 .docx 或 PDF"))
-        case .signaled(let signal):
-            let reason = signal == SIGXCPU ? "超过 CPU 时间上限" : signal == SIGKILL || signal == SIGSEGV || signal == SIGABRT
-                ? "转换程序崩溃（信号 \(signal)，可能超过内存上限）" : "转换程序被信号 \(signal) 终止"
-            let code: RuleCode = signal == SIGXCPU ? .inputTimeout : .parserCrashed
-            return .refused(Finding(code, "\(name)转换失败：\(reason)；请改交 .docx 或 PDF"))
-        case .spawnFailed(let error):
-            return .refused(Finding(.converterMissing, "\(name)转换程序无法启动（errno \(error)）；请检查 libreoffice-writer-nogui 是否完整安装"))
-        case .exited(let status):
-            let output = "\(work)/out/report.docx"
-            guard let data = FileManager.default.contents(atPath: output), !data.isEmpty else {
-                return .refused(Finding(.parserCrashed, "\(name)转换失败（转换程序退出码 \(status)，未生成文档）；文件可能已损坏，请改交 .docx 或 PDF"))
-            }
-            return .docx([UInt8](data))
+        if let finding = ChildOutcomeFinding.finding(outcome, format: format, action: "转换", limits: limits) {
+            return .refused(finding)
         }
+        guard let data = FileManager.default.contents(atPath: "\(work)/out/report.docx"), !data.isEmpty else {
+            return .refused(Finding(.parserCrashed, "\(format.displayName)转换失败（转换程序未生成文档）；文件可能已损坏，请改交 .docx 或 PDF"))
+        }
+        return .docx([UInt8](data))
     }
 }

@@ -12,10 +12,11 @@ public struct ReportChecker: Sendable {
         self.extractor = extractor
     }
 
-    /// The checker with iconv for GB18030 and, if LibreOffice is installed, the legacy-document converter.
-    public init(convertLimits: BoundedProcess.Limits = LibreOfficeConverter.defaultLimits) {
+    /// The checker with iconv for GB18030, the legacy-document converter if LibreOffice
+    /// is installed, and PDFs read by `pdfReader` in a child process (nil: in this process).
+    public init(convertLimits: BoundedProcess.Limits = LibreOfficeConverter.defaultLimits, pdfReader: ChildPDFReader? = nil) {
         let converter = LibreOfficeConverter.installed(limits: convertLimits)
-        self.extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter)
+        self.extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter, isolated: pdfReader)
     }
 
     /// Checks one report. `path` is what the record names (as given, or absolute in the daemon).

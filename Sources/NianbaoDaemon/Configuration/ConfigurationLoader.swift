@@ -7,7 +7,7 @@ import SystemPackage
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `state.statusDirectory`,
 /// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `output.printVerdicts`,
-/// `convert.timeoutSeconds`, `convert.memoryMegabytes`.
+/// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
 public struct ConfigurationLoader: Sendable {
     /// Flags given on the command line; each overrides the file.
     public struct Overrides: Sendable {
@@ -48,6 +48,10 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.int("watch.queueCapacity") { config.queueCapacity = try ranged(v, 1...1_000_000, "watch.queueCapacity") }
             if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
+            if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
+            if let v = try values.int("parse.memoryMegabytes") {
+                config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")
+            }
             if let v = try values.int("convert.timeoutSeconds") { config.convertTimeoutSeconds = try ranged(v, 1...600, "convert.timeoutSeconds") }
             if let v = try values.int("convert.memoryMegabytes") {
                 config.convertMemoryMegabytes = try ranged(v, 256...65_536, "convert.memoryMegabytes")

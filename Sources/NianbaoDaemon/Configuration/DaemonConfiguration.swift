@@ -24,6 +24,20 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Address space a conversion may use, in MiB.
     public var convertMemoryMegabytes = 1024
 
+    /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document.
+    public var parseTimeoutSeconds = 10
+    /// Address space the isolated PDF reader may use, in MiB.
+    public var parseMemoryMegabytes = 512
+
+    /// The isolated PDF reader's resource budget (it may write no file).
+    public var parseLimits: BoundedProcess.Limits {
+        BoundedProcess.Limits(cpuSeconds: parseTimeoutSeconds, addressSpaceBytes: parseMemoryMegabytes << 20,
+                              fileSizeBytes: 0, timeout: .seconds(parseTimeoutSeconds))
+    }
+
+    /// The longest a worker may spend on one report within its budgets, beyond which it counts as wedged.
+    public var jobBudget: Duration { .seconds(parseTimeoutSeconds + 2 * convertTimeoutSeconds + 5) }
+
     /// The converter's resource budget.
     public var convertLimits: BoundedProcess.Limits {
         BoundedProcess.Limits(cpuSeconds: convertTimeoutSeconds, addressSpaceBytes: convertMemoryMegabytes << 20,

@@ -44,6 +44,12 @@ public actor JobQueue<Job: Sendable> {
         return await withCheckedContinuation { consumers.append($0) }
     }
 
+    /// Stops accepting jobs and drops the queued ones; consumers get nil.
+    public func cancelPending() {
+        items.removeAll()
+        close()
+    }
+
     /// Stops accepting jobs; consumers drain what is queued, then get nil.
     public func close() {
         closed = true

@@ -1,4 +1,6 @@
+import Dispatch
 import NianbaoEngine
+import NianbaoFormats
 import NianbaoPlatform
 import Synchronization
 
@@ -10,6 +12,10 @@ public struct ReportWorker: Sendable {
     let manager: DropManager
     let health: WorkerHealth
     let index: Int
+    /// Reports being judged, so a file that kills the daemon is not retried forever.
+    let attempts: AttemptLog
+    /// How long a report read by a bounded child process may take (the watchdog allows it).
+    let childBudget: Duration
 
     /// Processes jobs until the queue is closed and drained.
     public func run(_ queue: JobQueue<Job>) async {
@@ -29,7 +35,28 @@ public struct ReportWorker: Sendable {
                 await manager.commit(job, record: nil)
                 return
             }
-            await manager.commit(job, record: checker.check(bytes: bytes, path: job.path))
+            let attempt = AttemptLog.Attempt(key: job.key, sha256: sha)
+            let earlier = attempts.attempts(attempt)
+            guard earlier < AttemptLog.maxAttempts else {
+                attempts.settled(attempt)
+                let message = "核查程序在处理此文件时已连续 \(earlier) 次异常终止，不再重试；请更换文件后重新提交，并告知运维人员"
+                await manager.commit(job, record: checker.refusal(path: job.path, code: .checkCrashed, message: message, sha256: sha))
+                return
+            }
+            let format = DocumentFormat.detect(bytes, fileName: job.path)
+            if format.isIsolated || format.needsConversion { health.allow(index, childBudget) }
+            attempts.begin(attempt)
+            // Judged off the cooperative thread pool: a report waiting for a child
+            // process never holds up the event loop, the status or the watchdog.
+            let record = await BlockingWork.run { [checker] in checker.check(bytes: bytes, path: job.path) }
+            if ChildRegistry.shared.isStopping, record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
+                // Cancelled by the stop, not the file's fault: judged again at the next start.
+                attempts.cancel(attempt)
+                await manager.commit(job, record: nil)
+                return
+            }
+            attempts.settled(attempt)
+            await manager.commit(job, record: record)
         case .refused(let refusal):
             await refused(job, refusal)
         }
@@ -74,22 +101,40 @@ public struct ReportWorker: Sendable {
 }
 
 /// Tracks what each worker is doing so the watchdog can tell a wedged worker
-/// from an idle one.
+/// from an idle one, or from one waiting for a bounded child process.
 public final class WorkerHealth: Sendable {
-    private let busySince: Mutex<[ContinuousClock.Instant?]>
-
-    public init(workers: Int) {
-        busySince = Mutex(Array(repeating: nil, count: workers))
+    private struct Slot {
+        var since: ContinuousClock.Instant
+        /// Extra time granted while the job waits for a child process with its own timeout.
+        var allowance: Duration = .zero
     }
 
-    func begin(_ index: Int) { busySince.withLock { $0[index] = .now } }
-    func end(_ index: Int) { busySince.withLock { $0[index] = nil } }
+    private let slots: Mutex<[Slot?]>
 
-    /// Whether every busy worker started its current job less than `limit` ago.
+    public init(workers: Int) {
+        slots = Mutex(Array(repeating: nil, count: workers))
+    }
+
+    func begin(_ index: Int) { slots.withLock { $0[index] = Slot(since: .now) } }
+    func end(_ index: Int) { slots.withLock { $0[index] = nil } }
+    /// The current job runs a bounded child process: it may take `budget` longer.
+    func allow(_ index: Int, _ budget: Duration) { slots.withLock { $0[index]?.allowance = budget } }
+
+    /// Whether every busy worker started its current job less than `limit` (plus its allowance) ago.
     public func isHealthy(limit: Duration) -> Bool {
         let now = ContinuousClock.now
-        return busySince.withLock { slots in
-            slots.allSatisfy { start in start.map { now - $0 < limit } ?? true }
+        return slots.withLock { slots in
+            slots.allSatisfy { slot in slot.map { now - $0.since < limit + $0.allowance } ?? true }
+        }
+    }
+}
+
+/// Runs blocking work (extraction, child processes) on a Dispatch thread and
+/// resumes the caller when it is done, keeping Swift's cooperative pool free.
+enum BlockingWork {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
         }
     }
 }

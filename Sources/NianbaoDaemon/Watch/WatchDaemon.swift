@@ -7,7 +7,8 @@ import UnixSignals
 ///
 /// Start-up: replay the verdict journal, open it (repairing a torn tail), arm
 /// every watch, queue the start-up reconciliation (the watcher's initial scan),
-/// then READY=1. SIGHUP reloads the configuration; SIGTERM drains and exits.
+/// then READY=1. SIGHUP reloads the configuration; SIGTERM kills helper
+/// processes, drops queued reports (judged at the next start) and exits.
 public final class WatchDaemon: Service, Sendable {
     private let initial: DaemonConfiguration
     private let reload: @Sendable () async throws -> DaemonConfiguration
@@ -45,6 +46,9 @@ public final class WatchDaemon: Service, Sendable {
         for (key, record) in replay.latest { current[key] = record }
         for key in replay.removed { current.removeValue(forKey: key) }
 
+        let attempts = try AttemptLog(path: journalPath + ".attempts") { attempt in
+            current[attempt.key]?.sha256 == attempt.sha256
+        }
         let queue = JobQueue<Job>(capacity: config.queueCapacity)
         let manager = DropManager(
             drops: config.drops, settle: config.settle, queue: queue, journal: journal, status: status,
@@ -56,7 +60,7 @@ public final class WatchDaemon: Service, Sendable {
         let watcher = TreeWatcher(roots: config.drops.map(\.path))
         try watcher.start()
         let health = WorkerHealth(workers: config.workers)
-        let checker = ReportChecker(convertLimits: config.convertLimits)
+        let checker = ReportChecker(convertLimits: config.convertLimits, pdfReader: ChildPDFReader(limits: config.parseLimits))
 
         // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
         // SIGHUP's default action would kill the daemon.
@@ -87,17 +91,22 @@ public final class WatchDaemon: Service, Sendable {
             }
             group.addTask { await manager.runSettleLoop() }
             for index in 0..<config.workers {
-                let worker = ReportWorker(checker: checker, maxBytes: config.maxFileBytes, manager: manager, health: health, index: index)
+                let worker = ReportWorker(checker: checker, maxBytes: config.maxFileBytes, manager: manager, health: health,
+                                          index: index, attempts: attempts, childBudget: config.jobBudget)
                 group.addTask { await worker.run(queue) }
             }
             group.addTask {
                 try? await gracefulShutdown()
                 _ = self.notifier.stopping()
                 self.observer.notice(.stopping)
+                // Stop promptly whatever the workers are doing: helper processes are
+                // killed and queued reports dropped; none of them has a verdict yet,
+                // so the next start judges them (its reconciliation finds them).
+                ChildRegistry.shared.stopAll()
                 reloader.cancel()
                 watcher.stop()
                 await manager.stop()
-                await queue.close()
+                await queue.cancelPending()
             }
             await group.waitForAll()
         }

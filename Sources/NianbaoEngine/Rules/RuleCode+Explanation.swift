@@ -8,6 +8,7 @@ extension RuleCode {
         case .converterMissing: return "Document converter not installed"
         case .inputTimeout: return "Reading the document took too long"
         case .parserCrashed: return "The document reader crashed"
+        case .checkCrashed: return "The check itself crashed on this file"
         case .notAReport: return "Not an annual report"
         case .yearMissing: return "Report year missing"
         case .sectionMissing: return "Section missing"
@@ -54,6 +55,8 @@ extension RuleCode {
             return "The document's reader or converter ran past its time or memory budget (configuration keys convert.timeoutSeconds and convert.memoryMegabytes) and was stopped. A real report converts in a few seconds; a file that does not is damaged or crafted. Resubmit it as .docx or PDF."
         case .parserCrashed:
             return "The separate process that reads or converts the document crashed (the finding names the signal or exit status). The daemon itself is unaffected. The file is damaged or crafted; resubmit it as .docx or PDF."
+        case .checkCrashed:
+            return "The daemon died while judging this file, on several starts in a row (a crash, an out-of-memory kill). To keep the file from taking the service down forever, it is not judged again; it gets this fail verdict instead. Replace the file (any change of content is judged afresh) and report the case to the operators: it is a bug in nianbao."
         case .inputTooLarge:
             return "The file is larger than the configured limit. An annual report is a few pages; a file this size is probably not one, or contains embedded material that should not be published with it."
         case .notAReport:

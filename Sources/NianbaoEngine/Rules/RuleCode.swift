@@ -10,6 +10,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case converterMissing = "input.converter_missing"
     case inputTimeout = "input.timeout"
     case parserCrashed = "input.parser_crashed"
+    case checkCrashed = "input.check_crashed"
     case notAReport = "report.not_annual_report"
     case yearMissing = "report.year_missing"
     // MARK: errors — structure
@@ -48,7 +49,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity every finding of this rule carries.
     public var severity: Severity {
         switch self {
-        case .inputUnreadable, .inputUnsupported, .inputTooLarge, .converterMissing, .inputTimeout, .parserCrashed, .notAReport, .yearMissing,
+        case .inputUnreadable, .inputUnsupported, .inputTooLarge, .converterMissing, .inputTimeout, .parserCrashed, .checkCrashed, .notAReport, .yearMissing,
              .sectionMissing, .tableMissing, .tableUnreadable, .rowMissing, .cellMissing,
              .cellNotNumber, .cellBlank, .negativeCount, .templateOutdated,
              .table2RowSum, .table2ResultTotal, .table2Balance, .table3GroupTotal:

@@ -12,15 +12,34 @@ public struct DocumentExtractor: Sendable {
     public let legacy: (any LegacyTextDecoder)?
     /// The converter for .doc/.wps/.rtf/.odt, if one is installed.
     public let converter: (any DocumentConverter)?
+    /// Reads PDFs in a bounded child process; nil reads them in this process.
+    public let isolated: (any IsolatedReader)?
 
     /// - Parameters:
     ///   - limits: bounds on size, inflation, nesting and line count.
     ///   - legacy: the GB18030 decoder (iconv on Linux); without it GBK text is refused.
     ///   - converter: converts legacy documents to .docx; without it they are refused, naming the package.
-    public init(limits: ExtractionLimits = .default, legacy: (any LegacyTextDecoder)?, converter: (any DocumentConverter)? = nil) {
+    ///   - isolated: reads PDFs out of process; nil reads them here.
+    public init(limits: ExtractionLimits = .default, legacy: (any LegacyTextDecoder)?, converter: (any DocumentConverter)? = nil,
+                isolated: (any IsolatedReader)? = nil) {
         self.limits = limits
         self.legacy = legacy
         self.converter = converter
+        self.isolated = isolated
+    }
+
+    /// Reads a document of an isolated format here, without normalising: what the
+    /// child process of an `IsolatedReader` runs.
+    public func readInProcess(_ bytes: [UInt8], format: DocumentFormat) -> IsolatedReading {
+        guard bytes.count <= limits.maxInputBytes else { return .refused(Finding(.inputTooLarge, "文件过大，拒绝读取")) }
+        do {
+            switch format {
+            case .pdf: return .lines(try PDFTextReader(limits: limits).read(bytes).document.lines)
+            default: return .refused(format.unsupportedFinding)
+            }
+        } catch {
+            return .refused(error.finding(format: format))
+        }
     }
 
     /// Extracts the text of `bytes`; `fileName` refines ambiguous formats only.
@@ -58,6 +77,12 @@ public struct DocumentExtractor: Sendable {
             case .docx:
                 return readDocx(bytes, as: format)
             case .pdf:
+                if let isolated {
+                    switch isolated.read(bytes, format: format) {
+                    case .refused(let finding): return .refused(format: format, finding: finding)
+                    case .lines(let lines): return .document(TextNormalization.normalize(SourceDocument(lines: lines)), format: format, encoding: nil)
+                    }
+                }
                 let sink = try PDFTextReader(limits: limits).read(bytes)
                 return .document(TextNormalization.normalize(sink.document), format: format, encoding: nil)
             default:
