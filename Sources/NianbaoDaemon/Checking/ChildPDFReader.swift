@@ -33,7 +33,9 @@ public struct ChildPDFReader: IsolatedReader {
     public func read(_ bytes: [UInt8], format: DocumentFormat) -> IsolatedReading {
         let process = BoundedProcess(limits: limits)
         let (outcome, output) = process.runCapturing(
-            executable, ["extract-child", format.rawValue], environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin"],
+            executable, ["extract-child", format.rawValue],
+            // No Swift backtracer in the child: a crash ends it at once, as the signal says.
+            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no"],
             input: bytes, maxOutput: Self.maxOutput)
         if let finding = ChildOutcomeFinding.finding(outcome, format: format, action: "读取", limits: limits) {
             return .refused(finding)

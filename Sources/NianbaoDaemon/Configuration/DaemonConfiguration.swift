@@ -35,9 +35,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
                               fileSizeBytes: 0, timeout: .seconds(parseTimeoutSeconds))
     }
 
-    /// The longest a worker may spend on one report within its budgets, beyond which it counts as wedged.
-    public var jobBudget: Duration { .seconds(parseTimeoutSeconds + 2 * convertTimeoutSeconds + 5) }
-
     /// The converter's resource budget.
     public var convertLimits: BoundedProcess.Limits {
         BoundedProcess.Limits(cpuSeconds: convertTimeoutSeconds, addressSpaceBytes: convertMemoryMegabytes << 20,

@@ -6,6 +6,10 @@ import Synchronization
 
 /// Reads and judges one job at a time: never follows a symlink, never blocks on
 /// a FIFO, never reads past the size limit.
+///
+/// A document read or converted by a bounded child process (PDF, .doc …) is
+/// handed to a child slot and the worker goes on with the next job, so slow
+/// documents never hold up the others; the child's own timeout bounds it.
 public struct ReportWorker: Sendable {
     let checker: ReportChecker
     let maxBytes: Int
@@ -14,26 +18,45 @@ public struct ReportWorker: Sendable {
     let index: Int
     /// Reports being judged, so a file that kills the daemon is not retried forever.
     let attempts: AttemptLog
-    /// How long a report read by a bounded child process may take (the watchdog allows it).
-    let childBudget: Duration
+    /// Limits how many child processes run at once (shared by all workers).
+    let childSlots: ChildSlots
 
-    /// Processes jobs until the queue is closed and drained.
+    /// Processes jobs until the queue is closed and drained, then waits for its children.
     public func run(_ queue: JobQueue<Job>) async {
-        while let job = await queue.take() {
-            health.begin(index)
-            await process(job)
-            health.end(index)
+        await withTaskGroup(of: Void.self) { children in
+            while let job = await queue.take() {
+                health.begin(index)
+                let judge = await prepare(job)
+                if let judge, !judge.isolated { await judge.run() }
+                health.end(index)
+                // Waiting for a free child slot is not work: the watchdog does not count it.
+                if let judge, judge.isolated {
+                    await childSlots.acquire()
+                    children.addTask {
+                        await judge.run()
+                        await childSlots.release()
+                    }
+                }
+            }
         }
     }
 
-    func process(_ job: Job) async {
+    /// A report ready to be judged.
+    struct Judgement: Sendable {
+        /// Whether a bounded child process reads it.
+        var isolated: Bool
+        var run: @Sendable () async -> Void
+    }
+
+    /// Handles the job up to judging; returns the judging step, or nil when done already.
+    func prepare(_ job: Job) async -> Judgement? {
         DebugHooks.wedgeIfRequested(job.path)
         switch SafeFileReader().read(path: job.path, within: job.root, maxBytes: maxBytes) {
         case .content(let bytes, _):
             let sha = ContentHash.sha256(bytes)
             guard await manager.needsVerdict(job.key, sha256: sha, firstCode: nil) else {
                 await manager.commit(job, record: nil)
-                return
+                return nil
             }
             let attempt = AttemptLog.Attempt(key: job.key, sha256: sha)
             let earlier = attempts.attempts(attempt)
@@ -41,25 +64,29 @@ public struct ReportWorker: Sendable {
                 attempts.settled(attempt)
                 let message = "核查程序在处理此文件时已连续 \(earlier) 次异常终止，不再重试；请更换文件后重新提交，并告知运维人员"
                 await manager.commit(job, record: checker.refusal(path: job.path, code: .checkCrashed, message: message, sha256: sha))
-                return
+                return nil
             }
             let format = DocumentFormat.detect(bytes, fileName: job.path)
-            if format.isIsolated || format.needsConversion { health.allow(index, childBudget) }
             attempts.begin(attempt)
-            // Judged off the cooperative thread pool: a report waiting for a child
-            // process never holds up the event loop, the status or the watchdog.
-            let record = await BlockingWork.run { [checker] in checker.check(bytes: bytes, path: job.path) }
-            if ChildRegistry.shared.isStopping, record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
-                // Cancelled by the stop, not the file's fault: judged again at the next start.
-                attempts.cancel(attempt)
-                await manager.commit(job, record: nil)
-                return
+            let (checker, manager, attempts) = (checker, manager, attempts)
+            return Judgement(isolated: format.isIsolated || format.needsConversion) {
+                // Judged off the cooperative thread pool: a report waiting for a child
+                // process never holds up the event loop, the status or the watchdog.
+                let record = await BlockingWork.run { checker.check(bytes: bytes, path: job.path) }
+                if ChildRegistry.shared.isStopping,
+                   record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
+                    // Cancelled by the stop, not the file's fault: judged again at the next start.
+                    attempts.cancel(attempt)
+                    await manager.commit(job, record: nil)
+                    return
+                }
+                attempts.settled(attempt)
+                await manager.commit(job, record: record)
             }
-            attempts.settled(attempt)
-            await manager.commit(job, record: record)
         case .refused(let refusal):
             await refused(job, refusal)
         }
+        return nil
     }
 
     private func refused(_ job: Job, _ refusal: SafeReadRefusal) async {
@@ -105,8 +132,6 @@ public struct ReportWorker: Sendable {
 public final class WorkerHealth: Sendable {
     private struct Slot {
         var since: ContinuousClock.Instant
-        /// Extra time granted while the job waits for a child process with its own timeout.
-        var allowance: Duration = .zero
     }
 
     private let slots: Mutex<[Slot?]>
@@ -117,15 +142,30 @@ public final class WorkerHealth: Sendable {
 
     func begin(_ index: Int) { slots.withLock { $0[index] = Slot(since: .now) } }
     func end(_ index: Int) { slots.withLock { $0[index] = nil } }
-    /// The current job runs a bounded child process: it may take `budget` longer.
-    func allow(_ index: Int, _ budget: Duration) { slots.withLock { $0[index]?.allowance = budget } }
-
-    /// Whether every busy worker started its current job less than `limit` (plus its allowance) ago.
+    /// Whether every busy worker started its current job less than `limit` ago. (A job
+    /// handed to a child process is not the worker's: the child's timeout bounds it.)
     public func isHealthy(limit: Duration) -> Bool {
         let now = ContinuousClock.now
         return slots.withLock { slots in
-            slots.allSatisfy { slot in slot.map { now - $0.since < limit + $0.allowance } ?? true }
+            slots.allSatisfy { slot in slot.map { now - $0.since < limit } ?? true }
         }
+    }
+}
+
+/// Bounds the number of child processes running at once.
+public actor ChildSlots {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(_ count: Int) { free = max(1, count) }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { free += 1 } else { waiters.removeFirst().resume() }
     }
 }
 

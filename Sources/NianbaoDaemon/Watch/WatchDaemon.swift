@@ -90,9 +90,10 @@ public final class WatchDaemon: Service, Sendable {
                 await self.announceReady(manager: manager, drops: startDrops, statusLine: stateLine)
             }
             group.addTask { await manager.runSettleLoop() }
+            let childSlots = ChildSlots(config.workers)
             for index in 0..<config.workers {
                 let worker = ReportWorker(checker: checker, maxBytes: config.maxFileBytes, manager: manager, health: health,
-                                          index: index, attempts: attempts, childBudget: config.jobBudget)
+                                          index: index, attempts: attempts, childSlots: childSlots)
                 group.addTask { await worker.run(queue) }
             }
             group.addTask {

@@ -136,13 +136,14 @@ final class DaemonSystemdRoot {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes the configuration file with these drop folders (names of folders under the root).
-    func writeConfig(drops: [String], printVerdicts: Bool = true) throws {
-        let object: [String: Any] = [
+    func writeConfig(drops: [String], printVerdicts: Bool = true, extra: [String: Any] = [:]) throws {
+        var object: [String: Any] = [
             "drops": drops.map { drop($0) },
             "state": ["statusDirectory": status, "journalFile": journal],
             "watch": ["settleMilliseconds": 100],
             "output": ["printVerdicts": printVerdicts],
         ]
+        object.merge(extra) { _, new in new }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         // Replace atomically, as an editor or configuration management would.
         let temporary = config + ".new"
