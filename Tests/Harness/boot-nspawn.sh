@@ -1,5 +1,5 @@
 #!/bin/sh
-# boot-nspawn.sh BINARY [REPORT[=VERDICT]...]
+# boot-nspawn.sh BINARY [REPORT[=VERDICT[:CODE]]...]
 #
 # Boots a minimal Debian 12 in systemd-nspawn with nianbao installed exactly as
 # scripts/install.sh installs it (unit, sysusers, tmpfiles, catalog, config),
@@ -59,7 +59,8 @@ mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"
 for spec in "$@"; do
     report=${spec%%=*}
     cp "$report" "$ROOT/usr/local/lib/nianbao-selftest/reports/"
-    [ "$spec" = "$report" ] || echo "$(basename "$report") ${spec#*=}" >>"$ROOT/usr/local/lib/nianbao-selftest/expected"
+    # REPORT=VERDICT or REPORT=VERDICT:CODE (the only finding code expected).
+    [ "$spec" = "$report" ] || echo "$(basename "$report") $(echo "${spec#*=}" | tr ':' ' ')" >>"$ROOT/usr/local/lib/nianbao-selftest/expected"
 done
 cat >"$ROOT/etc/systemd/system/nianbao-selftest.service" <<'UNIT'
 [Unit]

@@ -35,12 +35,16 @@ if [ "$n" -gt 0 ]; then
     done
     [ "$got" -ge "$n" ]; check "verdicts for $n dropped reports (got $got)" $?
 fi
-while read -r name expected; do
+while read -r name expected code; do
     [ -n "$name" ] || continue
     verdict=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_VERDICT "NIANBAO_PATH=/srv/nianbao/drop/$name" | tail -n 1)
     codes=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_CODES "NIANBAO_PATH=/srv/nianbao/drop/$name" | tail -n 1)
-    [ "$verdict" = "$expected" ]; check "$name: $expected (got $verdict: $codes)" $?
+    [ "$verdict" = "$expected" ] && { [ -z "$code" ] || [ "$codes" = "$code" ]; }
+    check "$name: $expected $code (got $verdict: $codes)" $?
 done </usr/local/lib/nianbao-selftest/expected
+
+[ "$(systemctl show -P NRestarts nianbao)" = 0 ]; check "no restarts (NRestarts=$(systemctl show -P NRestarts nianbao))" $?
+[ "$(systemctl is-active nianbao)" = active ]; check "active after the dropped reports" $?
 
 systemctl reload nianbao; check "reload accepted" $?
 sleep 2

@@ -11,7 +11,7 @@ import Glibc
 public struct BoundedProcess: Sendable {
     /// Resource limits for the child.
     public struct Limits: Sendable, Hashable {
-        /// CPU seconds (RLIMIT_CPU).
+        /// CPU seconds (RLIMIT_CPU): SIGXCPU at this soft limit, SIGKILL 2 s later.
         public var cpuSeconds: Int
         /// Address space in bytes (RLIMIT_AS).
         public var addressSpaceBytes: Int
@@ -129,7 +129,7 @@ public struct BoundedProcess: Sendable {
     private func spawn(_ executable: String, _ arguments: [String], _ environment: [String],
                        _ actions: inout posix_spawn_file_actions_t,
                        prepare: (inout posix_spawn_file_actions_t) -> Bool = { _ in true }) -> Result<pid_t, SpawnFailure> {
-        let argv = [Self.prlimitPath, "--cpu=\(limits.cpuSeconds)", "--as=\(limits.addressSpaceBytes)",
+        let argv = [Self.prlimitPath, "--cpu=\(limits.cpuSeconds):\(limits.cpuSeconds + 2)", "--as=\(limits.addressSpaceBytes)",
                     "--fsize=\(limits.fileSizeBytes)", "--", executable] + arguments
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
