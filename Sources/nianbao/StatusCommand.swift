@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
         }
         print("\(summary.line) (updated \(summary.updated.isEmpty ? "never" : summary.updated))")
         for (name, counts) in summary.drops.sorted(by: { $0.key < $1.key }) {
-            print("  \(name): \(counts.total) reports: \(counts.pass) pass, \(counts.warn) warn, \(counts.fail) fail")
+            print("  \(TerminalText.escape(name)): \(counts.total) reports: \(counts.pass) pass, \(counts.warn) warn, \(counts.fail) fail")
         }
         if !failing.isEmpty {
             print("failing:")

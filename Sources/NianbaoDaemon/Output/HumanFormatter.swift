@@ -1,6 +1,7 @@
 import NianbaoEngine
 
-/// Formats verdicts for people: one line per report, then its findings.
+/// Formats verdicts for people: one line per report, then its findings. Names
+/// and document text are escaped (`TerminalText`) so they cannot forge output.
 public struct HumanFormatter: Sendable {
     /// Whether to use ANSI colours (only when writing to a terminal).
     public var colour: Bool
@@ -17,9 +18,9 @@ public struct HumanFormatter: Sendable {
         case .warn: label = paint("WARN", "33")
         case .fail: label = paint("FAIL", "31")
         }
-        let agency = record.agency ?? "（未识别机关）"
+        let agency = TerminalText.escape(record.agency ?? "（未识别机关）")
         let year = record.year.map(String.init) ?? "----"
-        return "\(label)  \(agency)  \(year)  \(path ?? record.path)"
+        return "\(label)  \(agency)  \(year)  \(TerminalText.escape(path ?? record.path))"
     }
 
     /// One indented line per finding: severity, code, message, location.
@@ -31,8 +32,8 @@ public struct HumanFormatter: Sendable {
             case "warning": severity = paint("warning", "33")
             default: severity = paint("info   ", "36")
             }
-            let location = finding.location.map { "（\($0)）" } ?? ""
-            return "      \(severity) \(finding.code)  \(finding.message)\(location)"
+            let location = finding.location.map { "（\(TerminalText.escape($0))）" } ?? ""
+            return "      \(severity) \(TerminalText.escape(finding.code))  \(TerminalText.escape(finding.message))\(location)"
         }
     }
 

@@ -1,6 +1,7 @@
 import Logging
 
-/// Logs verdicts and notices through swift-log (stderr when no journal is reachable).
+/// Logs verdicts and notices through swift-log (stderr when no journal is reachable),
+/// names escaped (`TerminalText`); the journal's NIANBAO_PATH field keeps the exact bytes.
 public struct LogObserver: DaemonObserver {
     let logger: Logger
     let logsVerdicts: Bool
@@ -14,15 +15,16 @@ public struct LogObserver: DaemonObserver {
     public func verdict(_ record: VerdictRecord, key: ReportKey) {
         guard logsVerdicts else { return }
         let level: Logger.Level = record.verdict == .fail ? .error : record.verdict == .warn ? .warning : .info
-        logger.log(level: level, "verdict \(record.verdict.rawValue) for \(key)", metadata: [
-            "verdict": "\(record.verdict.rawValue)", "drop": "\(key.drop)", "path": "\(record.path)",
+        logger.log(level: level, "verdict \(record.verdict.rawValue) for \(TerminalText.escape(key.description))", metadata: [
+            "verdict": "\(record.verdict.rawValue)", "drop": "\(TerminalText.escape(key.drop))", "path": "\(TerminalText.escape(record.path))",
             "sha256": "\(record.sha256)", "codes": "\(record.codes.joined(separator: " "))",
         ])
     }
 
     public func removed(_ record: VerdictRecord, key: ReportKey) {
         guard logsVerdicts else { return }
-        logger.info("report removed: \(key)", metadata: ["drop": "\(key.drop)", "path": "\(record.path)"])
+        logger.info("report removed: \(TerminalText.escape(key.description))",
+                    metadata: ["drop": "\(TerminalText.escape(key.drop))", "path": "\(TerminalText.escape(record.path))"])
     }
 
     public func notice(_ notice: DaemonNotice) {
@@ -33,6 +35,6 @@ public struct LogObserver: DaemonObserver {
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }
-        logger.log(level: level, "\(NoticeText.english(notice))")
+        logger.log(level: level, "\(TerminalText.escape(NoticeText.english(notice)))")
     }
 }

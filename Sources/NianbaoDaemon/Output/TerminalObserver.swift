@@ -14,11 +14,11 @@ public struct TerminalObserver: DaemonObserver {
     }
 
     public func removed(_ record: VerdictRecord, key: ReportKey) {
-        write("GONE  \(key)")
+        write("GONE  \(TerminalText.escape(key.description))")
     }
 
     public func notice(_ notice: DaemonNotice) {
-        write("----  \(NoticeText.english(notice))")
+        write("----  \(TerminalText.escape(NoticeText.english(notice)))")
     }
 
     private func write(_ text: String) {
