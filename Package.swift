@@ -97,6 +97,13 @@ let package = Package(
             dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoPlatform"],
             swiftSettings: strict
         ),
+        // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING);
+        // built normally, a replayer for crash reproducers and the corpus.
+        .executableTarget(
+            name: "nianbao-fuzz",
+            dependencies: ["NianbaoFormats", "NianbaoEngine"],
+            swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]
+        ),
         // Test helper: sends fixed entries through the journal seam (run by the
         // NianbaoPlatformTests journal test inside Tests/Harness/with-journald.sh).
         .executableTarget(
