@@ -9,3 +9,5 @@ swift build --build-tests
 # /var/cache/nianbao-test-root) and boot the hardened unit in systemd-nspawn.
 export NIANBAO_NSPAWN=${NIANBAO_NSPAWN:-1}
 swift test --skip-build
+# A short fuzz run of every libFuzzer target (scripts/fuzz.sh; longer runs by hand).
+scripts/fuzz.sh "${NIANBAO_FUZZ_SECONDS:-60}"

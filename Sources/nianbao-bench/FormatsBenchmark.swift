@@ -16,6 +16,12 @@ struct FormatsBenchmark {
             let directory = options.fixtures + "/" + folder
             return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map { directory + "/" + $0 }
         }
+        let converter = LibreOfficeConverter.installed(limits: LibreOfficeConverter.defaultLimits)
+        let extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter)
+        // With --binary PATH (a built nianbao): PDFs again, read by the bounded child process as the daemon does.
+        let isolated = options.values["binary"].map {
+            DocumentExtractor(legacy: IconvDecoder(), isolated: ChildPDFReader(executable: $0))
+        }
         let office = files("office")
         // (label, files): the office forms, plus PDFs by origin (poppler's cost differs widely).
         var sets: [(String, [String])] = ["txt", "docx", "html", "pdf", "doc"].map { ext in
@@ -23,8 +29,10 @@ struct FormatsBenchmark {
         }
         sets.insert(("pdf (real published)", files("real-pdfs").filter { $0.hasSuffix(".pdf") }), at: 4)
         sets.insert(("pdf (synthetic, no embedded fonts)", files("formats").filter { $0.hasSuffix(".pdf") && !$0.contains("encrypted") }), at: 5)
-        let converter = LibreOfficeConverter.installed(limits: LibreOfficeConverter.defaultLimits)
-        let extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter)
+        if isolated != nil {
+            sets.insert(("pdf (office) in the child process", office.filter { $0.hasSuffix(".pdf") }), at: 6)
+            sets.insert(("pdf (synthetic) in the child process", files("formats").filter { $0.hasSuffix(".pdf") && !$0.contains("encrypted") }), at: 7)
+        }
         let engine = ReportEngine()
         let seconds = options.double("seconds", 3)
         print("formats: extract + parse + validate, one thread, \(ProcessMeasure.format(seconds, 0)) s per format")
@@ -41,8 +49,9 @@ struct FormatsBenchmark {
             var count = 0
             var verdicts: [String: Int] = [:]
             while clock.now < deadline {
+                let reader = label.hasSuffix("child process") ? isolated ?? extractor : extractor
                 for (name, input) in zip(files, inputs) {
-                    switch extractor.extract(input, fileName: name) {
+                    switch reader.extract(input, fileName: name) {
                     case .document(let document, _, _): verdicts[engine.assess(document).verdict.rawValue, default: 0] += 1
                     case .refused: verdicts["refused", default: 0] += 1
                     }
