@@ -10,4 +10,4 @@ swift build --build-tests
 export NIANBAO_NSPAWN=${NIANBAO_NSPAWN:-1}
 swift test --skip-build
 # A short fuzz run of every libFuzzer target (scripts/fuzz.sh; longer runs by hand).
-scripts/fuzz.sh "${NIANBAO_FUZZ_SECONDS:-60}"
+scripts/fuzz.sh "${NIANBAO_FUZZ_SECONDS:-45}"
