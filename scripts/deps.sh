@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages nianbao builds and tests with (idempotent).
 set -euo pipefail
 # libreoffice-writer-nogui converts .doc/.wps/.rtf/.odt (run time); prlimit is in util-linux.
-packages=(libsystemd-dev libpoppler-glib-dev pkg-config systemd util-linux libreoffice-writer-nogui inotify-tools)
+packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd util-linux libreoffice-writer-nogui inotify-tools)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(poppler-utils debootstrap systemd-container)
 fi

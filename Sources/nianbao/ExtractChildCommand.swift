@@ -1,13 +1,15 @@
 import ArgumentParser
 import NianbaoFormats
+import NianbaoPlatform
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `nianbao extract-child FORMAT`: the isolated reader's child. Reads a document
-/// from standard input, extracts its lines with the third-party parser (poppler)
-/// and writes them to standard output in `IsolatedReadingCodec`'s format. The
-/// daemon starts it under resource limits and kills it on timeout; not for people.
+/// from standard input, installs its seccomp filter (`ChildSandbox`), extracts
+/// its lines with the third-party parser (poppler) and writes them to standard
+/// output in `IsolatedReadingCodec`'s format. The daemon starts it under resource
+/// limits and kills it on timeout; not for people.
 struct ExtractChildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract-child",
@@ -32,6 +34,8 @@ struct ExtractChildCommand: ParsableCommand {
             input.append(contentsOf: buffer[0..<n])
             guard input.count <= limits.maxInputBytes else { break }
         }
+        // From here on the child parses untrusted bytes: lock it down first.
+        ChildSandbox.lockDown()
         let reading = DocumentExtractor(limits: limits, legacy: nil).readInProcess(input, format: documentFormat)
         let output = IsolatedReadingCodec.encode(reading)
         var written = 0

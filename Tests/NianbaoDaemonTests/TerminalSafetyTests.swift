@@ -35,3 +35,25 @@ import NianbaoDaemon
         #expect(output.contains("\\x1B[2J"))
     }
 }
+
+/// The PDF reader child's seccomp filter, tried by `nianbao sandbox-probe`.
+@Suite struct ChildSandboxTests {
+    @Test func filterDeniesWhatTheReaderNeverNeeds() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-probe-\(UUID().uuidString.prefix(8))").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
+        process.arguments = ["sandbox-probe", scratch]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let lines = Set(output.split(separator: "\n").map(String.init))
+        #expect(lines.contains("filter: installed"), "\(output)")
+        #expect(lines.contains("read /proc/self/status: allowed"))
+        for denied in ["create a file", "socket", "signal the parent", "unlink", "execve", "spawn a process"] {
+            #expect(lines.contains("\(denied): denied"), "\(denied) in \(output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch))
+    }
+}

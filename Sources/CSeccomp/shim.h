@@ -1,0 +1,4 @@
+#include <seccomp.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
