@@ -20,21 +20,29 @@ enum CheckTargets {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                let root = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                // Named as the user typed it; walked and read from its absolute path, so
+                // relative folders, ".", ".." and symlinked working directories all work.
+                let shown = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                let root = absolute(path)
                 let listing = DirectoryScanner().scan(root: root)
                 for entry in listing.entries.sorted(by: { $0.path < $1.path }) where entry.kind == .regular {
-                    result.append(.file(path: root + "/" + entry.path, read: root + "/" + entry.path, root: root))
+                    result.append(.file(path: shown + "/" + entry.path, read: root + "/" + entry.path, root: root))
                 }
             } else {
                 // An explicitly named file is read even through a symlink the user gave.
-                let resolved = realpath(path, nil).map { pointer -> String in
-                    defer { free(pointer) }
-                    return String(cString: pointer)
-                } ?? path
+                let resolved = absolute(path)
                 let parent = resolved.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
                 result.append(.file(path: path, read: resolved, root: parent.isEmpty ? "/" : parent))
             }
         }
         return result
+    }
+
+    /// The canonical absolute path (symlinks resolved), or `path` if it cannot be resolved.
+    private static func absolute(_ path: String) -> String {
+        realpath(path, nil).map { pointer -> String in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? path
     }
 }

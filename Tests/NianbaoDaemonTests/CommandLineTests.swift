@@ -28,6 +28,25 @@ import NianbaoDaemon
 
     var samples: String { Fixtures.directory + "/samples" }
 
+    /// `cd X && nianbao check norm` reads the same files as the absolute path, for
+    /// relative folders, ".", ".." and trailing slashes (a new user's first command).
+    @Test(arguments: ["samples", "samples/", "./samples", "../Fixtures/samples"])
+    func relativeFoldersReadLikeAbsoluteOnes(_ relative: String) throws {
+        let absolute = try run(["check", "--json", samples])
+        let fromFixtures = try run(["check", "--json", relative], cwd: Fixtures.directory)
+        #expect(fromFixtures.status == absolute.status)
+        func verdicts(_ output: String) -> [String] {
+            output.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).map {
+                    "\(($0["path"] as? String ?? "").split(separator: "/").last ?? "") \($0["verdict"] ?? "") \($0["sha256"] ?? "")"
+                }
+            }
+        }
+        #expect(verdicts(fromFixtures.stdout) == verdicts(absolute.stdout))
+        #expect(verdicts(absolute.stdout).count >= 8)
+        #expect(!fromFixtures.stdout.contains("vanished") && !fromFixtures.stderr.contains("vanished"), "\(fromFixtures.stderr)")
+    }
+
     @Test func checkJSONHasTheDocumentedFields() throws {
         let path = samples + "/000_fb640ca0b162b3d7.txt"
         let result = try run(["check", "--json", path])
