@@ -32,7 +32,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("settle-ms"), help: "Settle time after a close-write, in milliseconds.")
     var settleMilliseconds: Int?
 
-    @Option(help: "Number of validation workers (default: number of cores).")
+    @Option(help: "Number of validation workers (0 or default: number of cores).")
     var workers: Int?
 
     @Flag(name: .customLong("quiet"), help: "Do not print verdicts on standard output.")

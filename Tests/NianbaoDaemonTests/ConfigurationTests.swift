@@ -55,6 +55,33 @@ import NianbaoDaemon
         }
     }
 
+    /// A misspelt key is refused, naming it and the closest known key.
+    @Test(arguments: [("{\"watch\": {\"wrokers\": 2}}", "watch.wrokers", "watch.workers"),
+                      ("{\"state\": {\"statusDir\": \"/s\"}}", "state.statusDir", nil),
+                      ("{\"parse\": {\"timeoutSecond\": 3}}", "parse.timeoutSecond", "parse.timeoutSeconds")])
+    func unknownKeysAreRefusedWithASuggestion(_ json: String, _ key: String, _ suggestion: String?) async throws {
+        let path = try write(json)
+        do {
+            _ = try await ConfigurationLoader().load(file: path, overrides: .init())
+            Issue.record("accepted \(json)")
+        } catch let error as ConfigurationError {
+            #expect(error.key == key)
+            #expect(error.reason.hasPrefix("unknown key"))
+            if let suggestion { #expect(error.reason.contains("did you mean '\(suggestion)'")) }
+        }
+    }
+
+    /// The file and the command line obey the same ranges: 0 workers means one per core in both.
+    @Test func zeroWorkersMeansCoresInFileAndFlag() async throws {
+        let path = try write("{\"watch\": {\"workers\": 0}}")
+        #expect(try await ConfigurationLoader().load(file: path, overrides: .init()).workers == DaemonConfiguration.cores)
+        var overrides = ConfigurationLoader.Overrides()
+        overrides.workers = 0
+        #expect(try await ConfigurationLoader().load(file: nil, overrides: overrides).workers == DaemonConfiguration.cores)
+        overrides.workers = 257
+        await #expect(throws: ConfigurationError.self) { try await ConfigurationLoader().load(file: nil, overrides: overrides) }
+    }
+
     @Test func missingOrMalformedFileIsAnError() async throws {
         await #expect(throws: ConfigurationError.self) {
             _ = try await ConfigurationLoader().load(file: "/nonexistent/nianbao.json", overrides: .init())

@@ -25,6 +25,7 @@ public struct ConfigurationLoader: Sendable {
     public func load(file: String?, overrides: Overrides) async throws -> DaemonConfiguration {
         var config = DaemonConfiguration()
         if let file {
+            try ConfigurationKeys.checkUnknown(in: file)
             let provider: FileProvider<JSONSnapshot>
             do {
                 provider = try await FileProvider<JSONSnapshot>(filePath: FilePath(file))
@@ -63,7 +64,11 @@ public struct ConfigurationLoader: Sendable {
         if let v = overrides.statusDirectory { config.statusDirectory = try nonEmpty(v, "--status-dir") }
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
-        if let v = overrides.workers { config.workers = try ranged(v, 1...256, "--workers") }
+        if let v = overrides.workers {
+            // The same range as watch.workers in the file: 0 means one per core.
+            let n = try ranged(v, 0...256, "--workers")
+            config.workers = n == 0 ? DaemonConfiguration.cores : n
+        }
         return try config.validated()
     }
 
