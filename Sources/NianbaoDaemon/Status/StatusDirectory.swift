@@ -15,11 +15,31 @@ public struct StatusDirectory: Sendable {
     }
 
     /// The status file of a report, or nil if the relative path is unsafe.
+    ///
+    /// A name too long to take ".json" and the atomic write's temporary suffix
+    /// within NAME_MAX (255 bytes) is shortened to a prefix plus a stable hash of
+    /// the whole name ("…~1f2e3d4c5b6a7988.json"); the record inside keeps the
+    /// full relative path, which is what `allRecords` reads keys from.
     public func statusPath(for key: ReportKey) -> String? {
         let components = key.relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !components.isEmpty, DropFolder.isValidName(key.drop),
+        guard let last = components.last, DropFolder.isValidName(key.drop),
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else { return nil }
-        return "\(root)/\(key.drop)/\(key.relativePath).json"
+        let directory = components.dropLast().map { "/" + $0 }.joined()
+        return "\(root)/\(key.drop)\(directory)/\(Self.fileName(String(last)))"
+    }
+
+    /// Longest status file name, in bytes: NAME_MAX less the temporary suffix of an atomic write.
+    static let maxFileNameBytes = 200
+
+    static func fileName(_ name: String) -> String {
+        guard name.utf8.count + 5 > maxFileNameBytes else { return name + ".json" }
+        let hash = String(ContentHash.sha256(Array(name.utf8)).prefix(16))
+        var prefix = ""
+        for character in name {
+            guard prefix.utf8.count + String(character).utf8.count + 1 + hash.count + 5 <= maxFileNameBytes else { break }
+            prefix.append(character)
+        }
+        return prefix + "~" + hash + ".json"
     }
 
     /// Removes a report's status file and any directories left empty.
@@ -57,10 +77,12 @@ public struct StatusDirectory: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".json"), relative != "summary.json", let slash = relative.firstIndex(of: "/") else { continue }
-            let drop = String(relative[..<slash])
-            let rest = String(relative[relative.index(after: slash)...].dropLast(5))
-            let key = ReportKey(drop: drop, relativePath: rest)
-            if let record = read(key) { result[key] = record }
+            guard let data = FileManager.default.contents(atPath: "\(root)/\(relative)"),
+                  let record = try? JSONDecoder().decode(VerdictRecord.self, from: data) else { continue }
+            // The key as the record names it (a shortened file name keeps the full path inside).
+            let drop = record.drop ?? String(relative[..<slash])
+            let rest = record.relativePath ?? String(relative[relative.index(after: slash)...].dropLast(5))
+            result[ReportKey(drop: drop, relativePath: rest)] = record
         }
         return result
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import NianbaoDaemon
+
+/// Names of any legal length get a status file: a long one a shortened name with
+/// a stable hash, the record inside keeping the full name.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct LongNameTests {
+    @Test func statusFileNamesFitNameMax() {
+        let long = String(repeating: "年", count: 83) + ".txt"  // 253 bytes
+        let name = StatusDirectory.fileName(long)
+        #expect(name.utf8.count <= 200)
+        #expect(name.hasSuffix(".json") && name.contains("~"))
+        #expect(StatusDirectory.fileName(long) == name, "stable")
+        #expect(StatusDirectory.fileName(long + "x") != name, "distinct")
+        #expect(StatusDirectory.fileName("报告.txt") == "报告.txt.json")
+    }
+
+    @Test func longNamesAreJudgedAndListed() throws {
+        let ws = try Workspace()
+        let daemon = try DaemonProcess(ws)
+        #expect(daemon.waitForOutput("started"))
+        let sample = Fixtures.sample("huaian_hongze_2024.txt")
+        let names = [
+            String(repeating: "a", count: 251) + ".txt",                  // 255 bytes, ASCII
+            String(repeating: "洪泽", count: 41) + "2024.txt",            // 254 bytes, UTF-8
+            "short.txt",
+        ]
+        for (index, name) in names.enumerated() { try ws.write(name, sample + Array("\n\(index)\n".utf8)) }
+        #expect(ws.waitForVerdicts(names, timeout: 30))
+        let listed = Wait.until(timeout: 10) { StatusDirectory(root: ws.status).allRecords().count == names.count }
+        #expect(listed, "status files: \(StatusDirectory(root: ws.status).allRecords().keys)")
+        let keys = Set(StatusDirectory(root: ws.status).allRecords().keys.map(\.relativePath))
+        #expect(keys == Set(names))
+        #expect(!daemon.output.contains("status write failed"), "\(daemon.output.suffix(800))")
+        #expect(daemon.terminate() == 0)
+    }
+}
