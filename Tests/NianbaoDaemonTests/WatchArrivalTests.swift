@@ -7,6 +7,40 @@ import NianbaoDaemon
 struct WatchArrivalTests {
     let sample = Fixtures.sample("000_fb640ca0b162b3d7.txt")
 
+    /// Every way a file can appear is judged once: a hard link (IN_CREATE only), a
+    /// copy by `cp --reflink=auto`, a file created and held open without a write,
+    /// and a file truncated in place.
+    @Test func hardLinksCopiesEmptyAndTruncatedFilesAreJudgedOnce() throws {
+        let ws = try Workspace()
+        let staging = ws.root + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let daemon = try DaemonProcess(ws)
+        #expect(daemon.waitForOutput("started"))
+        try Data(sample).write(to: URL(fileURLWithPath: staging + "/staged.txt"))
+        #expect(link(staging + "/staged.txt", ws.drop + "/linked.txt") == 0)
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["--reflink=auto", staging + "/staged.txt", ws.drop + "/reflinked.txt"]
+        try copy.run()
+        copy.waitUntilExit()
+        let held = open(ws.drop + "/held-open.txt", O_CREAT | O_WRONLY, 0o644)
+        #expect(held >= 0)
+        #expect(ws.waitForVerdicts(["linked.txt", "reflinked.txt", "held-open.txt"], timeout: 20))
+        close(held)
+        // Truncated in place to other content: judged again (a change), once.
+        let truncated = open(ws.drop + "/linked.txt", O_WRONLY | O_TRUNC)
+        let shorter = Array(sample.prefix(sample.count / 2))
+        #expect(shorter.withUnsafeBytes { write(truncated, $0.baseAddress, $0.count) } == shorter.count)
+        close(truncated)
+        #expect(Wait.until(timeout: 20) { ws.verdictCounts()["linked.txt"] == 2 })
+        Thread.sleep(forTimeInterval: 1.0)
+        let counts = ws.verdictCounts()
+        #expect(counts["linked.txt"] == 2)
+        #expect(counts["reflinked.txt"] == 1)
+        #expect(counts["held-open.txt"] == 1)
+        #expect(daemon.terminate() == 0)
+    }
+
     @Test func slowWriterYieldsOneVerdict() throws {
         let ws = try Workspace()
         let daemon = try DaemonProcess(ws)

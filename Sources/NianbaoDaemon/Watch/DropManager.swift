@@ -75,11 +75,11 @@ public actor DropManager {
             // A writer has the file open: wait for its close-write rather than a timer.
             if let path = event.absolutePath, let job = job(for: path) { settling.removeValue(forKey: job.key) }
         case .fileCreated:
-            // A regular file being created is judged on IN_CLOSE_WRITE; links, FIFOs,
-            // sockets and devices only ever produce IN_CREATE.
-            if let path = event.absolutePath, let identity = SafeFileReader().identity(path: path), identity.kind != .regular {
-                fileWritten(path)
-            }
+            // Settle from creation: a writer's first IN_MODIFY cancels this and its
+            // IN_CLOSE_WRITE settles again; a hard link, a file created and never
+            // written, a FIFO, socket or device only ever produce IN_CREATE and are
+            // judged once the settle time has passed.
+            if let path = event.absolutePath { fileWritten(path) }
         case .fileMovedIn:
             if let path = event.absolutePath { await fileArrived(path) }
         case .fileRemoved:
