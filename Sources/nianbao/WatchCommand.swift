@@ -32,6 +32,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("settle-ms"), help: "Settle time after a close-write, in milliseconds.")
     var settleMilliseconds: Int?
 
+    @Flag(name: .customLong("create-drops"), help: "Create drop folders that do not exist (otherwise that is an error).")
+    var createDrops = false
+
     @Option(help: "Number of validation workers (0 or default: number of cores).")
     var workers: Int?
 
@@ -47,10 +50,12 @@ struct WatchCommand: AsyncParsableCommand {
         overrides.journalFile = journal
         overrides.settleMilliseconds = settleMilliseconds
         overrides.workers = workers
+        if createDrops { overrides.createDrops = true }
         let file = config
         let loaded: DaemonConfiguration
         do {
             loaded = try await ConfigurationLoader().load(file: file, overrides: overrides)
+            try StartupCheck.verify(loaded)
         } catch {
             FileHandleOutput.standardError("nianbao: \(error)")
             throw ExitCode(2)

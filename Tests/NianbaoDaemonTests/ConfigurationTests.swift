@@ -82,6 +82,31 @@ import NianbaoDaemon
         await #expect(throws: ConfigurationError.self) { try await ConfigurationLoader().load(file: nil, overrides: overrides) }
     }
 
+    /// Checked before anything starts: drop folders exist (or are created when asked),
+    /// the status directory and the journal take a test write; failures name key and path.
+    @Test func startupCheckNamesKeyPathAndErrno() throws {
+        let root = FileManager.default.temporaryDirectory.path + "/nianbao-start-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var config = DaemonConfiguration(drops: [DropFolder(name: "d", path: root + "/drop")],
+                                         statusDirectory: root + "/status", journalFile: root + "/log/j.jsonl")
+        func failure(_ config: DaemonConfiguration) -> ConfigurationError? {
+            do { try StartupCheck.verify(config); return nil } catch { return error }
+        }
+        let missing = try #require(failure(config))
+        #expect(missing.key == "drops")
+        #expect(missing.reason.contains(root + "/drop") && missing.reason.contains("errno 2") && missing.reason.contains("投递目录"))
+        config.createDrops = true
+        #expect(failure(config) == nil)
+        #expect(FileManager.default.fileExists(atPath: root + "/drop"))
+        #expect(FileManager.default.fileExists(atPath: root + "/log/j.jsonl"))
+        config.statusDirectory = "/etc/passwd/status"
+        let status = try #require(failure(config))
+        #expect(status.key == "state.statusDirectory" && status.reason.contains("/etc/passwd/status") && status.reason.contains("errno 20"))
+        config.statusDirectory = root + "/status"
+        config.journalFile = "/etc/passwd/j.jsonl"
+        #expect(failure(config)?.key == "state.journalFile")
+    }
+
     @Test func missingOrMalformedFileIsAnError() async throws {
         await #expect(throws: ConfigurationError.self) {
             _ = try await ConfigurationLoader().load(file: "/nonexistent/nianbao.json", overrides: .init())

@@ -6,7 +6,7 @@ import SystemPackage
 ///
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `state.statusDirectory`,
 /// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
-/// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `output.printVerdicts`,
+/// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `watch.createDrops`, `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
 public struct ConfigurationLoader: Sendable {
     /// Flags given on the command line; each overrides the file.
@@ -16,6 +16,7 @@ public struct ConfigurationLoader: Sendable {
         public var journalFile: String?
         public var settleMilliseconds: Int?
         public var workers: Int?
+        public var createDrops: Bool?
         public init() {}
     }
 
@@ -49,6 +50,7 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.int("watch.queueCapacity") { config.queueCapacity = try ranged(v, 1...1_000_000, "watch.queueCapacity") }
             if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
+            if let v = try values.bool("watch.createDrops") { config.createDrops = v }
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
             if let v = try values.int("parse.memoryMegabytes") {
                 config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")
@@ -64,6 +66,7 @@ public struct ConfigurationLoader: Sendable {
         if let v = overrides.statusDirectory { config.statusDirectory = try nonEmpty(v, "--status-dir") }
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
+        if let v = overrides.createDrops { config.createDrops = v }
         if let v = overrides.workers {
             // The same range as watch.workers in the file: 0 means one per core.
             let n = try ranged(v, 0...256, "--workers")

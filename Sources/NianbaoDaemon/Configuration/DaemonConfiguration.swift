@@ -19,6 +19,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var queueCapacity: Int
     /// Print each verdict on standard output (the default when run by hand).
     public var printVerdicts: Bool
+    /// Create missing drop folders at start (otherwise a missing one is an error).
+    public var createDrops = false
     /// Wall-clock seconds a legacy-document conversion (.doc/.wps/.rtf/.odt) may take.
     public var convertTimeoutSeconds = 12
     /// Address space a conversion may use, in MiB.

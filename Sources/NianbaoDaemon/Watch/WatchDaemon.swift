@@ -32,9 +32,6 @@ public final class WatchDaemon: Service, Sendable {
     public func run() async throws {
         var config = initial
         config.drops = config.drops.map { DropFolder(name: $0.name, path: PathNormalizer.absolute($0.path)) }
-        for drop in config.drops {
-            try? Directories.create(drop.path)
-        }
         let status = StatusDirectory(root: PathNormalizer.absolute(config.statusDirectory))
         let journalPath = PathNormalizer.absolute(config.journalFile)
         let replay = try JournalReplay.replay(path: journalPath)
