@@ -30,7 +30,7 @@ public struct LogObserver: DaemonObserver {
     public func notice(_ notice: DaemonNotice) {
         let level: Logger.Level
         switch notice {
-        case .failure, .watchLost, .watchLimitReached: level = .error
+        case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
         case .overflowRescan, .unreadable, .journalRepaired: level = .warning
         default: level = .notice
         }

@@ -4,13 +4,16 @@ enum NoticeText {
         switch notice {
         case .started(let drops): return "started, watching \(drops.map(\.path).joined(separator: ", "))"
         case .reloaded(let drops): return "reloaded, watching \(drops.map(\.path).joined(separator: ", "))"
-        case .stopping: return "stopping: draining queued reports"
+        case .stopping: return "stopping: helper processes killed, queued reports left for the next start"
         case .overflowRescan: return "inotify queue overflowed; rescanning every drop folder"
         case .watchLost(let path): return "drop folder \(path) disappeared; will re-arm when it returns"
         case .watchRestored(let path): return "drop folder \(path) is back and watched again"
         case .watchLimitReached(let path): return "inotify watch limit reached at \(path); raise fs.inotify.max_user_watches"
         case .unreadable(let path, let reason): return "cannot judge \(path): \(reason)"
         case .journalRepaired(let path, let bytes): return "verdict journal \(path) ended in a torn line; cut \(bytes) bytes"
+        case .storageDegraded(let pending, let error):
+            return "cannot write verdicts (\(error)); \(pending) held and retried until space returns"
+        case .storageRecovered(let written): return "storage writable again; \(written) held verdicts written"
         case .failure(let text): return text
         }
     }
@@ -26,6 +29,8 @@ enum NoticeText {
         case .watchLimitReached(let path): return "inotify 监视数量达到上限：\(path)"
         case .unreadable(let path, let reason): return "无法判定：\(path)（\(reason)）"
         case .journalRepaired(let path, let bytes): return "判定日志末行不完整，已截去 \(bytes) 字节：\(path)"
+        case .storageDegraded(let pending, let error): return "磁盘空间不足或无法写入（\(error)）：\(pending) 份报告待写入，空间恢复后自动补写"
+        case .storageRecovered(let written): return "存储已恢复：\(written) 份待写入的裁定已写入"
         case .failure(let text): return "nianbao 错误：\(text)"
         }
     }

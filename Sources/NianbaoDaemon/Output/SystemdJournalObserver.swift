@@ -38,6 +38,8 @@ public struct SystemdJournalObserver: DaemonObserver {
         case .watchLimitReached: return (.watchLost, 3)
         case .unreadable: return (nil, 4)
         case .journalRepaired: return (nil, 4)
+        case .storageDegraded: return (.storageDegraded, 3)
+        case .storageRecovered: return (.storageRecovered, 5)
         case .failure: return (nil, 3)
         }
     }

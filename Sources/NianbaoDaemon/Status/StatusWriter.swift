@@ -18,6 +18,8 @@ actor StatusWriter {
     private var pending: [ReportKey: Change] = [:]
     private var flushScheduled = false
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The back-off while status files cannot be written; nil when they can.
+    private var retryDelay: Duration?
 
     init(directory: StatusDirectory, observer: any DaemonObserver) {
         self.directory = directory
@@ -34,9 +36,10 @@ actor StatusWriter {
         schedule()
     }
 
-    /// Returns once every change handed in so far is on disk.
+    /// Returns once every change handed in so far is on disk, or at once while
+    /// writes are failing (the next start reconciles the directory from the journal).
     func drain() async {
-        if pending.isEmpty && !flushScheduled { return }
+        if pending.isEmpty && !flushScheduled || retryDelay != nil { return }
         await withCheckedContinuation { idleWaiters.append($0) }
     }
 
@@ -47,26 +50,47 @@ actor StatusWriter {
     }
 
     private func flush() {
+        var failed: [ReportKey: Change] = [:]
+        var firstError: String?
         while !pending.isEmpty {
             let batch = pending
             pending = [:]
             var files: [(path: String, bytes: [UInt8])] = []
+            var keys: [String: ReportKey] = [:]
             for (key, change) in batch {
                 switch change {
                 case .write(let record):
                     guard let path = directory.statusPath(for: key), let bytes = try? JSONLine.pretty(record) else { continue }
                     files.append((path, bytes))
+                    keys[path] = key
                 case .remove:
                     do { try directory.remove(key) } catch {
-                        observer.notice(.failure("status removal failed for \(key): \(error)"))
+                        failed[key] = change
+                        firstError = firstError ?? "status removal failed for \(key): \(error)"
                     }
                 }
             }
             for (path, error) in AtomicFile.writeBatch(files) {
-                observer.notice(.failure("status write failed for \(path): \(error)"))
+                guard let key = keys[path], let change = batch[key] else { continue }
+                failed[key] = change
+                firstError = firstError ?? "status write failed for \(path): \(error)"
             }
         }
         flushScheduled = false
+        if !failed.isEmpty {
+            // Kept and retried (disk full, I/O error): the status directory catches up by itself.
+            if retryDelay == nil, let firstError { observer.notice(.failure(firstError + "; retrying")) }
+            let delay = min((retryDelay ?? .milliseconds(250)) * 2, .seconds(10))
+            retryDelay = delay
+            for (key, change) in failed where pending[key] == nil { pending[key] = change }
+            flushScheduled = true
+            Task {
+                try? await Task.sleep(for: delay)
+                self.flush()
+            }
+            return
+        }
+        retryDelay = nil
         let waiters = idleWaiters
         idleWaiters = []
         for waiter in waiters { waiter.resume() }

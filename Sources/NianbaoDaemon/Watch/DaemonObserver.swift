@@ -14,6 +14,11 @@ public enum DaemonNotice: Sendable, Equatable {
     case unreadable(path: String, reason: String)
     /// The verdict journal ended in a torn line (crash) that was cut off at start.
     case journalRepaired(path: String, bytes: Int)
+    /// Verdicts (or status files) cannot be written (disk full, quota, I/O error);
+    /// they are kept and retried. Said once when the condition starts.
+    case storageDegraded(pending: Int, error: String)
+    /// Everything pending was written after a storage failure.
+    case storageRecovered(written: Int)
     case failure(String)
 }
 

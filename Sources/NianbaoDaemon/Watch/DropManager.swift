@@ -30,6 +30,11 @@ public actor DropManager {
     private var commitWaiters: [CheckedContinuation<Void, Never>] = []
     private var armedWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
+    /// Verdicts waiting to be retried after a failed journal write.
+    private var heldVerdicts = 0
+    /// Whether storage failed and has not recovered yet (said once each way).
+    private var degraded = false
+    private var recoveredCount = 0
     /// Jobs completed (for the watchdog's progress check).
     public private(set) var completed = 0
     /// Yields whenever the summary or the backlog changed (coalesced: at most one pending).
@@ -206,6 +211,9 @@ public actor DropManager {
         }
     }
 
+    /// Verdicts computed but not yet durable because storage fails; nil when healthy.
+    public var storageBacklog: Int? { degraded ? commitsInFlight : nil }
+
     // MARK: - Judging
 
     /// Whether content with `sha256` at `key` needs a new verdict.
@@ -241,11 +249,34 @@ public actor DropManager {
             if commitsInFlight == 0 { releaseCommitWaiters() }
         }
         let key = job.key
-        do {
-            try await journal.append(record)
-        } catch {
-            observer.notice(.failure("verdict journal write failed for \(key): \(error)"))
-            return
+        // A verdict is reported only once its journal line is durable. While the
+        // journal cannot be written (ENOSPC, EDQUOT, EIO) the verdict is held and
+        // retried with back-off; the key stays active, so it is not judged again.
+        var delay = Duration.milliseconds(250)
+        while true {
+            do {
+                try await journal.append(record)
+                break
+            } catch {
+                if stopped { return }  // no verdict: judged again at the next start
+                heldVerdicts += 1
+                if heldVerdicts == 1 && !degraded {
+                    degraded = true
+                    observer.notice(.storageDegraded(pending: commitsInFlight, error: "\(error)"))
+                    markChanged(summary: false)
+                }
+                try? await Task.sleep(for: delay)
+                heldVerdicts -= 1
+                delay = min(delay * 2, .seconds(10))
+            }
+        }
+        if degraded && heldVerdicts == 0 {
+            degraded = false
+            observer.notice(.storageRecovered(written: recoveredCount + 1))
+            recoveredCount = 0
+            markChanged(summary: false)
+        } else if degraded {
+            recoveredCount += 1
         }
         current[key] = record
         await statusWriter.write(record, for: key)

@@ -214,6 +214,9 @@ struct StatusLine: Sendable {
         let drops = await config.get().drops.count
         let summary = await manager.summary()
         let backlog = await manager.backlog()
+        if let held = await manager.storageBacklog {
+            return "磁盘空间不足：\(held) 份报告待写入 · watching \(drops) folder\(drops == 1 ? "" : "s") · queue \(backlog)"
+        }
         return "watching \(drops) folder\(drops == 1 ? "" : "s") · \(summary.line) · queue \(backlog)"
     }
 }

@@ -14,6 +14,8 @@ public final class AppendOnlyFile {
     public let path: String
     /// Bytes removed from the end at open because they did not end in a newline.
     public let repairedTail: [UInt8]
+    /// The size up to the last complete record.
+    private var size: Int64
 
     /// Opens (creating if needed) `path` for appending and repairs a torn tail.
     public init(path: String) throws {
@@ -22,6 +24,7 @@ public final class AppendOnlyFile {
         let fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .append, .closeOnExec], permissions: [.ownerReadWrite, .groupRead])
         do {
             self.repairedTail = try Self.repairTail(fd)
+            self.size = try fd.seek(offset: 0, from: .end)
         } catch {
             try? fd.close()
             throw error
@@ -34,10 +37,20 @@ public final class AppendOnlyFile {
     }
 
     /// Appends one record; a newline is added. Not durable until `sync()`.
+    ///
+    /// If the write fails part-way (ENOSPC, EDQUOT, EIO), the file is cut back to
+    /// the last complete record before the error is thrown, so no torn line is
+    /// ever left in the middle of the file for a later record to be glued onto.
     public func append(_ record: [UInt8]) throws {
         var line = record
         line.append(0x0A)
-        _ = try descriptor.writeAll(line)
+        do {
+            _ = try descriptor.writeAll(line)
+            size += Int64(line.count)
+        } catch {
+            _ = ftruncate(descriptor.rawValue, off_t(size))
+            throw error
+        }
     }
 
     /// Makes everything appended so far durable (fdatasync).

@@ -23,4 +23,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case overflowRescan = "7ebf115c08a74448a525963b088e70a9"
     /// A watched drop folder was removed or became unreachable.
     case watchLost = "995c2580072440e5863befd177a39e5f"
+    /// Verdicts cannot be written (disk full, quota, I/O error); they are held and retried.
+    case storageDegraded = "8b0ab24e1f5b49e585fb84b9dc054c5a"
+    /// Verdicts held during a storage failure have all been written.
+    case storageRecovered = "4f22f84e9f6d48bebe0938d128463ae3"
 }
