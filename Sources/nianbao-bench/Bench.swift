@@ -78,6 +78,27 @@ struct Bench {
         return (samples[samples.count / 2], samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))])
     }
 
+    /// Removes every report written so far (the d0…d9 folders, `rm -rf` style) and,
+    /// right after, renames one new report into place; returns the time to its verdict.
+    mutating func arrivalDuringRemoval() throws -> Duration? {
+        let remover = Process()
+        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remover.arguments = ["-rf"] + (0..<10).map { drop + "/d\($0)" }
+        try remover.run()
+        Thread.sleep(forTimeInterval: 0.05)
+        let n = next
+        next += 1
+        var bytes = sample
+        bytes.append(contentsOf: Array("\nzzq\(n)\n".utf8))
+        let staging = drop + "/.staging/zzq\(n).txt"
+        _ = FileManager.default.createFile(atPath: staging, contents: Data(bytes))
+        let start = ContinuousClock.now
+        rename(staging, drop + "/zzq\(n).txt")
+        let arrived = waitFor(timeout: 120) { collector.time(of: n) != nil }
+        remover.waitUntilExit()
+        return arrived ? collector.time(of: n).map { $0 - start } : nil
+    }
+
     /// Waits until `count` verdicts were seen or no progress for `idleTimeout` seconds.
     func waitAll(count: Int, since start: ContinuousClock.Instant, idleTimeout: Double) -> (count: Int, duration: Duration) {
         var last = collector.count

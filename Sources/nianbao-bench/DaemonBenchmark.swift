@@ -10,6 +10,8 @@ struct DaemonBenchmark {
     }
 
     func run() throws {
+        // --only LETTERS runs a subset of the scenarios, e.g. --only e.
+        let only = options.string("only", "abcde")
         let scale = options.double("scale", 1)
         let sample = Array(FileManager.default.contents(atPath: options.fixtures + "/samples/huaian_hongze_2024.txt") ?? Data())
         print("daemon benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores), binary \(binary)")
@@ -18,19 +20,24 @@ struct DaemonBenchmark {
         let burstCount = max(200, Int(20_000 * scale))
         let baselineBurst = min(burstCount, max(100, Int(1_000 * scale)))
 
+        var bench: Bench
+        var base: Bench
+        if only.contains("a") {
         // (a) latency, rename → durable journal record (printed after the fsync).
-        var bench = try Bench(binary: binary, sample: sample)
+        bench = try Bench(binary: binary, sample: sample)
         try bench.startDaemon()
         let latency = try bench.latency(count: latencyCount)
         let daemonStats = bench.stop()
         print("(a) latency rename → durable verdict, \(latencyCount) reports: p50 \(ms(latency.p50)) ms, p99 \(ms(latency.p99)) ms")
-        var base = try Bench(binary: binary, sample: sample)
+        base = try Bench(binary: binary, sample: sample)
         try base.startBaseline()
         let baseLatency = try base.latency(count: min(latencyCount, 100))
         _ = base.stop()
         print("    baseline inotifywait | nianbao check: p50 \(ms(baseLatency.p50)) ms, p99 \(ms(baseLatency.p99)) ms (ratio p50 \(ratio(baseLatency.p50, latency.p50)))")
         _ = daemonStats
+        }
 
+        if only.contains("b") {
         // (b) backlog present at start.
         bench = try Bench(binary: binary, sample: sample)
         try bench.populate(count: backlogCount)
@@ -40,7 +47,9 @@ struct DaemonBenchmark {
         let backlogStats = bench.stop()
         print("(b) \(backlogCount) reports present at start: all verdicts in \(s(backlogTime.duration)) s = \(rate(backlogTime.count, backlogTime.duration)) reports/s (judged \(backlogTime.count)); peak RSS \(mib(backlogStats?.peak)) MiB")
         print("    baseline: inotifywait never reports files present at start (0 of \(backlogCount) judged)")
+        }
 
+        if only.contains("c") {
         // (c) burst.
         bench = try Bench(binary: binary, sample: sample)
         try bench.startDaemon()
@@ -58,6 +67,22 @@ struct DaemonBenchmark {
         _ = base.stop()
         print("    baseline, burst of \(baselineBurst): \(baseBurst.count) verdicts in \(s(baseBurst.duration)) s = \(rate(baseBurst.count, baseBurst.duration)) reports/s, lost \(baselineBurst - baseBurst.count) (throughput ratio \(ratio(Double(burst.count) / max(1e-9, seconds(burst.duration)), Double(baseBurst.count) / max(1e-9, seconds(baseBurst.duration)))))")
 
+        }
+
+        if only.contains("e") {
+        // (e) a report arriving while 20,000 reports are being removed (rm -rf).
+        let stormCount = max(200, Int(20_000 * scale))
+        bench = try Bench(binary: binary, sample: sample)
+        try bench.startDaemon()
+        let stormStart = ContinuousClock.now
+        try bench.populate(count: stormCount)
+        _ = bench.waitAll(count: stormCount, since: stormStart, idleTimeout: 60)
+        let arrival = try bench.arrivalDuringRemoval()
+        _ = bench.stop()
+        print("(e) arrival latency during a \(stormCount)-file removal: \(arrival.map { ms($0) + " ms" } ?? "no verdict within 120 s")")
+        }
+
+        guard only.contains("d") else { return }
         // (d) idle cost with 1,000 watched directories.
         let idleSeconds = options.double("idle-seconds", 60)
         bench = try Bench(binary: binary, sample: sample)

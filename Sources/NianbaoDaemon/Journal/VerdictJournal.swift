@@ -21,7 +21,18 @@ public actor VerdictJournal {
 
     /// Appends `record` and waits until it is durable.
     public func append(_ record: VerdictRecord) async throws {
+        try write(record)
+        try await durable()
+    }
+
+    /// Appends `record` without waiting for the disk: records keep the order of
+    /// the calls. `durable()` then waits for the sync that covers it.
+    public func write(_ record: VerdictRecord) throws {
         try file.append(try JSONLine.bytes(record))
+    }
+
+    /// Waits until everything written so far is on stable storage (group commit).
+    public func durable() async throws {
         try await withCheckedThrowingContinuation { continuation in
             waiters.append(continuation)
             if !flushScheduled {

@@ -309,17 +309,38 @@ public actor DropManager {
     private func deactivate(_ key: ReportKey) { active.remove(key) }
 
     /// Retires a report that left its drop folder.
+    ///
+    /// The removal record is written in order at once, but its sync is not
+    /// awaited here: a storm of removals shares a few syncs (group commit) and
+    /// never holds up the events behind it, such as a report arriving meanwhile.
+    /// If it cannot be written, the next start's scan retires the file again.
     public func retire(_ key: ReportKey) async {
         guard var record = current[key] else { return }
         record.event = .removed
         record.time = Self.now()
         do {
-            try await journal.append(record)
+            try await journal.write(record)
         } catch {
             observer.notice(.failure("verdict journal write failed for \(key): \(error)"))
             return
         }
         current.removeValue(forKey: key)
+        commitsInFlight += 1
+        let removed = record
+        Task { await self.completeRemoval(key, removed) }
+    }
+
+    private func completeRemoval(_ key: ReportKey, _ record: VerdictRecord) async {
+        defer {
+            commitsInFlight -= 1
+            if commitsInFlight == 0 { releaseCommitWaiters() }
+        }
+        do {
+            try await journal.durable()
+        } catch {
+            observer.notice(.failure("verdict journal sync failed for \(key): \(error)"))
+            return
+        }
         await statusWriter.remove(key)
         markChanged()
         observer.removed(record, key: key)
