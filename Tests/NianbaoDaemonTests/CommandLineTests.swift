@@ -28,6 +28,23 @@ import NianbaoDaemon
 
     var samples: String { Fixtures.directory + "/samples" }
 
+    /// `nianbao status --status-dir` with a relative folder, from another working directory.
+    @Test func statusReadsARelativeStatusDirectory() throws {
+        let ws = try Workspace()
+        let record = try #require(try run(["check", "--json", samples + "/huaian_hongze_2023.txt"]).stdout.split(separator: "\n").first)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+        object["drop"] = "drop"
+        object["relative_path"] = "huaian_hongze_2023.txt"
+        try FileManager.default.createDirectory(atPath: ws.status + "/drop", withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: ws.status + "/drop/huaian_hongze_2023.txt.json"))
+        let absolute = try run(["status", "--json", "--status-dir", ws.status])
+        let relative = try run(["status", "--json", "--status-dir", "state/status/"], cwd: ws.root)
+        let fromDrop = try run(["status", "--json", "--status-dir", "../state/status"], cwd: ws.drop)
+        #expect(absolute.status == relative.status && relative.status == fromDrop.status)
+        #expect(absolute.stdout.contains("huaian_hongze_2023.txt"))
+        #expect(relative.stdout == absolute.stdout && fromDrop.stdout == absolute.stdout)
+    }
+
     /// `cd X && nianbao check norm` reads the same files as the absolute path, for
     /// relative folders, ".", ".." and trailing slashes (a new user's first command).
     @Test(arguments: ["samples", "samples/", "./samples", "../Fixtures/samples"])

@@ -9,7 +9,7 @@ struct WatchArrivalTests {
 
     /// Every way a file can appear is judged once: a hard link (IN_CREATE only), a
     /// copy by `cp --reflink=auto`, a file created and held open without a write,
-    /// and a file truncated in place.
+    /// a closed file moved in from another mount, and a file truncated in place.
     @Test func hardLinksCopiesEmptyAndTruncatedFilesAreJudgedOnce() throws {
         let ws = try Workspace()
         let staging = ws.root + "/staging"
@@ -25,7 +25,15 @@ struct WatchArrivalTests {
         copy.waitUntilExit()
         let held = open(ws.drop + "/held-open.txt", O_CREAT | O_WRONLY, 0o644)
         #expect(held >= 0)
-        #expect(ws.waitForVerdicts(["linked.txt", "reflinked.txt", "held-open.txt"], timeout: 20))
+        // A closed file moved in from another mount (/dev/shm, a tmpfs): mv copies and unlinks.
+        let other = "/dev/shm/nianbao-mv-\(UUID().uuidString.prefix(8)).txt"
+        try Data(sample + Array("\nmoved\n".utf8)).write(to: URL(fileURLWithPath: other))
+        let move = Process()
+        move.executableURL = URL(fileURLWithPath: "/bin/mv")
+        move.arguments = [other, ws.drop + "/moved-across.txt"]
+        try move.run()
+        move.waitUntilExit()
+        #expect(ws.waitForVerdicts(["linked.txt", "reflinked.txt", "held-open.txt", "moved-across.txt"], timeout: 20))
         close(held)
         // Truncated in place to other content: judged again (a change), once.
         let truncated = open(ws.drop + "/linked.txt", O_WRONLY | O_TRUNC)
@@ -38,6 +46,7 @@ struct WatchArrivalTests {
         #expect(counts["linked.txt"] == 2)
         #expect(counts["reflinked.txt"] == 1)
         #expect(counts["held-open.txt"] == 1)
+        #expect(counts["moved-across.txt"] == 1)
         #expect(daemon.terminate() == 0)
     }
 
