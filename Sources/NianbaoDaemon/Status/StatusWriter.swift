@@ -46,16 +46,20 @@ actor StatusWriter {
     private func schedule() {
         guard !flushScheduled else { return }
         flushScheduled = true
-        Task { self.flush() }
+        Task { await self.flush() }
     }
 
-    private func flush() {
+    /// Writes the pending changes; the blocking file-system work runs on a Dispatch
+    /// thread, so a slow disk never holds up Swift's cooperative pool (signals,
+    /// watchdog, events).
+    private func flush() async {
         var failed: [ReportKey: Change] = [:]
         var firstError: String?
         while !pending.isEmpty {
             let batch = pending
             pending = [:]
             var files: [(path: String, bytes: [UInt8])] = []
+            var removals: [ReportKey] = []
             var keys: [String: ReportKey] = [:]
             for (key, change) in batch {
                 switch change {
@@ -64,13 +68,23 @@ actor StatusWriter {
                     files.append((path, bytes))
                     keys[path] = key
                 case .remove:
-                    do { try directory.remove(key) } catch {
-                        failed[key] = change
-                        firstError = firstError ?? "status removal failed for \(key): \(error)"
-                    }
+                    removals.append(key)
                 }
             }
-            for (path, error) in AtomicFile.writeBatch(files) {
+            let directory = directory
+            let (batchFiles, batchRemovals) = (files, removals)
+            let (writeFailures, removalFailures) = await BlockingWork.run {
+                let removalFailures: [(ReportKey, String)] = batchRemovals.compactMap { key in
+                    do { try directory.remove(key); return nil } catch { return (key, "\(error)") }
+                }
+                return (AtomicFile.writeBatch(batchFiles).map { ($0.0, "\($0.1)") }, removalFailures)
+            }
+            removals.removeAll()
+            for (key, error) in removalFailures {
+                failed[key] = .remove
+                firstError = firstError ?? "status removal failed for \(key): \(error)"
+            }
+            for (path, error) in writeFailures {
                 guard let key = keys[path], let change = batch[key] else { continue }
                 failed[key] = change
                 firstError = firstError ?? "status write failed for \(path): \(error)"
@@ -86,7 +100,7 @@ actor StatusWriter {
             flushScheduled = true
             Task {
                 try? await Task.sleep(for: delay)
-                self.flush()
+                await self.flush()
             }
             return
         }
