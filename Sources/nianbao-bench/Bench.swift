@@ -62,16 +62,7 @@ struct Bench {
     mutating func latency(count: Int) throws -> (p50: Duration, p99: Duration) {
         var samples: [Duration] = []
         for _ in 0..<count {
-            let n = next
-            next += 1
-            var bytes = sample
-            bytes.append(contentsOf: Array("\nzzq\(n)\n".utf8))
-            let staging = drop + "/.staging/zzq\(n).txt"
-            _ = FileManager.default.createFile(atPath: staging, contents: Data(bytes))
-            let start = ContinuousClock.now
-            rename(staging, drop + "/zzq\(n).txt")
-            guard waitFor(timeout: 10, { collector.time(of: n) != nil }), let end = collector.time(of: n) else { continue }
-            samples.append(end - start)
+            if let elapsed = renameOneIn(timeout: 10) { samples.append(elapsed) }
         }
         samples.sort()
         guard !samples.isEmpty else { return (.zero, .zero) }
@@ -86,6 +77,13 @@ struct Bench {
         remover.arguments = ["-rf"] + (0..<10).map { drop + "/d\($0)" }
         try remover.run()
         Thread.sleep(forTimeInterval: 0.05)
+        let elapsed = renameOneIn(timeout: 120)
+        remover.waitUntilExit()
+        return elapsed
+    }
+
+    /// Renames one new report into place and returns the time to its verdict (nil: none in time).
+    mutating func renameOneIn(timeout: Double) -> Duration? {
         let n = next
         next += 1
         var bytes = sample
@@ -94,9 +92,8 @@ struct Bench {
         _ = FileManager.default.createFile(atPath: staging, contents: Data(bytes))
         let start = ContinuousClock.now
         rename(staging, drop + "/zzq\(n).txt")
-        let arrived = waitFor(timeout: 120) { collector.time(of: n) != nil }
-        remover.waitUntilExit()
-        return arrived ? collector.time(of: n).map { $0 - start } : nil
+        guard waitFor(timeout: timeout, { collector.time(of: n) != nil }), let end = collector.time(of: n) else { return nil }
+        return end - start
     }
 
     /// Waits until `count` verdicts were seen or no progress for `idleTimeout` seconds.

@@ -242,11 +242,16 @@ public actor DropManager {
         Task { await self.persist(job, finalRecord) }
     }
 
+    /// One record handed to the journal is done with (durable, or given up).
+    private func commitDone() {
+        commitsInFlight -= 1
+        if commitsInFlight == 0 { releaseCommitWaiters() }
+    }
+
     private func persist(_ job: Job, _ record: VerdictRecord) async {
         defer {
-            commitsInFlight -= 1
             finish(job)
-            if commitsInFlight == 0 { releaseCommitWaiters() }
+            commitDone()
         }
         let key = job.key
         // A verdict is reported only once its journal line is durable. While the
@@ -331,10 +336,7 @@ public actor DropManager {
     }
 
     private func completeRemoval(_ key: ReportKey, _ record: VerdictRecord) async {
-        defer {
-            commitsInFlight -= 1
-            if commitsInFlight == 0 { releaseCommitWaiters() }
-        }
+        defer { commitDone() }
         do {
             try await journal.durable()
         } catch {
