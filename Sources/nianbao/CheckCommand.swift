@@ -52,7 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
                 case .content(let bytes, _):
                     record = checker.check(bytes: bytes, path: path)
                 case .refused(.tooLarge(let size, let limit)):
-                    record = checker.refusal(path: path, code: .inputTooLarge, message: "文件过大：\(size) 字节，上限 \(limit) 字节")
+                    record = ReportChecker.refusal(path: path, code: .inputTooLarge, message: "文件过大：\(size) 字节，上限 \(limit) 字节")
                 case .refused(let refusal):
                     FileHandleOutput.standardError("nianbao: \(path): \(refusal)")
                     ioError = true

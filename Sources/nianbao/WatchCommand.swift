@@ -72,7 +72,7 @@ struct WatchCommand: AsyncParsableCommand {
         let daemon = WatchDaemon(
             configuration: loaded,
             reload: { try await ConfigurationLoader().load(file: file, overrides: frozen) },
-            observer: ObserverGroup(observers),
+            seams: .production(loaded, observer: ObserverGroup(observers)),
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(

@@ -4,7 +4,7 @@ import NianbaoPlatform
 
 /// Turns a report's bytes into a `VerdictRecord`: detects the format, extracts
 /// the text, runs the engine, hashes the content.
-public struct ReportChecker: Sendable {
+public struct ReportChecker: ReportChecking {
     private let extractor: DocumentExtractor
     private let engine = ReportEngine()
 
@@ -21,7 +21,11 @@ public struct ReportChecker: Sendable {
 
     /// Checks one report. `path` is what the record names (as given, or absolute in the daemon).
     public func check(bytes: [UInt8], path: String) -> VerdictRecord {
-        let sha = ContentHash.sha256(bytes)
+        check(bytes: bytes, sha256: ContentHash.sha256(bytes), path: path)
+    }
+
+    /// Checks one report whose content hash is known already.
+    public func check(bytes: [UInt8], sha256 sha: String, path: String) -> VerdictRecord {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         switch extractor.extract(bytes, fileName: name) {
         case .refused(let format, let finding):
@@ -40,7 +44,7 @@ public struct ReportChecker: Sendable {
     }
 
     /// A fail record for a file that could not be read at all (FIFO, too large, vanished …).
-    public func refusal(path: String, code: RuleCode, message: String, sha256: String = "") -> VerdictRecord {
+    public static func refusal(path: String, code: RuleCode, message: String, sha256: String = "") -> VerdictRecord {
         VerdictRecord(
             path: path, sha256: sha256, format: "unknown", encoding: nil, template: nil, agency: nil, year: nil,
             published: nil, verdict: .fail, findings: [.init(Finding(code, message))])

@@ -75,7 +75,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         for drop in drops where !names.insert(drop.name).inserted {
             throw ConfigurationError(key: "drops", reason: "two drop folders are named \"\(drop.name)\"; give one a name with NAME=PATH")
         }
-        let paths = drops.map { $0.path.trimmingSlashes() + "/" }
+        let paths = drops.map { CanonicalPath.trimmed($0.path) + "/" }
         for (i, a) in paths.enumerated() {
             for (j, b) in paths.enumerated() where i != j && b.hasPrefix(a) {
                 throw ConfigurationError(key: "drops", reason: "drop folder \(drops[j].path) lies inside \(drops[i].path)")

@@ -1,3 +1,5 @@
+import NianbaoPlatform
+
 /// A watched drop folder: its name (used in status paths and journal records) and path.
 public struct DropFolder: Sendable, Hashable, Codable {
     public var name: String
@@ -16,7 +18,7 @@ public struct DropFolder: Sendable, Hashable, Codable {
             name = specification[..<eq]
             path = specification[specification.index(after: eq)...]
         }
-        let trimmed = String(path).trimmingSlashes()
+        let trimmed = CanonicalPath.trimmed(String(path))
         guard !path.isEmpty else { throw ConfigurationError(key: "drops", reason: "empty drop folder path in \"\(specification)\"") }
         let base = trimmed.split(separator: "/").last.map(String.init) ?? "root"
         let chosen = String(name ?? Substring(base))
@@ -24,19 +26,11 @@ public struct DropFolder: Sendable, Hashable, Codable {
             throw ConfigurationError(key: "drops", reason: "drop folder name \"\(chosen)\" must be letters, digits, '-', '_' or '.', not starting with '.'")
         }
         self.name = chosen
-        self.path = String(path).count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : String(path)
+        self.path = trimmed
     }
 
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first != ".", name.utf8.count <= 128 else { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
-    }
-}
-
-extension String {
-    func trimmingSlashes() -> String {
-        var s = Substring(self)
-        while s.count > 1 && s.hasSuffix("/") { s = s.dropLast() }
-        return String(s)
     }
 }

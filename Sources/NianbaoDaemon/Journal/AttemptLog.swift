@@ -81,7 +81,7 @@ public final class AttemptLog: Sendable {
     }
 
     private static func line(_ sign: String, _ attempt: Attempt) -> String {
-        "\(sign) \(attempt.sha256) \(hex(attempt.key.drop)) \(hex(attempt.key.relativePath))\n"
+        "\(sign) \(attempt.sha256) \(hex(attempt.key.drop)) \(hex(attempt.key.relativePath.string))\n"
     }
 
     private static func hex(_ text: String) -> String {

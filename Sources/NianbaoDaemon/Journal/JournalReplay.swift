@@ -41,17 +41,13 @@ public enum JournalReplay {
     }
 }
 
-/// Identifies a report: its drop folder's name and its path inside that folder.
-public struct ReportKey: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var drop: String
-    public var relativePath: String
-
-    public init(drop: String, relativePath: String) {
-        self.drop = drop
-        self.relativePath = relativePath
+extension JournalReplay.Result {
+    /// The current verdicts: the status directory's records of configured drop
+    /// folders, overridden by the journal (which is the durable record).
+    public func current(status: [ReportKey: VerdictRecord], drops: [DropFolder]) -> [ReportKey: VerdictRecord] {
+        var current = status.filter { key, _ in drops.contains { $0.name == key.drop } }
+        for (key, record) in latest { current[key] = record }
+        for key in removed { current.removeValue(forKey: key) }
+        return current
     }
-
-    public var description: String { "\(drop)/\(relativePath)" }
-
-    public static func < (a: ReportKey, b: ReportKey) -> Bool { (a.drop, a.relativePath) < (b.drop, b.relativePath) }
 }

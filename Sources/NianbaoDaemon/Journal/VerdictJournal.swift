@@ -1,61 +1,127 @@
 import NianbaoPlatform
+import Synchronization
 
-/// The append-only verdict journal (JSON Lines) with group commit: `append`
-/// returns once the record is on stable storage; records appended while a
-/// sync is running share the next sync.
-public actor VerdictJournal {
-    private var file: AppendOnlyFile
-    private var waiters: [CheckedContinuation<Void, any Error>] = []
-    private var flushScheduled = false
+/// The append-only verdict journal (JSON Lines) with group commit.
+///
+/// `writeNow` appends at once, in call order. `durable()` returns once
+/// everything written before the call is on stable storage: the first caller
+/// runs the sync (on a Dispatch thread); callers that arrive meanwhile wait,
+/// and the first of them runs the next sync for all of them, so a burst of
+/// records shares a few syncs.
+public final class VerdictJournal: Sendable {
+    private struct State {
+        var file: AppendOnlyFile
+        var written: UInt64 = 0
+        var synced: UInt64 = 0
+        var syncing = false
+        /// Callers waiting for a sync that covers `target`; resumed with true to run the next sync.
+        var waiters: [(target: UInt64, continuation: CheckedContinuation<Bool, any Error>)] = []
+    }
+
+    private let state: Mutex<State>
     /// Bytes cut from a torn last line when the journal was opened.
-    public nonisolated let repairedTail: [UInt8]
-    public nonisolated let path: String
+    public let repairedTail: [UInt8]
+    public let path: String
+    /// How long each sync took (for the metrics file).
+    public let syncTimes = SyncTimes()
 
     /// Opens the journal, repairing a torn last line left by a crash.
     public init(path: String) throws {
         let file = try AppendOnlyFile(path: path)
-        self.file = file
-        self.repairedTail = file.repairedTail
+        state = Mutex(State(file: file))
+        repairedTail = file.repairedTail
         self.path = path
     }
 
     /// Appends `record` and waits until it is durable.
     public func append(_ record: VerdictRecord) async throws {
-        try write(record)
+        try writeNow(record)
         try await durable()
     }
 
-    /// Appends `record` without waiting for the disk: records keep the order of
-    /// the calls. `durable()` then waits for the sync that covers it.
-    public func write(_ record: VerdictRecord) throws {
-        try file.append(try JSONLine.bytes(record))
+    /// Appends `record` without waiting for the disk (records keep the order of the calls).
+    public func writeNow(_ record: VerdictRecord) throws {
+        let bytes = try JSONLine.bytes(record)
+        try state.withLock { state in
+            try state.file.append(bytes)
+            state.written += 1
+        }
     }
 
-    /// Waits until everything written so far is on stable storage (group commit).
+    /// Reopens the file (after logrotate moved it away). A sync running on the
+    /// old file finishes on it.
+    public func reopenNow() throws {
+        let file = try AppendOnlyFile(path: path)
+        state.withLock { $0.file = file }
+    }
+
+    /// Waits until everything written so far is on stable storage.
     public func durable() async throws {
-        try await withCheckedThrowingContinuation { continuation in
-            waiters.append(continuation)
-            if !flushScheduled {
-                flushScheduled = true
-                Task { self.flush() }
+        let mustSync: Bool = try await withCheckedThrowingContinuation { continuation in
+            state.withLock { state in
+                if state.synced >= state.written {
+                    continuation.resume(returning: false)
+                } else if state.syncing {
+                    state.waiters.append((state.written, continuation))
+                } else {
+                    state.syncing = true
+                    continuation.resume(returning: true)
+                }
             }
         }
+        if mustSync { try await sync() }
     }
 
-    /// Reopens the file (after logrotate moved it away).
-    public func reopen() throws {
-        file = try AppendOnlyFile(path: path)
+    /// One sync round: covers everything written so far, wakes the waiters it
+    /// covers and hands the next round to the first waiter it does not.
+    private func sync() async throws {
+        let (file, upTo) = state.withLock { ($0.file, $0.written) }
+        let started = ContinuousClock.now
+        let result = await BlockingWork.run { Result { try file.sync() } }
+        syncTimes.record(ContinuousClock.now - started)
+        let (covered, next) = state.withLock { state in
+            if case .success = result { state.synced = max(state.synced, upTo) }
+            let covered = state.waiters.filter { $0.target <= upTo }.map(\.continuation)
+            state.waiters.removeAll { $0.target <= upTo }
+            if state.waiters.isEmpty {
+                state.syncing = false
+                return (covered, nil as CheckedContinuation<Bool, any Error>?)
+            }
+            return (covered, state.waiters.removeFirst().continuation)
+        }
+        for continuation in covered {
+            switch result {
+            case .success: continuation.resume(returning: false)
+            case .failure(let error): continuation.resume(throwing: error)
+            }
+        }
+        next?.resume(returning: true)
+        try result.get()
+    }
+}
+
+/// Durations of the journal's syncs, kept as a Prometheus-style histogram.
+public final class SyncTimes: Sendable {
+    /// Upper bounds of the buckets, in seconds.
+    public static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    /// Cumulative count per bucket (same order as `bounds`), total count and sum.
+    public struct Snapshot: Sendable, Hashable {
+        public var buckets: [UInt64]
+        public var count: UInt64
+        public var sum: Double
     }
 
-    private func flush() {
-        let batch = waiters
-        waiters = []
-        flushScheduled = false
-        do {
-            try file.sync()
-            for waiter in batch { waiter.resume() }
-        } catch {
-            for waiter in batch { waiter.resume(throwing: error) }
+    private let state = Mutex(Snapshot(buckets: Array(repeating: 0, count: SyncTimes.bounds.count), count: 0, sum: 0))
+
+    func record(_ duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        state.withLock { s in
+            for (i, bound) in Self.bounds.enumerated() where seconds <= bound { s.buckets[i] += 1 }
+            s.count += 1
+            s.sum += seconds
         }
     }
+
+    public var snapshot: Snapshot { state.withLock { $0 } }
 }

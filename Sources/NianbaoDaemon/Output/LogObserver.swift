@@ -31,7 +31,7 @@ public struct LogObserver: DaemonObserver {
         let level: Logger.Level
         switch notice {
         case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
-        case .overflowRescan, .unreadable, .journalRepaired: level = .warning
+        case .overflowRescan, .journalRepaired, .journalUnreadableLines: level = .warning
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }

@@ -17,30 +17,30 @@ public struct SystemdJournalObserver: DaemonObserver {
 
     public func notice(_ notice: DaemonNotice) {
         let (id, priority) = Self.classify(notice)
-        var fields: [(String, [UInt8])] = [
+        let fields: [(String, [UInt8])] = [
             ("MESSAGE", Array(NoticeText.chinese(notice).utf8)),
             ("PRIORITY", Array(String(priority).utf8)),
             ("SYSLOG_IDENTIFIER", Array("nianbao".utf8)),
             ("NIANBAO_EVENT", Array(NoticeText.english(notice).utf8)),
+            ("MESSAGE_ID", Array(id.rawValue.utf8)),
         ]
-        if let id { fields.append(("MESSAGE_ID", Array(id.rawValue.utf8))) }
         send(fields)
     }
 
-    static func classify(_ notice: DaemonNotice) -> (MessageID?, Int) {
+    static func classify(_ notice: DaemonNotice) -> (MessageID, Int) {
         switch notice {
         case .started: return (.daemonStarted, 5)
         case .reloaded: return (.daemonReloaded, 5)
         case .stopping: return (.daemonStopping, 5)
         case .overflowRescan: return (.overflowRescan, 4)
         case .watchLost: return (.watchLost, 3)
-        case .watchRestored: return (nil, 5)
-        case .watchLimitReached: return (.watchLost, 3)
-        case .unreadable: return (nil, 4)
-        case .journalRepaired: return (nil, 4)
+        case .watchRestored: return (.watchRestored, 5)
+        case .watchLimitReached: return (.watchLimitReached, 3)
+        case .journalRepaired: return (.journalRepaired, 4)
+        case .journalUnreadableLines: return (.journalUnreadable, 4)
         case .storageDegraded: return (.storageDegraded, 3)
         case .storageRecovered: return (.storageRecovered, 5)
-        case .failure: return (nil, 3)
+        case .failure: return (.daemonError, 3)
         }
     }
 
@@ -59,7 +59,7 @@ public enum VerdictJournalEntry {
         let id: MessageID
         let priority: Int
         if record.event == .removed {
-            message = "年报已移除：\(key.relativePath)（\(key.drop)）"
+            message = "年报已移除：\(key.relativePath.string)（\(key.drop)）"
             id = .reportRemoved
             priority = 6
         } else {
@@ -88,7 +88,7 @@ public enum VerdictJournalEntry {
             ("NIANBAO_VERDICT", text(record.verdict.rawValue)),
             ("NIANBAO_PATH", FileNameCoding.encode(record.path)),
             ("NIANBAO_DROP", text(key.drop)),
-            ("NIANBAO_RELATIVE_PATH", FileNameCoding.encode(key.relativePath)),
+            ("NIANBAO_RELATIVE_PATH", FileNameCoding.encode(key.relativePath.string)),
             ("NIANBAO_SHA256", text(record.sha256)),
             ("NIANBAO_ERRORS", text(String(errors))),
             ("NIANBAO_WARNINGS", text(String(warnings))),

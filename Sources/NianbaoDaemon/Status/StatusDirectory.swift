@@ -21,8 +21,8 @@ public struct StatusDirectory: Sendable {
     /// the whole name ("…~1f2e3d4c5b6a7988.json"); the record inside keeps the
     /// full relative path, which is what `allRecords` reads keys from.
     public func statusPath(for key: ReportKey) -> String? {
-        let components = key.relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard let last = components.last, DropFolder.isValidName(key.drop),
+        let components = key.relativePath.components.map(\.string)
+        guard key.relativePath.isRelative, let last = components.last, DropFolder.isValidName(key.drop),
               components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else { return nil }
         let directory = components.dropLast().map { "/" + $0 }.joined()
         return "\(root)/\(key.drop)\(directory)/\(Self.fileName(String(last)))"

@@ -8,7 +8,11 @@ import SystemPackage
 /// On open, a torn last record (bytes after the final newline, left by a crash
 /// mid-write) is cut off so the file again ends on a record boundary; the torn
 /// bytes are returned to the caller for logging.
-public final class AppendOnlyFile {
+///
+/// Sendable for one pattern: `append` calls are serialized by the owner (the
+/// verdict journal holds a lock around them), while `sync` may run on another
+/// thread at the same time (fdatasync on the same descriptor is thread-safe).
+public final class AppendOnlyFile: @unchecked Sendable {
     private let descriptor: FileDescriptor
     /// The path the file was opened at.
     public let path: String

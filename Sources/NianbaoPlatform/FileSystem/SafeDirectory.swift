@@ -7,7 +7,7 @@ enum SafeDirectory {
     /// Opens `root`, then each directory component below it with `O_NOFOLLOW | O_DIRECTORY`.
     /// A symbolic link or a non-directory on the way is refused as `.outsideRoot`.
     static func open<C: Collection<String>>(_ components: C, within root: String) -> Result<Int32, SafeReadRefusal> {
-        var fd = retrying { Glibc.open(RootRelativePath.normalizedRoot(root), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        var fd = retrying { Glibc.open(CanonicalPath.trimmed(root), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if fd < 0 { return .failure(refusal(errno)) }
         for component in components {
             let next = retrying { FileNameCoding.withCString(component) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } }

@@ -38,7 +38,7 @@ public final class TreeWatcher: Sendable {
         (events, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
         self.ignore = ignore
         var unique: [String] = []
-        for root in roots.map(Self.normalizedRoot) where !unique.contains(root) { unique.append(root) }
+        for root in roots.map(CanonicalPath.absolute) where !unique.contains(root) { unique.append(root) }
         phase = Mutex(.notStarted(roots: unique))
     }
 
@@ -75,13 +75,13 @@ public final class TreeWatcher: Sendable {
 
     /// Starts watching another root (for reconfiguration); other roots lose no events.
     public func addRoot(_ path: String) {
-        let root = Self.normalizedRoot(path)
+        let root = CanonicalPath.absolute(path)
         send(.addRoot(root)) { roots in if !roots.contains(root) { roots.append(root) } }
     }
 
     /// Stops watching a root; nothing more is reported for it.
     public func removeRoot(_ path: String) {
-        let root = Self.normalizedRoot(path)
+        let root = CanonicalPath.absolute(path)
         send(.removeRoot(root)) { roots in roots.removeAll { $0 == root } }
     }
 
@@ -155,20 +155,5 @@ public final class TreeWatcher: Sendable {
         guard let control = runningControl() else { return }
         control.state.withLock { $0.paused = false }
         control.wake.wake()
-    }
-
-    /// The form in which roots appear in events: absolute (relative paths are resolved against the
-    /// current directory), without `.` components, duplicate or trailing slashes. Symbolic links
-    /// are not resolved.
-    public static func normalizedRoot(_ path: String) -> String {
-        var absolute = path
-        if !path.hasPrefix("/") {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let cwd = getcwd(&buffer, buffer.count) == nil
-                ? "/" : String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            absolute = cwd + "/" + path
-        }
-        let parts = absolute.split(separator: "/").filter { $0 != "." }
-        return "/" + parts.joined(separator: "/")
     }
 }

@@ -77,6 +77,6 @@ extension WatchEvent {
     /// `root` joined with `path`, for file and directory events.
     public var absolutePath: String? {
         guard let root, let path else { return nil }
-        return RootRelativePath.join(root, path)
+        return CanonicalPath.join(root, path)
     }
 }

@@ -7,7 +7,7 @@ extension WatcherEngine {
     /// below it is). Returns the descriptor, or `nil` after reporting why not.
     @discardableResult
     func addWatch(root: String, path: String) -> Int32? {
-        let absolute = RootRelativePath.join(root, path)
+        let absolute = CanonicalPath.join(root, path)
         let mask = path.isEmpty ? InotifyMask.tree : InotifyMask.tree | InotifyMask.dontFollow
         let wd = FileNameCoding.withCString(absolute) { inotify_add_watch(fd, $0, mask) }
         if wd < 0 {
@@ -36,7 +36,7 @@ extension WatcherEngine {
             if control.isStopping { return startWatched }
             let watched = addWatch(root: root, path: path) != nil
             if path == start { startWatched = watched }
-            let absolute = RootRelativePath.join(root, path)
+            let absolute = CanonicalPath.join(root, path)
             let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (path.isEmpty ? 0 : O_NOFOLLOW)
             let dirFD = SafeDirectory.retrying { FileNameCoding.withCString(absolute) { open($0, flags) } }
             if dirFD < 0 {

@@ -27,4 +27,14 @@ public enum MessageID: String, Sendable, CaseIterable {
     case storageDegraded = "8b0ab24e1f5b49e585fb84b9dc054c5a"
     /// Verdicts held during a storage failure have all been written.
     case storageRecovered = "4f22f84e9f6d48bebe0938d128463ae3"
+    /// A lost drop folder exists again and is watched.
+    case watchRestored = "75352a21f4434ab6af0dd991aba0651f"
+    /// The kernel refused an inotify watch (fs.inotify.max_user_watches).
+    case watchLimitReached = "9b7573634185479c86820a9367aa1c82"
+    /// The verdict journal ended in a torn line (a crash mid-write), which was cut off.
+    case journalRepaired = "9d632a9c8d434e59acae486c6b0f33be"
+    /// Lines of the verdict journal could not be read back at start.
+    case journalUnreadable = "e0951a0107d74bf38ee570dcefaacd64"
+    /// Any other daemon error (a failed reload, a status file that cannot be written …).
+    case daemonError = "aac9eb045e5948c3b0c0587c96c57e2b"
 }

@@ -10,10 +10,10 @@ public enum DaemonNotice: Sendable, Equatable {
     case watchRestored(path: String)
     /// inotify_add_watch failed with ENOSPC: raise fs.inotify.max_user_watches.
     case watchLimitReached(path: String)
-    /// An entry that cannot be judged as a report (logged, and given a fail verdict where it is a file).
-    case unreadable(path: String, reason: String)
     /// The verdict journal ended in a torn line (crash) that was cut off at start.
     case journalRepaired(path: String, bytes: Int)
+    /// Complete journal lines that are not verdict records were skipped at start.
+    case journalUnreadableLines(path: String, lines: Int)
     /// Verdicts (or status files) cannot be written (disk full, quota, I/O error);
     /// they are kept and retried. Said once when the condition starts.
     case storageDegraded(pending: Int, error: String)

@@ -1,0 +1,60 @@
+import NianbaoPlatform
+
+/// Judges a report's bytes. `ReportChecker` in production; tests inject their own.
+public protocol ReportChecking: Sendable {
+    /// Judges content already read and hashed; `path` is what the record names.
+    func check(bytes: [UInt8], sha256: String, path: String) -> VerdictRecord
+}
+
+/// Reads drop-folder files without following links (``SafeFileReader`` in production).
+public protocol ReportFiles: Sendable {
+    func read(path: String, within root: String, maxBytes: Int) -> SafeReadResult
+    func identity(path: String) -> FileIdentity?
+}
+
+extension SafeFileReader: ReportFiles {}
+
+/// The daemon's monotonic time, as ``Moment``s since it started.
+public protocol DaemonClock: Sendable {
+    var now: Moment { get }
+    /// Sleeps until `moment` (throws when the task is cancelled).
+    func sleep(until moment: Moment) async throws
+}
+
+/// ``DaemonClock`` on `ContinuousClock`.
+public struct MonotonicClock: DaemonClock {
+    private let start = ContinuousClock.now
+    public init() {}
+    public var now: Moment { ContinuousClock.now - start }
+    public func sleep(until moment: Moment) async throws {
+        try await Task.sleep(until: start + moment, clock: .continuous)
+    }
+}
+
+/// What the daemon is built from besides its configuration: the parts tests replace.
+public struct DaemonSeams: Sendable {
+    public var checker: any ReportChecking
+    public var files: any ReportFiles
+    public var notifier: any ServiceNotifier
+    public var clock: any DaemonClock
+    public var observer: any DaemonObserver
+
+    public init(
+        checker: any ReportChecking, files: any ReportFiles = SafeFileReader(),
+        notifier: any ServiceNotifier = SystemdNotifier(), clock: any DaemonClock = MonotonicClock(),
+        observer: any DaemonObserver
+    ) {
+        self.checker = checker
+        self.files = files
+        self.notifier = notifier
+        self.clock = clock
+        self.observer = observer
+    }
+
+    /// The production parts: PDFs in bounded children, LibreOffice for legacy Word, sd_notify.
+    public static func production(_ configuration: DaemonConfiguration, observer: any DaemonObserver) -> DaemonSeams {
+        let checker = ReportChecker(
+            convertLimits: configuration.convertLimits, pdfReader: ChildPDFReader(limits: configuration.parseLimits))
+        return DaemonSeams(checker: checker, observer: observer)
+    }
+}

@@ -1,0 +1,45 @@
+/// What ``DropState/apply(_:)`` asks the effects loop to do. Effects are
+/// performed in order; those that take time report back with a ``DropInput``.
+public enum DropEffect: Sendable, Equatable {
+    /// Read, hash and (in this process) judge a report; answers `.judged`.
+    case read(Job)
+    /// Judge a report in a bounded child process; answers `.judged`.
+    case judgeInChild(PreparedReport)
+    /// Take the identity of files whose settle time ran out; answers `.probed`.
+    case probe([Probe])
+    /// Tell which of these reports' files are gone after a scan; answers `.missing`.
+    case verifyPresent([Job])
+    /// Fire `.tick` at this moment (at most one timer is armed at a time).
+    case wake(at: Moment)
+    /// Append a verdict to the journal and wait until it is durable, after
+    /// `delay` when retrying; answers `.appended` or `.appendFailed`.
+    case append(ReportKey, VerdictRecord, delay: Duration?)
+    /// Write a removal line to the journal at once (keeping order), then wait
+    /// for its sync; answers `.removalDurable` or `.removalFailed`.
+    case appendRemoval(ReportKey, VerdictRecord)
+    /// Write or delete a report's status file.
+    case writeStatus(ReportKey, VerdictRecord)
+    case removeStatus(ReportKey)
+    /// Tell the observers (terminal, systemd journal, log).
+    case verdict(VerdictRecord, ReportKey)
+    case removed(VerdictRecord, ReportKey)
+    case notice(DaemonNotice)
+    /// The summary (`summary: true`) or only the backlog changed: publish status.
+    case changed(summary: Bool)
+    /// Every drop folder's initial scan completed: READY=1.
+    case ready
+    /// Fire `.rescanDue` after `delay`.
+    case scheduleRescan(after: Duration)
+    /// Rescan every drop folder.
+    case rescan
+    /// Start and stop watching drop folders (reload).
+    case watchRoots(add: [String], remove: [String])
+    /// After `.stop`: nothing is in flight any more; the loop may end.
+    case finished
+}
+
+/// A settling file whose identity is to be taken.
+public struct Probe: Sendable, Hashable {
+    public var job: Job
+    public var generation: Int
+}

@@ -1,0 +1,48 @@
+import NianbaoPlatform
+
+/// Time since the daemon started: the state machine's only notion of time.
+public typealias Moment = Duration
+
+/// Everything that can change the daemon's state. The effects loop feeds these
+/// to ``DropState/apply(_:)`` one at a time, in the order they happened.
+public enum DropInput: Sendable, Equatable {
+    /// A watch event; `identity` is the file's identity when the event was read
+    /// (for events that start settling), nil when gone or not asked.
+    case watch(WatchEvent, identity: FileIdentity?, now: Moment)
+    /// The timer asked for by ``DropEffect/wake(at:)`` fired.
+    case tick(now: Moment)
+    /// Identities of files whose settle time ran out (asked by ``DropEffect/probe(_:)``).
+    case probed([ProbeResult], now: Moment)
+    /// A worker finished a job.
+    case judged(Job, JudgeOutcome, now: Moment)
+    /// A verdict's journal line is durable (`record` carries its final time stamp).
+    case appended(ReportKey, VerdictRecord)
+    /// A verdict's journal line could not be written (disk full, I/O error).
+    case appendFailed(ReportKey, VerdictRecord, error: String)
+    /// A removal's journal line is durable.
+    case removalDurable(ReportKey, VerdictRecord)
+    /// A removal's journal line could not be written; the report stays current.
+    case removalFailed(ReportKey, VerdictRecord, error: String)
+    /// Reports whose files no longer exist (asked by ``DropEffect/verifyPresent(_:)``).
+    case missing([ReportKey])
+    /// The delayed rescan asked for after the inotify watch limit was hit is due.
+    case rescanDue
+    /// The configuration was reloaded with these (absolute) drop folders.
+    case reconfigure([DropFolder])
+    /// SIGTERM: stop accepting work; finish what is in flight.
+    case stop
+}
+
+/// One file's identity after its settle time.
+public struct ProbeResult: Sendable, Hashable {
+    public var key: ReportKey
+    /// Which settling of the file was probed (a newer event makes the answer stale).
+    public var generation: Int
+    public var identity: FileIdentity?
+
+    public init(key: ReportKey, generation: Int, identity: FileIdentity?) {
+        self.key = key
+        self.generation = generation
+        self.identity = identity
+    }
+}

@@ -1,0 +1,118 @@
+extension DropState {
+    /// Queues a job, or marks it to run again if it is active already.
+    mutating func enqueue(_ job: Job, _ effects: inout [DropEffect]) {
+        guard !isStopping else { return }
+        if active.contains(job.key) {
+            rerun[job.key] = job
+            return
+        }
+        active.insert(job.key)
+        waiting.append(job)
+        effects.append(.changed(summary: false))
+    }
+
+    /// Starts queued jobs while a worker or a child slot is free.
+    mutating func dispatch(_ effects: inout [DropEffect]) {
+        while inProcess.count < settings.workers, var job = waiting.popFirst() {
+            let known = current[job.key]
+            job.knownSHA256 = known?.sha256
+            job.knownFirstCode = known?.findings.first?.code
+            inProcess[job.key] = lastNow
+            effects.append(.read(job))
+        }
+        while inChild.count < settings.workers, let prepared = waitingForChild.popFirst() {
+            inChild.insert(prepared.job.key)
+            effects.append(.judgeInChild(prepared))
+        }
+    }
+
+    /// A worker's answer.
+    mutating func judged(_ job: Job, _ outcome: JudgeOutcome, now: Moment, _ effects: inout [DropEffect]) {
+        let key = job.key
+        inProcess.removeValue(forKey: key)
+        inChild.remove(key)
+        switch outcome {
+        case .unchanged, .gone, .cancelled:
+            finish(key, &effects)
+        case .changedWhileReading(let identity):
+            finish(key, &effects)
+            if !isStopping && !active.contains(key) {
+                startSettling(Job(key: key, root: job.root), identity: identity, now: now)
+            }
+        case .needsChild(let prepared):
+            if isStopping {
+                finish(key, &effects)
+            } else {
+                waitingForChild.append(prepared)
+            }
+        case .verdict(let record), .refused(let record):
+            commit(key, record, &effects)
+        }
+    }
+
+    /// Hands a verdict to the journal; the key stays active until it is durable.
+    mutating func commit(_ key: ReportKey, _ input: VerdictRecord, _ effects: inout [DropEffect]) {
+        var record = input
+        record.event = current[key] == nil ? .new : .changed
+        record.drop = key.drop
+        record.relativePath = key.relativePath.string
+        committing.insert(key)
+        effects.append(.append(key, record, delay: nil))
+    }
+
+    /// A verdict is durable: it becomes current and is reported.
+    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, _ effects: inout [DropEffect]) {
+        guard committing.remove(key) != nil else { return }
+        held.removeValue(forKey: key)
+        if degraded && held.isEmpty {
+            degraded = false
+            effects.append(.notice(.storageRecovered(written: recoveredCount + 1)))
+            recoveredCount = 0
+        } else if degraded {
+            recoveredCount += 1
+        }
+        current[key] = record
+        effects += [.writeStatus(key, record), .verdict(record, key), .changed(summary: true)]
+        finish(key, &effects)
+    }
+
+    /// The journal could not be written: the verdict is held and retried with
+    /// back-off (the key stays active, so it is not judged again meanwhile).
+    mutating func appendFailed(_ key: ReportKey, _ record: VerdictRecord, error: String, _ effects: inout [DropEffect]) {
+        guard committing.contains(key) else { return }
+        if isStopping {
+            // No verdict: judged again at the next start.
+            committing.remove(key)
+            held.removeValue(forKey: key)
+            finish(key, &effects)
+            return
+        }
+        let delay = held[key].map { min($0 * 2, settings.retryLongest) } ?? settings.retryFirst
+        held[key] = delay
+        if !degraded {
+            degraded = true
+            effects.append(.notice(.storageDegraded(pending: committing.count, error: error)))
+            effects.append(.changed(summary: false))
+        }
+        effects.append(.append(key, record, delay: delay))
+    }
+
+    /// A job is done with: its key is free, and runs again if it changed meanwhile.
+    mutating func finish(_ key: ReportKey, _ effects: inout [DropEffect]) {
+        active.remove(key)
+        effects.append(.changed(summary: false))
+        if let job = rerun.removeValue(forKey: key), !isStopping {
+            enqueue(job, &effects)
+        }
+    }
+
+    /// Retires a report that left its drop folder. The removal line is written
+    /// in order at once; its sync is not awaited before the next input, so a
+    /// storm of removals shares a few syncs and never holds up arrivals.
+    mutating func retire(_ key: ReportKey, _ effects: inout [DropEffect]) {
+        guard var record = current.removeValue(forKey: key) else { return }
+        retiring[key] = record
+        record.event = .removed
+        effects.append(.appendRemoval(key, record))
+    }
+}

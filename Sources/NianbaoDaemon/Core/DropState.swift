@@ -1,0 +1,150 @@
+import DequeModule
+import NianbaoPlatform
+
+/// The daemon's decisions, as a value: which files are settling, which reports
+/// are queued, running or being made durable, and what each report's current
+/// verdict is. ``apply(_:)`` takes one input and returns the effects to perform;
+/// it does no I/O and reads no clock (time arrives with the inputs).
+///
+/// Invariants: a report is judged only if its content differs from its current
+/// verdict's; a verdict is reported only after its journal line is durable; a
+/// key is queued, running or committing at most once at a time (a change
+/// meanwhile reruns it afterwards).
+public struct DropState: Sendable {
+    /// Tunables, from the configuration.
+    public struct Settings: Sendable, Hashable {
+        /// How long a file must stay unchanged after its last write.
+        public var settle: Duration
+        /// Reports judged at once in this process, and at once in child processes.
+        public var workers: Int
+        /// Shortest time between two settle wake-ups, so a large scan settles in batches.
+        public var batchWake: Duration = .milliseconds(20)
+        /// Delay of the rescan after the inotify watch limit was hit.
+        public var rescanDelay: Duration = .seconds(60)
+        /// Back-off of a verdict whose journal write failed: first and longest delay.
+        public var retryFirst: Duration = .milliseconds(250)
+        public var retryLongest: Duration = .seconds(10)
+
+        public init(settle: Duration, workers: Int) {
+            self.settle = settle
+            self.workers = max(1, workers)
+        }
+    }
+
+    struct Settling: Sendable, Hashable {
+        var job: Job
+        var deadline: Moment
+        var identity: FileIdentity?
+        var generation: Int
+        var probing = false
+    }
+
+    let settings: Settings
+    /// The drop folders (absolute paths) in force.
+    public internal(set) var drops: [DropFolder]
+    /// Each report's current (durable) verdict.
+    public internal(set) var current: [ReportKey: VerdictRecord]
+    var settling: [ReportKey: Settling] = [:]
+    var generation = 0
+    var waiting = Deque<Job>()
+    var waitingForChild = Deque<PreparedReport>()
+    /// Jobs read and judged in this process, with when they started (for the watchdog).
+    var inProcess: [ReportKey: Moment] = [:]
+    var inChild: Set<ReportKey> = []
+    /// Verdicts handed to the journal and not yet durable (held ones included).
+    var committing: Set<ReportKey> = []
+    /// Queued, running or committing.
+    var active: Set<ReportKey> = []
+    /// Reports that changed while active: queued again once done.
+    var rerun: [ReportKey: Job] = [:]
+    /// Held verdicts (journal write failed) and their next back-off.
+    var held: [ReportKey: Duration] = [:]
+    var degraded = false
+    var recoveredCount = 0
+    /// Removed reports' last verdicts until their removal line is durable.
+    var retiring: [ReportKey: VerdictRecord] = [:]
+    var wakeAt: Moment?
+    var lastNow: Moment = .zero
+    var pendingScans: Set<String>
+    var pendingReload: [DropFolder]?
+    var rescanPending = false
+    /// Every drop folder's initial scan completed (READY=1 was asked for).
+    public internal(set) var isReady = false
+    public internal(set) var isStopping = false
+    var finishedSent = false
+
+    /// - Parameters:
+    ///   - drops: the drop folders, with absolute paths.
+    ///   - current: the verdicts replayed from the journal and status directory.
+    public init(drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings) {
+        self.drops = drops
+        self.current = current
+        self.settings = settings
+        self.pendingScans = Set(drops.map(\.path))
+    }
+
+    /// Applies one input; returns the effects to perform, in order.
+    public mutating func apply(_ input: DropInput) -> [DropEffect] {
+        var effects: [DropEffect] = []
+        switch input {
+        case .watch(let event, let identity, let now):
+            lastNow = max(lastNow, now)
+            handle(event, identity: identity, now: now, &effects)
+        case .tick(let now):
+            lastNow = max(lastNow, now)
+            tick(now, &effects)
+        case .probed(let results, let now):
+            lastNow = max(lastNow, now)
+            probed(results, now: now, &effects)
+        case .judged(let job, let outcome, let now):
+            lastNow = max(lastNow, now)
+            judged(job, outcome, now: now, &effects)
+        case .appended(let key, let record):
+            appended(key, record, &effects)
+        case .appendFailed(let key, let record, let error):
+            appendFailed(key, record, error: error, &effects)
+        case .removalDurable(let key, let record):
+            retiring.removeValue(forKey: key)
+            effects += [.removeStatus(key), .removed(record, key), .changed(summary: true)]
+        case .removalFailed(let key, _, let error):
+            if let previous = retiring.removeValue(forKey: key), current[key] == nil, !active.contains(key) {
+                current[key] = previous
+            }
+            effects.append(.notice(.failure("verdict journal write failed for \(key): \(error)")))
+        case .missing(let keys):
+            for key in keys where current[key] != nil && !active.contains(key) && settling[key] == nil {
+                retire(key, &effects)
+            }
+        case .rescanDue:
+            rescanPending = false
+            effects.append(.rescan)
+        case .reconfigure(let newDrops):
+            if isReady { reconfigure(newDrops, &effects) } else { pendingReload = newDrops }
+        case .stop:
+            stop(&effects)
+        }
+        dispatch(&effects)
+        armTimer(&effects)
+        if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && committing.isEmpty && retiring.isEmpty {
+            finishedSent = true
+            effects.append(.finished)
+        }
+        return effects
+    }
+
+    // MARK: - Queries
+
+    /// Files settling plus reports queued, running or committing.
+    public var backlog: Int { settling.count + active.count }
+
+    /// Verdicts computed but not yet durable because storage fails; nil when healthy.
+    public var storageBacklog: Int? { degraded ? committing.count : nil }
+
+    /// When the longest-running in-process job started (the watchdog's measure of a wedge).
+    public var oldestInProcessStart: Moment? { inProcess.values.min() }
+
+    /// The counts for summary.json and STATUS=.
+    public func summary(updated: String) -> Summary {
+        Summary(records: current, drops: drops.map(\.name), updated: updated)
+    }
+}

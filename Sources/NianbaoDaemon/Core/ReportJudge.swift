@@ -1,0 +1,76 @@
+import NianbaoEngine
+import NianbaoFormats
+import NianbaoPlatform
+
+/// Reads and judges one job: never follows a symbolic link, never blocks on a
+/// FIFO, never reads past the size limit, hashes the content once. Blocking:
+/// the effects loop runs it on a Dispatch thread.
+struct ReportJudge: Sendable {
+    let checker: any ReportChecking
+    let files: any ReportFiles
+    let maxBytes: Int
+    /// Reports being judged, so a file that kills the daemon is not retried forever.
+    let attempts: AttemptLog
+
+    /// Reads the job's file; judges it here unless a bounded child process must.
+    func read(_ job: Job) -> JudgeOutcome {
+        switch files.read(path: job.key.relativePath.string, within: job.root, maxBytes: maxBytes) {
+        case .content(let bytes, _):
+            let sha = ContentHash.sha256(bytes)
+            if sha == job.knownSHA256 { return .unchanged }
+            let attempt = AttemptLog.Attempt(key: job.key, sha256: sha)
+            let earlier = attempts.attempts(attempt)
+            guard earlier < AttemptLog.maxAttempts else {
+                attempts.settled(attempt)
+                let message = "核查程序在处理此文件时已连续 \(earlier) 次异常终止，不再重试；请更换文件后重新提交，并告知运维人员"
+                return refuse(job, .checkCrashed, message, sha256: sha)
+            }
+            let format = DocumentFormat.detect(bytes, fileName: job.key.relativePath.lastComponent?.string ?? "")
+            let prepared = PreparedReport(job: job, bytes: bytes, sha256: sha, format: format)
+            if format.isIsolated || format.needsConversion { return .needsChild(prepared) }
+            return judge(prepared)
+        case .refused(let refusal):
+            return refused(job, refusal)
+        }
+    }
+
+    /// Judges a prepared report (in a child process when its format needs one).
+    func judge(_ prepared: PreparedReport) -> JudgeOutcome {
+        let attempt = AttemptLog.Attempt(key: prepared.job.key, sha256: prepared.sha256)
+        attempts.begin(attempt)
+        let record = checker.check(bytes: prepared.bytes, sha256: prepared.sha256, path: prepared.job.path)
+        if ChildRegistry.shared.isStopping,
+           record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
+            // Cut short by the stop, not the file's fault: judged again at the next start.
+            attempts.cancel(attempt)
+            return .cancelled
+        }
+        attempts.settled(attempt)
+        return .verdict(record)
+    }
+
+    private func refused(_ job: Job, _ refusal: SafeReadRefusal) -> JudgeOutcome {
+        switch refusal {
+        case .vanished, .notRegularFile(.directory):
+            return .gone
+        case .changedWhileReading:
+            return .changedWhileReading(files.identity(path: job.path))
+        case .notRegularFile(let kind):
+            return refuse(job, .inputUnreadable, "不是普通文件（\(kind)），不予读取；请以普通文件提交年报")
+        case .outsideRoot:
+            return refuse(job, .inputUnreadable, "路径经符号链接指向投递目录之外，不予读取")
+        case .tooLarge(let size, let limit):
+            return refuse(job, .inputTooLarge, "文件过大：\(size) 字节，上限 \(limit) 字节；请压缩图片或拆分附件后重新提交")
+        case .permissionDenied:
+            return refuse(job, .inputUnreadable, "无权读取该文件（权限不足），请检查文件权限")
+        case .ioError(let errno):
+            return refuse(job, .inputUnreadable, "读取文件出错（errno \(errno)）")
+        }
+    }
+
+    /// A fail verdict for an entry that cannot be judged; `.unchanged` if it is the current one.
+    private func refuse(_ job: Job, _ code: RuleCode, _ message: String, sha256: String = "") -> JudgeOutcome {
+        if job.knownSHA256 == sha256 && job.knownFirstCode == code.rawValue { return .unchanged }
+        return .refused(ReportChecker.refusal(path: job.path, code: code, message: message, sha256: sha256))
+    }
+}

@@ -1,0 +1,92 @@
+import NianbaoPlatform
+
+/// Status-file changes waiting to be written, in batches: changes that arrive
+/// while a batch is being written share the next batch (one file-system sync
+/// instead of two fsyncs per report). Failed writes are kept and retried with
+/// back-off, unless a newer change replaced them.
+///
+/// The verdict journal is the durable record; after a crash the status
+/// directory is reconciled from it at start, so a status file may lag the
+/// journal by one batch but is never torn.
+struct StatusBatch: Sendable {
+    enum Change: Sendable {
+        case write(VerdictRecord)
+        case remove
+    }
+
+    /// The changes of a batch that failed, and the first error.
+    struct Failures: Sendable {
+        var changes: [ReportKey: Change] = [:]
+        var summaryFailed = false
+        var firstError: String?
+        var isEmpty: Bool { changes.isEmpty && !summaryFailed }
+    }
+
+    private(set) var pending: [ReportKey: Change] = [:]
+    private(set) var summary: Summary?
+    private(set) var isFlushing = false
+    /// The back-off while writes fail; nil when they succeed.
+    private(set) var retryDelay: Duration?
+
+    mutating func add(_ key: ReportKey, _ change: Change) { pending[key] = change }
+    mutating func add(_ summary: Summary) { self.summary = summary }
+
+    /// Whether a flush should start now.
+    var shouldFlush: Bool { !isFlushing && retryDelay == nil && (!pending.isEmpty || summary != nil) }
+
+    /// Takes the pending changes for writing.
+    mutating func take() -> (changes: [ReportKey: Change], summary: Summary?) {
+        isFlushing = true
+        defer { pending = [:]; summary = nil }
+        return (pending, summary)
+    }
+
+    /// A flush finished. Returns the retry delay when something failed.
+    mutating func flushed(_ failures: Failures, lastSummary: Summary?) -> Duration? {
+        isFlushing = false
+        guard !failures.isEmpty else {
+            retryDelay = nil
+            return nil
+        }
+        for (key, change) in failures.changes where pending[key] == nil { pending[key] = change }
+        if failures.summaryFailed, summary == nil { summary = lastSummary }
+        let delay = min((retryDelay ?? .milliseconds(125)) * 2, .seconds(10))
+        retryDelay = delay
+        return delay
+    }
+
+    /// The retry delay ran out.
+    mutating func retryDue() { retryDelay = nil }
+
+    /// Writes a batch (blocking: call on a Dispatch thread).
+    static func write(_ changes: [ReportKey: Change], summary: Summary?, to directory: StatusDirectory) -> Failures {
+        var failures = Failures()
+        var files: [(path: String, bytes: [UInt8])] = []
+        var keys: [String: ReportKey] = [:]
+        for (key, change) in changes.sorted(by: { $0.key < $1.key }) {
+            switch change {
+            case .write(let record):
+                guard let path = directory.statusPath(for: key), let bytes = try? JSONLine.pretty(record) else { continue }
+                files.append((path, bytes))
+                keys[path] = key
+            case .remove:
+                do { try directory.remove(key) } catch {
+                    failures.changes[key] = .remove
+                    failures.firstError = failures.firstError ?? "status removal failed for \(key): \(error)"
+                }
+            }
+        }
+        for (path, error) in AtomicFile.writeBatch(files) {
+            guard let key = keys[path] else { continue }
+            failures.changes[key] = changes[key]
+            failures.firstError = failures.firstError ?? "status write failed for \(path): \(error)"
+        }
+        if let summary {
+            do { try directory.writeSummary(summary) } catch {
+                failures.summaryFailed = true
+                failures.firstError = failures.firstError ?? "summary write failed: \(error)"
+            }
+        }
+        return failures
+    }
+}
