@@ -118,24 +118,32 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Shared by the test targets: the fixture loader, the GB18030 encoder,
+        // the notification socket and the daemon harness.
+        .target(
+            name: "NianbaoTestSupport",
+            dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+
         .testTarget(
             name: "NianbaoEngineTests",
-            dependencies: ["NianbaoEngine", "NianbaoPlatform"],
+            dependencies: ["NianbaoTestSupport", "NianbaoEngine", "NianbaoPlatform"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "NianbaoFormatsTests",
-            dependencies: ["NianbaoFormats", "NianbaoDaemon", "NianbaoPlatform"],
+            dependencies: ["NianbaoTestSupport", "NianbaoFormats", "NianbaoDaemon", "NianbaoPlatform"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "NianbaoPlatformTests",
-            dependencies: ["NianbaoPlatform"],
+            dependencies: ["NianbaoTestSupport", "NianbaoPlatform"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "NianbaoDaemonTests",
-            dependencies: ["NianbaoDaemon", "NianbaoPlatform"],
+            dependencies: ["NianbaoTestSupport", "NianbaoDaemon", "NianbaoPlatform"],
             swiftSettings: strict
         ),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// The `nianbao` command line as users run it: output, JSON fields, exit codes.
 @Suite(.serialized) struct CommandLineTests {
@@ -124,8 +125,8 @@ import NianbaoDaemon
         let ws = try Workspace()
         try ws.write("fail.txt", Fixtures.sample("huaian_hongze_2023.txt"))
         try ws.write("pass.txt", Fixtures.sample("003_458875e39d02c745.txt"))
-        let daemon = try DaemonProcess(ws)
-        #expect(ws.waitForVerdicts(["fail.txt", "pass.txt"]))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitForVerdicts(["fail.txt", "pass.txt"]))
         #expect(daemon.terminate() == 0)
         let human = try run(["status", "--status-dir", ws.status])
         #expect(human.stdout.contains("2 reports: 1 pass, 0 warn, 1 fail"))
@@ -141,12 +142,14 @@ import NianbaoDaemon
         process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
         process.arguments = ["watch"]
         process.currentDirectoryURL = URL(fileURLWithPath: ws.root)
+        let notify = try NotifySocket(path: ws.root + "/notify")
+        process.environment = ProcessInfo.processInfo.environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
         try process.run()
         try ws.write("r.txt", Fixtures.sample("003_458875e39d02c745.txt"))
-        #expect(Wait.until(timeout: 30) { FileManager.default.fileExists(atPath: ws.root + "/state/status/drop/r.txt.json") })
+        #expect(notify.waitUntil(timeout: 30) { FileManager.default.fileExists(atPath: ws.root + "/state/status/drop/r.txt.json") })
         #expect(FileManager.default.fileExists(atPath: ws.root + "/state/verdicts.jsonl"))
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 @Suite struct ConfigurationTests {
     func write(_ json: String) throws -> String {

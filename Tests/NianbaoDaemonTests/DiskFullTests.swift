@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// A full disk loses nothing: the daemon's state lives on a 2 MiB tmpfs mounted
 /// in a private mount namespace; it is filled, reports are dropped, space is
@@ -27,11 +28,11 @@ struct DiskFullTests {
         let ws = try Workspace()
         let state = ws.root + "/state"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let daemon = try DaemonProcess(ws, extraArguments: ["--workers", "2"], prefix: [
+        let daemon = try DaemonHarness(ws, extraArguments: ["--workers", "2"], prefix: [
             "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
             "mount -t tmpfs -o size=2m tmpfs \"$0\" && exec \"$@\"", state,
         ])
-        #expect(daemon.waitForOutput("started"))
+        #expect(daemon.waitUntilReady())
         let pid = daemon.pid
         // Fill the state file system.
         _ = inside(pid, "dd if=/dev/zero of='\(state)/filler' bs=64k 2>/dev/null; sync")
@@ -43,21 +44,21 @@ struct DiskFullTests {
             try ws.write(name, sample + Array("\n\(index)\n".utf8))
             names.append(name)
         }
-        #expect(Wait.until(timeout: 20) { daemon.output.contains("cannot write verdicts") }, "\(daemon.output.suffix(1000))")
+        #expect(daemon.waitUntil(timeout: 20) { daemon.output.contains("cannot write verdicts") }, "\(daemon.output.suffix(1000))")
         let during = inside(pid, "cat '\(ws.journal)' 2>/dev/null").split(separator: "\n").count
         #expect(during < count, "the disk was not full: \(during) lines")
         // Free the space: everything is written, with no restart.
         _ = inside(pid, "rm -f '\(state)/filler'")
         var lines: [Substring] = []
-        #expect(Wait.until(timeout: 60, interval: 0.3) {
+        #expect(daemon.waitUntil(timeout: 60) {
             lines = inside(pid, "cat '\(ws.journal)'").split(separator: "\n")
             let decoded = lines.compactMap { try? JSONDecoder().decode(VerdictRecord.self, from: Data($0.utf8)) }
             return Set(decoded.compactMap(\.relativePath)) == Set(names)
         }, "\(daemon.output.suffix(1500))")
         let parsed = lines.map { try? JSONDecoder().decode(VerdictRecord.self, from: Data($0.utf8)) }
         #expect(parsed.allSatisfy { $0 != nil }, "a journal line does not parse")
-        #expect(Wait.until(timeout: 10) { daemon.output.contains("storage writable again") })
-        #expect(Wait.until(timeout: 20) {
+        #expect(daemon.waitUntil(timeout: 10) { daemon.output.contains("storage writable again") })
+        #expect(daemon.waitUntil(timeout: 20) {
             inside(pid, "ls '\(ws.status)/drop' | wc -l").trimmingCharacters(in: .whitespacesAndNewlines) == "\(count)"
         }, "status files did not catch up")
         print("disk full: \(count) reports dropped during the outage, \(during) journal lines then, \(parsed.count) after space returned")

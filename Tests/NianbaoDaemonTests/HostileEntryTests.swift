@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// A FIFO, a symlink to /etc/passwd, an empty file, a 60 MiB file and an
 /// unreadable file: the daemon stays up, each gets a status or a log line, and
@@ -17,8 +18,8 @@ struct HostileEntryTests {
             try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: ws.drop)
         }
         let prefix = asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let daemon = try DaemonProcess(ws, prefix: prefix)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws, prefix: prefix)
+        #expect(daemon.waitUntilReady())
         #expect(mkfifo(ws.drop + "/pipe.txt", 0o666) == 0)
         try FileManager.default.createSymbolicLink(atPath: ws.drop + "/passwd.txt", withDestinationPath: "/etc/passwd")
         try ws.write("empty.txt", [])
@@ -30,7 +31,7 @@ struct HostileEntryTests {
         try ws.write("secret.txt", Fixtures.sample("000_fb640ca0b162b3d7.txt"))
         _ = chmod(ws.drop + "/secret.txt", 0o000)
         let hostile = ["pipe.txt", "passwd.txt", "empty.txt", "big.txt"] + (asNobody ? ["secret.txt"] : [])
-        #expect(ws.waitForVerdicts(hostile, timeout: 30), "verdicts: \(ws.verdictCounts())\n\(daemon.output)")
+        #expect(daemon.waitForVerdicts(hostile, timeout: 30), "verdicts: \(ws.verdictCounts())\n\(daemon.output)")
         let records = Dictionary(ws.journalRecords().compactMap { $0 }.map { ($0.relativePath ?? "", $0) }, uniquingKeysWith: { $1 })
         #expect(records["big.txt"]?.findings.first?.code == "input.too_large")
         #expect(records["pipe.txt"]?.verdict == .fail)
@@ -40,7 +41,7 @@ struct HostileEntryTests {
         // Still alive and judging.
         #expect(daemon.process.isRunning)
         try ws.write("later.txt", Fixtures.sample("001_53afeb125be3f4fc.txt"))
-        #expect(ws.waitForVerdicts(["later.txt"]))
+        #expect(daemon.waitForVerdicts(["later.txt"]))
         #expect(daemon.terminate() == 0)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NianbaoDaemon
 import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite struct JournalTests {
     func temp() -> String { FileManager.default.temporaryDirectory.path + "/nianbao-journal-\(UUID().uuidString)/v.jsonl" }
@@ -47,21 +48,7 @@ import NianbaoPlatform
         #expect(status.statusPath(for: ReportKey(drop: "d", relativePath: "a/b.txt")) == "/s/d/a/b.txt.json")
         #expect(status.statusPath(for: ReportKey(drop: "d", relativePath: "../etc/x")) == nil)
         #expect(status.statusPath(for: ReportKey(drop: "..", relativePath: "x")) == nil)
-        #expect(status.statusPath(for: ReportKey(drop: "d", relativePath: "a//b")) == nil)
-    }
-
-    @Test func jobQueueAppliesBackpressureAndDrains() async throws {
-        let queue = JobQueue<Int>(capacity: 2)
-        await queue.put(1)
-        await queue.put(2)
-        let producer = Task { await queue.put(3) }   // blocks until a take
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(await queue.count == 2)
-        #expect(await queue.take() == 1)
-        _ = await producer.value
-        await queue.close()
-        #expect(await queue.take() == 2)
-        #expect(await queue.take() == 3)
-        #expect(await queue.take() == nil)
+        // A key is a FilePath: "a//b" is "a/b", inside the root.
+        #expect(status.statusPath(for: ReportKey(drop: "d", relativePath: "a//b")) == "/s/d/a/b.json")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import NianbaoDaemon
 import NianbaoPlatform
+import NianbaoTestSupport
 
 /// Names of any legal length get a status file: a long one a shortened name with
 /// a stable hash, the record inside keeping the full name.
@@ -19,8 +20,8 @@ struct LongNameTests {
 
     @Test func longNamesAreJudgedAndListed() throws {
         let ws = try Workspace()
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         let sample = Fixtures.sample("huaian_hongze_2024.txt")
         let names = [
             String(repeating: "a", count: 251) + ".txt",                  // 255 bytes, ASCII
@@ -36,11 +37,11 @@ struct LongNameTests {
         #expect(fd >= 0)
         _ = sample.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        #expect(ws.waitForVerdicts(names, timeout: 30))
+        #expect(daemon.waitForVerdicts(names, timeout: 30))
         let all = names.count + 1
-        let listed = Wait.until(timeout: 20) { StatusDirectory(root: ws.status).allRecords().count == all }
+        let listed = daemon.waitUntil(timeout: 20) { StatusDirectory(root: ws.status).allRecords().count == all }
         #expect(listed, "status files: \(StatusDirectory(root: ws.status).allRecords().keys)")
-        let keys = Set(StatusDirectory(root: ws.status).allRecords().keys.map(\.relativePath))
+        let keys = Set(StatusDirectory(root: ws.status).allRecords().keys.map(\.relativePath.string))
         #expect(keys.isSuperset(of: Set(names)))
         #expect(keys.contains { FileNameCoding.encode($0) == gbk }, "the GBK name's record keeps its exact bytes")
         #expect(!daemon.output.contains("status write failed"), "\(daemon.output.suffix(800))")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// 5,000 files while the daemon's inotify reader is stalled (SIGSTOP) so the
 /// kernel queue overflows: the overflow is seen and every file still gets
@@ -11,8 +12,8 @@ struct OverflowTests {
         let limit = Int((try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 16384
         let ws = try Workspace()
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         let base = Fixtures.sample("huaian_hongze_2024.txt")
         // Each file: create, modify, close-write under a temporary name, then
         // moved-from and moved-to: five queued events per file.
@@ -32,8 +33,8 @@ struct OverflowTests {
             names.append(name)
         }
         kill(daemon.pid, SIGCONT)
-        #expect(ws.waitForVerdicts(names, timeout: 240))
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(daemon.waitForVerdicts(names, timeout: 240))
+        #expect(daemon.quiesce())
         #expect(daemon.output.contains("overflow"), "the test must actually overflow the queue (limit \(limit))")
         let counts = ws.verdictCounts()
         #expect(counts.count == count)

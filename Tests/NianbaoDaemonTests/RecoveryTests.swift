@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// kill -9 during a burst, files added while down, restart: nothing lost, nothing judged twice.
 @Suite(.serialized, .timeLimit(.minutes(5)))
@@ -8,8 +9,8 @@ struct RecoveryTests {
     @Test func killNineDuringBurstThenRestart() throws {
         let ws = try Workspace()
         let samples = Fixtures.sampleNames.map(Fixtures.sample)
-        var daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        var daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         var names: [String] = []
         for i in 0..<400 {
             // Distinct content per file: the sample plus a unique trailing line.
@@ -19,7 +20,7 @@ struct RecoveryTests {
             try ws.write(name, bytes)
             names.append(name)
             if i == 200 {
-                _ = Wait.until(timeout: 10) { ws.verdictCounts().count > 20 }
+                _ = daemon.waitUntil(timeout: 10) { ws.verdictCounts().count > 20 }
                 daemon.kill9()
             }
         }
@@ -37,9 +38,9 @@ struct RecoveryTests {
         try FileManager.default.removeItem(atPath: ws.drop + "/" + victim)
         names.removeAll { $0 == victim }
 
-        daemon = try DaemonProcess(ws)
-        #expect(ws.waitForVerdicts(names, timeout: 120))
-        Thread.sleep(forTimeInterval: 1.0)
+        daemon = try DaemonHarness(ws)
+        #expect(daemon.waitForVerdicts(names, timeout: 120))
+        #expect(daemon.quiesce())
         let records = ws.journalRecords()
         #expect(records.allSatisfy { $0 != nil }, "every journal line parses")
         let counts = ws.verdictCounts()
@@ -47,15 +48,15 @@ struct RecoveryTests {
         #expect(records.compactMap { $0 }.contains { $0.relativePath == victim && $0.event == .removed })
         // Status files follow the durable journal in batches (one syncfs each,
         // which can take a while when other tests load the same file system).
-        _ = Wait.until(timeout: 30) { names.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
+        _ = daemon.waitUntil(timeout: 30) { names.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
         for name in names { #expect(FileManager.default.fileExists(atPath: ws.status + "/drop/" + name + ".json")) }
         #expect(!FileManager.default.fileExists(atPath: ws.status + "/drop/" + victim + ".json"))
 
         // A second restart with nothing changed writes no new record.
         #expect(daemon.terminate() == 0)
         let lines = ws.journalRecords().count
-        daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         Thread.sleep(forTimeInterval: 2.0)
         #expect(daemon.terminate() == 0)
         #expect(ws.journalRecords().count == lines)
@@ -64,16 +65,16 @@ struct RecoveryTests {
     @Test func tornLastJournalLineIsRepairedAtStart() throws {
         let ws = try Workspace()
         try ws.write("a.txt", Fixtures.sample("000_fb640ca0b162b3d7.txt"))
-        var daemon = try DaemonProcess(ws)
-        #expect(ws.waitForVerdicts(["a.txt"]))
+        var daemon = try DaemonHarness(ws)
+        #expect(daemon.waitForVerdicts(["a.txt"]))
         #expect(daemon.terminate() == 0)
         // Simulate a crash mid-append.
         let handle = try #require(FileHandle(forWritingAtPath: ws.journal))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"path\":\"/torn".utf8))
         try handle.close()
-        daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         #expect(daemon.output.contains("torn line"))
         #expect(daemon.terminate() == 0)
         #expect(ws.journalRecords().allSatisfy { $0 != nil })

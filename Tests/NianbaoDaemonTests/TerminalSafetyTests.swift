@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// File names and document text cannot repaint an operator's terminal or forge a line.
 @Suite struct TerminalSafetyTests {

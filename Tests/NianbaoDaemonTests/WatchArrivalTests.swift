@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoDaemon
+import NianbaoTestSupport
 
 /// Real inotify, real child daemon: each way a report arrives yields exactly one verdict.
 @Suite(.serialized, .timeLimit(.minutes(3)))
@@ -14,8 +15,8 @@ struct WatchArrivalTests {
         let ws = try Workspace()
         let staging = ws.root + "/staging"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         try Data(sample).write(to: URL(fileURLWithPath: staging + "/staged.txt"))
         #expect(link(staging + "/staged.txt", ws.drop + "/linked.txt") == 0)
         let copy = Process()
@@ -33,15 +34,15 @@ struct WatchArrivalTests {
         move.arguments = [other, ws.drop + "/moved-across.txt"]
         try move.run()
         move.waitUntilExit()
-        #expect(ws.waitForVerdicts(["linked.txt", "reflinked.txt", "held-open.txt", "moved-across.txt"], timeout: 20))
+        #expect(daemon.waitForVerdicts(["linked.txt", "reflinked.txt", "held-open.txt", "moved-across.txt"], timeout: 20))
         close(held)
         // Truncated in place to other content: judged again (a change), once.
         let truncated = open(ws.drop + "/linked.txt", O_WRONLY | O_TRUNC)
         let shorter = Array(sample.prefix(sample.count / 2))
         #expect(shorter.withUnsafeBytes { write(truncated, $0.baseAddress, $0.count) } == shorter.count)
         close(truncated)
-        #expect(Wait.until(timeout: 20) { ws.verdictCounts()["linked.txt"] == 2 })
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(daemon.waitUntil(timeout: 20) { ws.verdictCounts()["linked.txt"] == 2 })
+        #expect(daemon.quiesce())
         let counts = ws.verdictCounts()
         #expect(counts["linked.txt"] == 2)
         #expect(counts["reflinked.txt"] == 1)
@@ -52,8 +53,8 @@ struct WatchArrivalTests {
 
     @Test func slowWriterYieldsOneVerdict() throws {
         let ws = try Workspace()
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         // One open file written in 10 chunks over 2 s (an SFTP upload), then closed.
         // (Plain open(2)/write(2) as an SFTP server does: Foundation's createFile renames into place.)
         let fd = open(ws.drop + "/slow.txt", O_CREAT | O_WRONLY | O_TRUNC, 0o644)
@@ -75,8 +76,8 @@ struct WatchArrivalTests {
             close(fd)
             Thread.sleep(forTimeInterval: 0.05)
         }
-        #expect(ws.waitForVerdicts(["slow.txt", "reopened.txt"]))
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(daemon.waitForVerdicts(["slow.txt", "reopened.txt"]))
+        #expect(daemon.quiesce())
         #expect(ws.verdictCounts()["slow.txt"] == 1)
         #expect(ws.verdictCounts()["reopened.txt"] == 1)
         let last = ws.journalRecords().compactMap { $0 }.last { $0.relativePath == "slow.txt" }
@@ -86,8 +87,8 @@ struct WatchArrivalTests {
 
     @Test func renameSubfolderMkdirAndGB18030EachYieldOneVerdict() throws {
         let ws = try Workspace()
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         // Atomic rename into place: the temporary name is never judged.
         try ws.write(".upload.txt.tmp", sample)
         try FileManager.default.moveItem(atPath: ws.drop + "/.upload.txt.tmp", toPath: ws.drop + "/renamed.txt")
@@ -101,8 +102,8 @@ struct WatchArrivalTests {
         let gb = try GB18030.encode(String(decoding: Fixtures.sample("003_458875e39d02c745.txt"), as: UTF8.self))
         try ws.write("gb.txt", gb)
         let expected = ["renamed.txt", "agency/copied.txt", "a/b/c/deep.txt", "gb.txt"]
-        #expect(ws.waitForVerdicts(expected))
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(daemon.waitForVerdicts(expected))
+        #expect(daemon.quiesce())
         let counts = ws.verdictCounts()
         for name in expected { #expect(counts[name] == 1, "\(name): \(counts[name] ?? 0) verdicts") }
         #expect(counts.keys.allSatisfy { !$0.contains(".tmp") })
@@ -110,7 +111,7 @@ struct WatchArrivalTests {
         #expect(gbRecord?.encoding == "gb18030")
         #expect(gbRecord?.agency == "昌乐县商务局")
         // Status files exist and the summary counts them.
-        _ = Wait.until(timeout: 30) { expected.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
+        _ = daemon.waitUntil(timeout: 30) { expected.allSatisfy { FileManager.default.fileExists(atPath: ws.status + "/drop/" + $0 + ".json") } }
         for name in expected { #expect(FileManager.default.fileExists(atPath: ws.status + "/drop/" + name + ".json")) }
         #expect(daemon.terminate() == 0)
         let summary = try JSONDecoder().decode(Summary.self, from: try Data(contentsOf: URL(fileURLWithPath: ws.status + "/summary.json")))
@@ -119,46 +120,27 @@ struct WatchArrivalTests {
 
     @Test func sameContentIsNotJudgedTwiceAndCorrectionReplacesStatus() throws {
         let ws = try Workspace()
-        let daemon = try DaemonProcess(ws)
-        #expect(daemon.waitForOutput("started"))
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
         try ws.write("r.txt", sample)
-        #expect(ws.waitForVerdicts(["r.txt"]))
+        #expect(daemon.waitForVerdicts(["r.txt"]))
         try ws.write("r.txt", sample)               // same bytes rewritten
-        Thread.sleep(forTimeInterval: 1.0)
+        #expect(daemon.quiesce())
         #expect(ws.verdictCounts()["r.txt"] == 1)
         var changed = sample
         changed.append(contentsOf: Array("\n".utf8))
         try ws.write("r.txt", changed)              // corrected content
-        #expect(Wait.until(timeout: 20) { ws.verdictCounts()["r.txt"] == 2 })
+        #expect(daemon.waitUntil(timeout: 20) { ws.verdictCounts()["r.txt"] == 2 })
         let records = ws.journalRecords().compactMap { $0 }.filter { $0.relativePath == "r.txt" }
         #expect(records.map(\.event) == [.new, .changed])
         // The status file follows the durable journal record.
-        #expect(Wait.until(timeout: 10) {
+        #expect(daemon.waitUntil(timeout: 10) {
             let data = FileManager.default.contents(atPath: ws.status + "/drop/r.txt.json") ?? Data()
             return (try? JSONDecoder().decode(VerdictRecord.self, from: data))?.sha256 == ContentHash.sha256(changed)
         })
         try FileManager.default.removeItem(atPath: ws.drop + "/r.txt")
-        #expect(Wait.until(timeout: 20) { !FileManager.default.fileExists(atPath: ws.status + "/drop/r.txt.json") })
+        #expect(daemon.waitUntil(timeout: 20) { !FileManager.default.fileExists(atPath: ws.status + "/drop/r.txt.json") })
         #expect(ws.journalRecords().compactMap { $0 }.last?.event == .removed)
         #expect(daemon.terminate() == 0)
-    }
-}
-
-/// GB18030 encoding for fixtures, through iconv(1).
-enum GB18030 {
-    static func encode(_ text: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 /// The same report in every format must get the same verdict and finding codes as its text form.
 @Suite("Formats: same verdict in every format")

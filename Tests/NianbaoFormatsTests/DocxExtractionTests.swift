@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 @Suite("Formats: .docx")
 struct DocxExtractionTests {

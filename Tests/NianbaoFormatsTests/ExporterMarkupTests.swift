@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 /// Markup as Word and LibreOffice export it: merged cells on a finer grid,
 /// tracked changes, fields and content controls.

@@ -1,5 +1,6 @@
 import Testing
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 @Suite("Formats: detection by content")
 struct FormatDetectionTests {

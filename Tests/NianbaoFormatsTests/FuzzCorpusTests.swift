@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoFormats
+import NianbaoTestSupport
 
 /// Every file of the fuzz corpus (seeds, and reproducers of crashes found by
 /// scripts/fuzz.sh) runs through its target without crashing.

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 @Suite("Formats: hostile input")
 struct HostileInputTests {

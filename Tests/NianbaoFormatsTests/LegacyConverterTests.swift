@@ -5,6 +5,7 @@ import NianbaoDaemon
 import NianbaoEngine
 import NianbaoFormats
 import NianbaoPlatform
+import NianbaoTestSupport
 
 /// The legacy-document converter runs in a bounded child process: a converter that
 /// hangs or crashes gives a fail verdict within its time limit, and the caller goes on.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import NianbaoTestSupport
 
 /// Runs the built `nianbao check --json` on hostile input in a child process
 /// and bounds its peak resident memory. Skipped until the CLI has been built.

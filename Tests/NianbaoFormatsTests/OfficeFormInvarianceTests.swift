@@ -3,6 +3,7 @@ import Testing
 import NianbaoDaemon
 import NianbaoEngine
 import NianbaoFormats
+import NianbaoTestSupport
 
 /// Every report of Tests/Fixtures/office (built by scripts/fixtures/make-office-fixtures.py:
 /// official layout in Word, exported by LibreOffice) gives the same verdict and the

@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 @Suite("Formats: PDF")
 struct PDFExtractionTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import NianbaoTestSupport
 
 extension DaemonSystemd {
     /// The watchdog's SIGABRT ends the daemon at once, with the environment the unit sets.

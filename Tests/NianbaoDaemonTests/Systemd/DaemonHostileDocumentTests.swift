@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoDaemon
 import Testing
+import NianbaoTestSupport
 
 extension DaemonSystemd {
     /// Crafted PDFs dropped into a running daemon are read in bounded child
@@ -53,8 +54,10 @@ extension DaemonSystemd {
             #expect(allDone < budget + 1 + 2, "hostile verdicts took \(allDone) s (budget \(budget) s + 1 s, settle and start-up)")
             #expect(allDone >= budget, "the slow PDFs ended before their budget: \(allDone) s")
             #expect(normalDone < allDone - 1.5, "ordinary reports waited for the slow ones (\(normalDone) s vs \(allDone) s)")
-            // The watchdog kept pinging throughout (interval 0.5 s).
-            Thread.sleep(forTimeInterval: 1.0)
+            // The watchdog kept pinging throughout (interval 0.5 s); two more pings after the verdicts.
+            let last = recorder.count - 1
+            let next = recorder.waitFor(after: last, timeout: 5) { $0.text == "WATCHDOG=1" } ?? last
+            #expect(recorder.waitFor(after: next, timeout: 5) { $0.text == "WATCHDOG=1" } != nil)
             let pings = recorder.all.suffix(from: ready + 1).filter { $0.text == "WATCHDOG=1" }.map(\.seconds)
             let gaps = zip(pings, pings.dropFirst()).map { $1 - $0 }
             // systemd would act on a gap of WATCHDOG_USEC (1 s); pings are due every 0.5 s.
@@ -80,7 +83,6 @@ extension DaemonSystemd {
                 return child != nil
             })
             let pid = try #require(child)
-            Thread.sleep(forTimeInterval: 0.3)
             kill(pid, SIGSEGV)
             #expect(root.waitForRecords([("a", "crash.pdf")], timeout: 10))
             let finding = root.records().first { $0.relativePath == "crash.pdf" }?.findings.first

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NianbaoTestSupport
 
 extension DaemonSystemd {
     /// Boots a real Debian 12 systemd in `systemd-nspawn` with nianbao installed

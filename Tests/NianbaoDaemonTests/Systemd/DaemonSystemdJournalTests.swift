@@ -3,6 +3,7 @@ import Glibc
 import NianbaoDaemon
 import NianbaoPlatform
 import Testing
+import NianbaoTestSupport
 
 /// One entry as `journalctl -o json --all` prints it: every field as a list of
 /// raw values (binary or multi-line values arrive as arrays of byte numbers,

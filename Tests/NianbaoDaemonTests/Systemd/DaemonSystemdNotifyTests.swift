@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoDaemon
 import Testing
+import NianbaoTestSupport
 
 extension DaemonSystemd {
     /// The real `nianbao watch` talking sd_notify to a datagram socket named by

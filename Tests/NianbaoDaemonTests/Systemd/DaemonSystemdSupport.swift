@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoDaemon
 import Testing
+import NianbaoTestSupport
 
 /// Groups the tests that run the real `nianbao watch` binary against systemd's
 /// interfaces (a notification socket, a private journald), so that
@@ -9,112 +10,10 @@ import Testing
 @Suite(.serialized) enum DaemonSystemd {}
 
 /// `CLOCK_MONOTONIC` now, in microseconds (the clock of `MONOTONIC_USEC=`).
-func monotonicMicroseconds() -> UInt64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000
-}
+func monotonicMicroseconds() -> UInt64 { NotifySocket.monotonicMicroseconds() }
 
-/// One datagram received on the notification socket.
-struct Notification: Sendable {
-    /// When it was received, `CLOCK_MONOTONIC` microseconds.
-    let time: UInt64
-    /// The raw payload (newline-separated assignments).
-    let text: String
-    var lines: [String] { text.split(separator: "\n").map(String.init) }
-    var seconds: Double { Double(time) / 1_000_000 }
-}
-
-/// A real AF_UNIX datagram socket standing in for the service manager's
-/// `NOTIFY_SOCKET`. A background thread receives every datagram and stamps it.
-final class NotifyRecorder: @unchecked Sendable {
-    let path: String
-    private let descriptor: Int32
-    private let lock = NSLock()
-    private var received: [Notification] = []
-    private var stopped = false
-    private var thread: Thread?
-    /// Called on the receiving thread the moment a datagram arrives.
-    private let onReceive: (@Sendable (Notification) -> Void)?
-
-    init(path: String, onReceive: (@Sendable (Notification) -> Void)? = nil) throws {
-        self.path = path
-        self.onReceive = onReceive
-        unlink(path)
-        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw RecorderError(errno: errno) }
-        var addr = sockaddr_un()
-        addr.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else { throw RecorderError(errno: ENAMETOOLONG) }
-        withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: bytes) }
-        let length = socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + 1)
-        let bound = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0 else {
-            let code = errno
-            close(descriptor)
-            throw RecorderError(errno: code)
-        }
-        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let thread = Thread { [unowned self] in self.receiveLoop() }
-        self.thread = thread
-        thread.start()
-    }
-
-    private func receiveLoop() {
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        while true {
-            lock.lock()
-            let done = stopped
-            lock.unlock()
-            if done { return }
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            guard count >= 0 else { continue }
-            let note = Notification(time: monotonicMicroseconds(), text: String(decoding: buffer[..<count], as: UTF8.self))
-            onReceive?(note)
-            lock.lock()
-            received.append(note)
-            lock.unlock()
-        }
-    }
-
-    /// Every datagram so far, in arrival order.
-    var all: [Notification] {
-        lock.lock()
-        defer { lock.unlock() }
-        return received
-    }
-
-    /// Waits until a datagram after index `from` satisfies `match`; returns its index.
-    func waitFor(after from: Int = -1, timeout: Double, _ match: (Notification) -> Bool) -> Int? {
-        var found: Int?
-        _ = Wait.until(timeout: timeout, interval: 0.02) {
-            let notes = all
-            found = notes.indices.first { $0 > from && match(notes[$0]) }
-            return found != nil
-        }
-        return found
-    }
-
-    /// Stops the receiving thread (waits for it) and closes the socket.
-    func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-        while let thread, !thread.isFinished { usleep(10_000) }
-    }
-
-    deinit {
-        stop()
-        close(descriptor)
-        unlink(path)
-    }
-}
-
-struct RecorderError: Error { let errno: Int32 }
+typealias NotifyRecorder = NotifySocket
+typealias RecorderError = NotifySocket.SocketError
 
 /// A temporary folder for one daemon run: drop folders `a` and `b`, a state
 /// folder and a JSON configuration file.
@@ -187,7 +86,7 @@ final class WatchChild {
         process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
         process.arguments = ["watch"] + arguments
         var env = ProcessInfo.processInfo.environment
-        for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "NIANBAO_DEBUG_WEDGE", "NIANBAO_LOG"] {
+        for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "NIANBAO_LOG"] {
             env.removeValue(forKey: name)
         }
         env["NIANBAO_LOG"] = "stderr"

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoDaemon
 import Testing
+import NianbaoTestSupport
 
 extension DaemonSystemd {
     /// A worker stuck on one report must make the daemon withhold WATCHDOG=1,

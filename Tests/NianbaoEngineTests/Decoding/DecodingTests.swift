@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite struct DecodingTests {
     private let text = "聊城市商务局2021年政府信息公开工作年度报告\n一、总体情况\n"

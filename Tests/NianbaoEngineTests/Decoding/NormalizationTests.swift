@@ -1,5 +1,6 @@
 import Testing
 import NianbaoEngine
+import NianbaoTestSupport
 
 @Suite struct NormalizationTests {
     @Test func oddSpacesAndFullWidthDigits() {

@@ -3,24 +3,11 @@ import NianbaoEngine
 /// Reads fixture files under Tests/Fixtures, located from this source file.
 enum FixtureFiles {
     /// The fixtures directory: Tests/Fixtures.
-    static let root: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3) // Golden/FixtureFiles.swift, NianbaoEngineTests
-        return parts.joined(separator: "/") + "/Fixtures"
-    }()
+    static var root: String { Fixtures.directory }
 
-    /// The raw bytes of `Tests/Fixtures/<path>`.
+    /// The raw bytes of `Tests/Fixtures/<path>` (empty if missing).
     static func bytes(_ path: String) -> [UInt8] {
-        guard let file = fopen(root + "/" + path, "rb") else { return [] }
-        defer { fclose(file) }
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-        }
-        return result
+        (try? Fixtures.bytes(path)) ?? []
     }
 
     /// A fixture decoded into a document (UTF-8/UTF-16 fixtures; no legacy decoder needed).
@@ -43,4 +30,5 @@ enum FixtureFiles {
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import NianbaoTestSupport
 #endif

@@ -1,5 +1,6 @@
 import Testing
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// Every real sample under Tests/Fixtures/samples: its verdict and its exact set
 /// of finding codes. Expectations come from the reference and the samples' README,

@@ -1,14 +1,11 @@
 import Foundation
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// Loads the sample reports under Tests/Fixtures for the parser tests.
 enum ParserFixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-
     static func bytes(_ relativePath: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: root.appendingPathComponent(relativePath)))
+        try Fixtures.bytes(relativePath)
     }
 
     static func sampleBytes(_ name: String) throws -> [UInt8] {

@@ -1,5 +1,6 @@
 import Testing
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// The parser on small hand-made inputs: ambiguity, garbling, headings.
 @Suite struct ParsingEdgeCaseTests {

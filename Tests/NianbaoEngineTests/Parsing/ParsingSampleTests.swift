@@ -1,5 +1,6 @@
 import Testing
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// The parser against every real sample: identity, sections, template and specific cells.
 @Suite struct ParsingSampleTests {

@@ -1,6 +1,7 @@
 import Testing
 import NianbaoEngine
 import NianbaoPlatform
+import NianbaoTestSupport
 
 /// Thousands of hostile inputs through decode + assess: each yields an
 /// assessment, nothing crashes, the whole run finishes.

@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 @testable import NianbaoEngine
 
 /// A hand-built, publishable 2023 report (2021 template) with real, balanced

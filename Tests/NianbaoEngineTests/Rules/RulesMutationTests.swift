@@ -1,5 +1,6 @@
 import Testing
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// One textual change to a clean fixture makes exactly one rule fire.
 @Suite("Rules: mutations of the clean fixtures")

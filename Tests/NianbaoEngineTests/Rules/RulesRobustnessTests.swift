@@ -1,5 +1,6 @@
 import Testing
 @testable import NianbaoEngine
+import NianbaoTestSupport
 
 @Suite("Rules: never crash")
 struct RulesRobustnessTests {

@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import NianbaoTestSupport
 
 /// Writes minimal WordprocessingML packages in memory, for tests.
 enum DocxWriter {

@@ -1,5 +1,6 @@
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoTestSupport
 
 /// Shared helpers: extraction with the iconv-backed decoder and line comparisons.
 enum Extracting {

@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 /// Writes report pages the way agency sites do: a table per table, `<p>` per paragraph.
 enum HTMLWriter {
     static func escape(_ text: String) -> String {

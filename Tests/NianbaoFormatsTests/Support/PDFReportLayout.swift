@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 @testable import NianbaoFormats
 
 /// Lays a report out on A4 pages the way a word processor would: wrapped

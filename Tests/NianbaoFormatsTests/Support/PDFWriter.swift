@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 @testable import NianbaoFormats
 
 /// Writes small text PDFs with a CID font (Identity-H, not embedded) and a

@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 @testable import NianbaoFormats
 
 /// A report as paragraphs and tables, read from a text form in which table

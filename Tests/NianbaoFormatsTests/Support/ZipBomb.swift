@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 /// Builds a zip bomb by hand: a fixed-Huffman deflate stream of back-references
 /// (258 bytes per 13 bits), so a few MB inflate to hundreds of MB without compressing them in the test.
 enum ZipBomb {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite("SafeFileReader DirectoryScanner")
 struct SafeFileReaderDirectoryScannerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite("SafeFileReader")
 struct SafeFileReaderTests {

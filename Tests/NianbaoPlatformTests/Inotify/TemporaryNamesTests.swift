@@ -1,5 +1,6 @@
 import Testing
 import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite("Inotify TemporaryNames")
 struct InotifyTemporaryNamesTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NianbaoPlatform
+import NianbaoTestSupport
 
 @Suite("Inotify TreeWatcher roots", .serialized)
 struct InotifyTreeWatcherRootTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 @testable import NianbaoPlatform
+import NianbaoTestSupport
 
 /// A fresh directory under the system temporary directory, removed by `remove()`.
 struct TemporaryFolder {

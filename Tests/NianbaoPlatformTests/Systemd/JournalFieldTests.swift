@@ -2,6 +2,7 @@ import Glibc
 import Logging
 @testable import NianbaoPlatform
 import Testing
+import NianbaoTestSupport
 
 extension Systemd {
     struct JournalFieldNameTests {

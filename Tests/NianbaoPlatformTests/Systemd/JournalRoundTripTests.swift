@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import NianbaoPlatform
 import Testing
+import NianbaoTestSupport
 
 /// One journal entry as `journalctl -o json` prints it: every field as a list
 /// of raw values (binary values arrive as arrays of byte numbers).

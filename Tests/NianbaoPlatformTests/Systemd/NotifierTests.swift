@@ -1,6 +1,7 @@
 import Glibc
 import NianbaoPlatform
 import Testing
+import NianbaoTestSupport
 
 extension Systemd {
     /// `SystemdNotifier` against a real datagram socket named by `NOTIFY_SOCKET`.

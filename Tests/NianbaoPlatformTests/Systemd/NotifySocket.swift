@@ -1,4 +1,5 @@
 import Glibc
+import NianbaoTestSupport
 
 /// A real AF_UNIX datagram socket standing in for the service manager's
 /// notification socket. Binds a path (or an abstract name when the address

@@ -1,13 +1,10 @@
 import Foundation
+import NianbaoTestSupport
 
 /// Paths of the repository the tests were compiled from.
 enum Repository {
     /// The package root (three levels above this file's folder).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Systemd
-        .deletingLastPathComponent()  // NianbaoPlatformTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
+    static var root: URL { Fixtures.repository }
 
     /// `path` relative to the package root.
     static func file(_ path: String) -> URL { root.appendingPathComponent(path) }

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoPlatform
 import Testing
+import NianbaoTestSupport
 
 private let hasAnalyze = isExecutable("/usr/bin/systemd-analyze")
 

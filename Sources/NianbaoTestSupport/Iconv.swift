@@ -2,8 +2,8 @@ import Glibc
 import NianbaoEngine
 
 /// glibc iconv, for encoding test pages as GBK and decoding GB18030.
-enum Iconv {
-    static func convert(_ input: [UInt8], from source: String, to target: String) -> [UInt8]? {
+public enum Iconv {
+    public static func convert(_ input: [UInt8], from source: String, to target: String) -> [UInt8]? {
         let descriptor = iconv_open(target, source)
         guard Int(bitPattern: descriptor) != -1 else { return nil }
         defer { iconv_close(descriptor) }
@@ -26,8 +26,9 @@ enum Iconv {
 }
 
 /// The GB18030 decoder the platform would supply, built on glibc iconv.
-struct IconvLegacyDecoder: LegacyTextDecoder {
-    func decodeGB18030(_ bytes: [UInt8]) -> String? {
+public struct IconvLegacyDecoder: LegacyTextDecoder {
+    public init() {}
+    public func decodeGB18030(_ bytes: [UInt8]) -> String? {
         Iconv.convert(bytes, from: "GB18030", to: "UTF-8").flatMap { String(validating: $0, as: UTF8.self) }
     }
 }
