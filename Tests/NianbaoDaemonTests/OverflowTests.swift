@@ -22,7 +22,7 @@ struct OverflowTests {
         // The folders exist (and are watched) before the reader stalls, so every
         // file event is queued by the kernel.
         for d in 0..<10 { try FileManager.default.createDirectory(atPath: ws.drop + "/d\(d)", withIntermediateDirectories: true) }
-        Thread.sleep(forTimeInterval: 0.5)
+        #expect(daemon.quiesce())
         kill(daemon.pid, SIGSTOP)
         for i in 0..<count {
             var bytes = base

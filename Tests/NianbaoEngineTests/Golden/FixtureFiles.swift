@@ -1,4 +1,5 @@
 import NianbaoEngine
+import NianbaoTestSupport
 
 /// Reads fixture files under Tests/Fixtures, located from this source file.
 enum FixtureFiles {
