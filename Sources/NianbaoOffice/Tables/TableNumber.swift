@@ -9,8 +9,18 @@ public enum TableNumber: Sendable, Hashable, Codable {
     public init?(_ cell: Cell) {
         switch cell.value {
         case .number(let n): self = .integer(n)
-        case .amount(let a) where a.isFinite: self = .decimal(a)
+        case .amount(let a) where a.isFinite: self = TableNumber(a)
         default: return nil
+        }
+    }
+
+    /// A whole amount as an integer (JSON cannot tell 251000.0 from 251000, so neither
+    /// does this type), any other as a decimal.
+    public init(_ value: Double) {
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+            self = .integer(Int(value))
+        } else {
+            self = .decimal(value)
         }
     }
 
@@ -22,14 +32,14 @@ public enum TableNumber: Sendable, Hashable, Codable {
         }
     }
 
-    /// The sum, integer while both are (saturating instead of trapping), else decimal
-    /// rounded to 6 places so that 0.1 + 0.2 reads 0.3.
+    /// The sum, integer while both are (saturating instead of trapping), else rounded to
+    /// 6 decimal places so that 0.1 + 0.2 reads 0.3 (and an integer when whole).
     public static func + (lhs: TableNumber, rhs: TableNumber) -> TableNumber {
         if case .integer(let a) = lhs, case .integer(let b) = rhs {
             let (sum, overflow) = a.addingReportingOverflow(b)
             return .integer(overflow ? (a > 0 ? Int.max : Int.min) : sum)
         }
-        return .decimal(((lhs.double + rhs.double) * 1e6).rounded() / 1e6)
+        return TableNumber(((lhs.double + rhs.double) * 1e6).rounded() / 1e6)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,7 +47,7 @@ public enum TableNumber: Sendable, Hashable, Codable {
         if let n = try? container.decode(Int.self) {
             self = .integer(n)
         } else {
-            self = .decimal(try container.decode(Double.self))
+            self = TableNumber(try container.decode(Double.self))
         }
     }
 
