@@ -74,3 +74,21 @@ struct TablesRecordTests {
         #expect(object["table2"] is NSNull && object.count == 4)
     }
 }
+
+@Suite("Office: stable JSON")
+struct OfficeJSONTests {
+    @Test func theSameValueGivesTheSameBytes() throws {
+        let record = TablesRecord(try OfficeFixtures.report("huaian_hongze_2024.txt"))
+        let first = try OfficeJSON.text(record, pretty: false)
+        for _ in 0..<5 {
+            #expect(try OfficeJSON.text(TablesRecord(try OfficeFixtures.report("huaian_hongze_2024.txt")), pretty: false) == first)
+        }
+        // Sorted keys: table1 before table2, carriedForward before carriedOver.
+        let table1 = try #require(first.range(of: "\"table1\""))
+        let table2 = try #require(first.range(of: "\"table2\""))
+        #expect(table1.lowerBound < table2.lowerBound)
+        let forward = try #require(first.range(of: "\"carriedForward\""))
+        let over = try #require(first.range(of: "\"carriedOver\""))
+        #expect(forward.lowerBound < over.lowerBound)
+    }
+}

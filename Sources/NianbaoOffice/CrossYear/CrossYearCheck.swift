@@ -10,9 +10,12 @@ import NianbaoEngine
 public enum CrossYearCheck {
     /// A report and the file it came from.
     public struct Input: Sendable {
+        /// The parsed report.
         public var report: Report
+        /// Its file as named in messages ("drop/relative/path").
         public var file: String
 
+        /// A report and its file.
         public init(report: Report, file: String) {
             self.report = report
             self.file = file

@@ -6,12 +6,14 @@ public struct ExportReport: Sendable, Hashable, Codable {
     public var agency: String
     /// "drop/relative/path".
     public var file: String
+    /// The verdict.
     public var verdict: Verdict
     /// The codes of its findings (`RuleCode` raw values; unknown codes are ignored).
     public var codes: [String]
     /// Its parsed tables, when it has any.
     public var tables: TablesRecord?
 
+    /// A report from its status record's values.
     public init(agency: String, file: String, verdict: Verdict, codes: [String], tables: TablesRecord?) {
         self.agency = agency
         self.file = file

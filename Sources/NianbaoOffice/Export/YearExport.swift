@@ -12,7 +12,9 @@ import NianbaoEngine
 public struct YearExport: Sendable, Hashable, Codable {
     /// A report left out of the sums.
     public struct Exclusion: Sendable, Hashable, Codable {
+        /// The agency.
         public var agency: String
+        /// "drop/relative/path".
         public var file: String
         /// Chinese: "表格有错误：表二勾稽关系不符（table2.balance）" or "未读出表格数据".
         public var why: String
@@ -20,18 +22,27 @@ public struct YearExport: Sendable, Hashable, Codable {
 
     /// One report's figures.
     public struct AgencyRow: Sendable, Hashable, Codable {
+        /// The agency.
         public var agency: String
+        /// "drop/relative/path".
         public var file: String
+        /// The report's verdict.
         public var verdict: Verdict
+        /// Whether its tables are in the sums.
         public var included: Bool
+        /// Its tables, if any.
         public var tables: TablesRecord?
     }
 
+    /// The report year.
     public var year: Int
+    /// Agencies whose tables are summed, in input order.
     public var included: [String]
+    /// Reports left out, with why.
     public var excluded: [Exclusion]
     /// The sums (all tables null when nothing is included).
     public var tables: TablesRecord
+    /// Every report given, in input order.
     public var agencies: [AgencyRow]
 
     /// Sums the included reports, in the order given.

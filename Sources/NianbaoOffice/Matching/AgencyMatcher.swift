@@ -24,6 +24,7 @@ public struct AgencyMatcher: Sendable {
     public let roster: Roster
     private let candidates: [Candidate]
 
+    /// A matcher over a roster's names and aliases.
     public init(roster: Roster) {
         self.roster = roster
         var candidates: [Candidate] = []

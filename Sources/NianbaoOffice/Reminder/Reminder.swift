@@ -13,14 +13,21 @@ public struct Reminder: Sendable, Hashable {
     public struct DueGroup: Sendable, Hashable {
         /// nil when the level, hence the deadline, is unknown.
         public var deadline: CivilDate?
+        /// Days until the deadline (0 on the day), if not passed.
         public var daysLeft: Int?
+        /// Days since the deadline, if passed.
         public var daysOverdue: Int?
+        /// The missing agencies, in roster order.
         public var agencies: [String]
     }
 
+    /// The report year.
     public var year: Int
+    /// Agencies expected.
     public var expected: Int
+    /// Agencies that submitted.
     public var submitted: Int
+    /// Agencies missing, in roster order.
     public var missing: [String]
     /// The missing agencies by deadline, earliest first (unknown deadlines last).
     public var groups: [DueGroup]

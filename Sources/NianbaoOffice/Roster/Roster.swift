@@ -5,6 +5,7 @@ public struct Roster: Sendable, Hashable {
     /// The entries, in file order.
     public var entries: [RosterEntry]
 
+    /// A roster of entries.
     public init(entries: [RosterEntry]) {
         self.entries = entries
     }
@@ -23,6 +24,7 @@ public struct RosterEntry: Sendable, Hashable, Codable {
     /// The 1-based line of the roster file the entry was read from (0 when built in code).
     public var line: Int
 
+    /// An entry; `line` 0 when not read from a file.
     public init(name: String, level: AgencyLevel, folder: String? = nil, aliases: [String] = [], line: Int = 0) {
         self.name = name
         self.level = level

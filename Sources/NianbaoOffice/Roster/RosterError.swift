@@ -22,12 +22,14 @@ public struct RosterError: Error, Sendable, Hashable, CustomStringConvertible {
         case tooManyFields(Int)
     }
 
+    /// What is wrong.
     public var kind: Kind
     /// The 1-based line of the roster file.
     public var line: Int
     /// The line's text as read (the record, for a quoted field spanning lines).
     public var text: String
 
+    /// An error on a line.
     public init(_ kind: Kind, line: Int, text: String) {
         self.kind = kind
         self.line = line

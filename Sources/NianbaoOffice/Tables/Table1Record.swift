@@ -5,10 +5,14 @@ import NianbaoEngine
 public struct Table1Record: Sendable, Hashable, Codable {
     /// One block (第二十条第（一）项 …).
     public struct Block: Sendable, Hashable, Codable {
+        /// The 第二十条 item number (1, 5, 6, 8, 9).
         public var item: Int
+        /// The column headings as printed.
         public var columns: [String]
+        /// The block's rows.
         public var rows: [Row]
 
+        /// A block from its parts.
         public init(item: Int, columns: [String], rows: [Row]) {
             self.item = item
             self.columns = columns
@@ -18,10 +22,12 @@ public struct Table1Record: Sendable, Hashable, Codable {
 
     /// One labelled row.
     public struct Row: Sendable, Hashable, Codable {
+        /// The row label as printed (规章, 行政许可 …).
         public var label: String
         /// Counts, or decimal amounts for 收费 and 采购 rows; nil for blanks and text.
         public var cells: [TableNumber?]
 
+        /// A row from its parts.
         public init(label: String, cells: [TableNumber?]) {
             self.label = label
             self.cells = cells
@@ -37,8 +43,10 @@ public struct Table1Record: Sendable, Hashable, Codable {
         }
     }
 
+    /// The blocks, by item.
     public var blocks: [Block]
 
+    /// A record from its blocks.
     public init(blocks: [Block]) {
         self.blocks = blocks
     }

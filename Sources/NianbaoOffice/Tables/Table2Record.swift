@@ -4,8 +4,10 @@ import NianbaoEngine
 /// blank, text or decimal cell). JSON: `{"received": {"naturalPerson": 1, …, "total": 2}, …}`
 /// in template order; a row the report lacks is absent.
 public struct Table2Record: Sendable, Hashable, Codable {
+    /// Seven values per row present, in `Applicant` order.
     public var rows: [Table2Row: [Int?]]
 
+    /// A record from its rows.
     public init(rows: [Table2Row: [Int?]] = [:]) {
         self.rows = rows
     }

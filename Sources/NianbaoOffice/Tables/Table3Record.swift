@@ -6,6 +6,7 @@ public struct Table3Record: Sendable, Hashable, Codable {
     /// 15 values in the engine's order (group × 5 + outcome).
     public var cells: [Int?]
 
+    /// A record from values in engine order, padded with nil or cut to 15.
     public init(cells: [Int?] = Array(repeating: nil, count: 15)) {
         self.cells = (cells + Array(repeating: nil, count: max(0, 15 - cells.count))).prefix(15).map { $0 }
     }
@@ -15,6 +16,7 @@ public struct Table3Record: Sendable, Hashable, Codable {
         self.init(cells: Table3Group.allCases.flatMap { group in Table3Outcome.allCases.map { table[group, $0]?.count } })
     }
 
+    /// The count of a group and outcome.
     public subscript(group: Table3Group, outcome: Table3Outcome) -> Int? {
         cells[group.rawValue * 5 + outcome.rawValue]
     }

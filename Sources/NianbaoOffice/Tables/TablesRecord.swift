@@ -15,11 +15,16 @@ import NianbaoEngine
 /// `Table3Outcome`); a cell is an integer, a decimal (表一 amounts) or null (blank or text).
 /// A table the report lacks is null.
 public struct TablesRecord: Sendable, Hashable, Codable {
+    /// The template the tables follow (nil when table 2 could not be read, or in a sum of mixed templates).
     public var template: Template?
+    /// 表一, nil when absent.
     public var table1: Table1Record?
+    /// 表二, nil when absent.
     public var table2: Table2Record?
+    /// 表三, nil when absent.
     public var table3: Table3Record?
 
+    /// A record from its parts (all nil: the sum of nothing).
     public init(template: Template? = nil, table1: Table1Record? = nil, table2: Table2Record? = nil, table3: Table3Record? = nil) {
         self.template = template
         self.table1 = table1

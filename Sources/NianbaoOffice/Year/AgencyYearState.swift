@@ -16,6 +16,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
     public var level: AgencyLevel?
     /// The deadline for this year's report, when the level is known.
     public var deadline: CivilDate?
+    /// Missing, or the counted report's verdict.
     public var state: SubmissionState
     /// The counted report, "drop/relative/path" (nil when missing).
     public var file: String?
@@ -36,6 +37,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
     /// Earlier reports of the same agency and year, superseded by the counted one (latest first).
     public var earlierFiles: [String]
 
+    /// A line from its parts.
     public init(
         name: String, level: AgencyLevel?, deadline: CivilDate?, state: SubmissionState, file: String? = nil,
         reportAgency: String? = nil, arrival: Arrival? = nil, arrivedOn: CivilDate? = nil, late: Bool = false, daysLate: Int? = nil,
@@ -79,6 +81,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
         try c.encode(earlierFiles, forKey: .earlierFiles)
     }
 
+    /// Reads the JSON form (dates as "YYYY-MM-DD").
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)

@@ -8,6 +8,7 @@ public struct Arrival: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public var milliseconds: Int64
 
+    /// An arrival `milliseconds` after 1970-01-01T00:00:00Z.
     public init(milliseconds: Int64) {
         self.milliseconds = milliseconds
     }

@@ -17,6 +17,7 @@ public struct SubmittedReport: Sendable, Hashable, Codable {
     /// 发布日期 as stated in the report, if any.
     public var published: CivilDate?
 
+    /// A report from its verdict record's values.
     public init(agency: String?, year: Int?, verdict: Verdict, drop: String, file: String, arrival: Arrival, published: CivilDate? = nil) {
         self.agency = agency
         self.year = year

@@ -16,10 +16,12 @@ public struct UnmatchedReport: Sendable, Hashable, Codable {
     public var file: String
     /// The agency name the report gives, if any.
     public var agency: String?
+    /// Why it fits no single entry.
     public var reason: Reason
     /// For `.ambiguous`: the roster names it matches.
     public var candidates: [String]
 
+    /// An unmatched report.
     public init(file: String, agency: String?, reason: Reason, candidates: [String] = []) {
         self.file = file
         self.agency = agency

@@ -8,6 +8,7 @@ import NianbaoEngine
 /// (one `AgencyYearState` each); `unmatched_reports` (why each file is unmatched);
 /// `today`; `roster` (whether a roster was used).
 public struct YearStatus: Sendable, Hashable, Codable {
+    /// The report (statistical) year.
     public var year: Int
     /// The date the status was computed for.
     public var today: CivilDate
@@ -18,6 +19,7 @@ public struct YearStatus: Sendable, Hashable, Codable {
     /// Reports of the year (and reports without a year) not put against exactly one agency.
     public var unmatchedReports: [UnmatchedReport]
 
+    /// A status from its parts (see `compute`).
     public init(year: Int, today: CivilDate, hasRoster: Bool, agencies: [AgencyYearState], unmatchedReports: [UnmatchedReport]) {
         self.year = year
         self.today = today
