@@ -6,7 +6,7 @@ import NianbaoEngine
 ///   left empty, it is read from the name as `date.published_late` does
 ///   (…人民政府 of a 县/区 is 县区政府, …局 is 部门); a name that tells nothing is an error.
 /// - `folder`: the agency's drop subfolder, optional; slashes at either end are dropped.
-/// - `aliases`: other names, separated by `|`, optional.
+/// - `aliases`: other names, separated by `|` (or the full-width `｜`), optional.
 ///
 /// Blank lines are skipped; a line of empty fields (",,,", as spreadsheets leave) too.
 /// Two entries whose names (or aliases) match the same way (`AgencyName.key`) are duplicates.
@@ -67,7 +67,7 @@ public enum RosterParser {
             level = named
         }
         let folder = field(2).trimmingSlashes
-        let aliases = field(3).split(separator: "|").map { trim(String($0)) }.filter { !$0.isEmpty }
+        let aliases = field(3).split(whereSeparator: { $0 == "|" || $0 == "｜" }).map { trim(String($0)) }.filter { !$0.isEmpty }
         return RosterEntry(name: name, level: level, folder: folder.isEmpty ? nil : folder, aliases: aliases, line: record.line)
     }
 

@@ -78,15 +78,21 @@ public struct Arrival: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The calendar date of the arrival at `utcOffsetSeconds` east of UTC.
     public func date(utcOffsetSeconds: Int) -> CivilDate {
-        let local = milliseconds + Int64(utcOffsetSeconds) * 1000
-        let days = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
-        return CivilDate(daysSince1970: Int(days))
+        let offset = Int64(clamping: utcOffsetSeconds).multipliedReportingOverflow(by: 1000)
+        let local = milliseconds.addingReportingOverflow(offset.overflow ? 0 : offset.partialValue)
+        return CivilDate(daysSince1970: Int(Self.floorDays(local.overflow ? milliseconds : local.partialValue)))
+    }
+
+    /// Whole days since 1970-01-01 of a millisecond count, rounded down.
+    private static func floorDays(_ milliseconds: Int64) -> Int64 {
+        let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        return remainder < 0 ? quotient - 1 : quotient
     }
 
     /// ISO 8601 in UTC, with milliseconds when there are any: "2025-01-30T02:15:07.123Z".
     public var iso: String {
-        let days = milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
-        let rest = milliseconds - days * 86_400_000
+        let days = Self.floorDays(milliseconds)
+        let rest = milliseconds &- days &* 86_400_000
         let date = CivilDate(daysSince1970: Int(days))
         func pad(_ value: Int64, _ width: Int) -> String {
             let digits = String(value)
