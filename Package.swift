@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
         .library(name: "NianbaoEngine", targets: ["NianbaoEngine"]),
+        .library(name: "NianbaoOffice", targets: ["NianbaoOffice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The publishing office's view of a reporting year: roster, agency matching,
+        // submission state, reminders, cross-year checks, the combined tables. Pure, no I/O.
+        .target(
+            name: "NianbaoOffice",
+            dependencies: ["NianbaoEngine"],
+            swiftSettings: strict
+        ),
+
         // Document formats (.docx, .html, .pdf, text) turned into engine input.
         .target(
             name: "NianbaoFormats",
@@ -77,6 +86,7 @@ let package = Package(
             name: "NianbaoDaemon",
             dependencies: [
                 "NianbaoEngine",
+                "NianbaoOffice",
                 "NianbaoFormats",
                 "NianbaoPlatform",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -129,6 +139,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoEngineTests",
             dependencies: ["NianbaoTestSupport", "NianbaoEngine", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoOfficeTests",
+            dependencies: ["NianbaoOffice", "NianbaoEngine"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 /// The publication deadline class of an agency, read from its name
 /// (条例第四十九条 and 国办公开办函〔2021〕30号 §二).
-enum AgencyLevel: Equatable {
+public enum AgencyLevel: String, Sendable, Hashable, CaseIterable, Codable {
     /// A government department (…局/委/办/厅/中心…, including a 政府办公厅/办公室
     /// publishing its own report) or a 乡镇/街道: 1月31日.
     case department
@@ -12,7 +12,7 @@ enum AgencyLevel: Equatable {
     case province
 
     /// The deadline month and day in the year after the report year.
-    var deadline: (month: Int, day: Int) {
+    public var deadline: (month: Int, day: Int) {
         switch self {
         case .department: return (1, 31)
         case .county: return (2, 20)
@@ -21,8 +21,13 @@ enum AgencyLevel: Equatable {
         }
     }
 
+    /// The deadline for the report of `reportYear`: a date in the following year.
+    public func deadline(forReportYear reportYear: Int) -> CivilDate {
+        CivilDate(year: min(reportYear, Int.max - 1) + 1, month: deadline.month, day: deadline.day)
+    }
+
     /// How the level is named in findings.
-    var name: String {
+    public var name: String {
         switch self {
         case .department: return "政府部门、乡镇"
         case .county: return "县级人民政府"
@@ -36,7 +41,7 @@ enum AgencyLevel: Equatable {
     private static let departmentSuffixes = ["局", "委员会", "委", "办公室", "办公厅", "办", "厅", "中心", "部", "署", "院", "站", "所", "处", "队", "会", "馆", "管理区", "街道办事处"]
 
     /// The level an agency name implies, or nil when it cannot be told.
-    init?(agency raw: String) {
+    public init?(agency raw: String) {
         let agency = RuleSupport.mayHoldWhitespace(raw) && raw.contains(where: \.isWhitespace) ? raw.filter { !$0.isWhitespace } : raw
         guard !agency.isEmpty else { return nil }
         func ends(_ suffix: String) -> Bool { Utf8Search.hasSuffix(agency, suffix) }

@@ -36,6 +36,8 @@ extension RuleCode {
         case .titleIncomplete: return "Title incomplete"
         case .templateMixed: return "Mixed template forms"
         case .overviewTooLong: return "Overview too long"
+        case .crossYearCarryOver: return "Carry-over disagrees with last year's report"
+        case .crossYearRepeatedText: return "Section 五 repeats last year's text"
         case .signatureDateMissing: return "No signature or publication date"
         case .extraColumnsIgnored: return "Extra empty columns ignored"
         case .textRepaired: return "Damaged text repaired"
@@ -113,6 +115,10 @@ extension RuleCode {
             return "The tables mix the two national templates, for example the 2021 tables with （六）其他处理 printed as one row as in the 2019 (试行) form. A defect, milder than wrong arithmetic."
         case .overviewTooLong:
             return "The 2021 template says section 一、总体情况 \"篇幅原则上不超过一千字\". The count is of Han characters, letters and digits, not whitespace or punctuation."
+        case .crossYearCarryOver:
+            return "Applications still open at the end of one year are the next year's carry-over: table 2's 二、上年结转政府信息公开申请数量 in this year's report must equal 四、结转下年度继续办理 in the same agency's report for the year before, column by column (自然人, the five kinds of 法人或其他组织, 总计). The warning names both files and each cell that differs. One of the two reports is wrong; correct it, or explain the difference in the report."
+        case .crossYearRepeatedText:
+            return "国办公开办函〔2021〕30号 asks that section 五、存在的主要问题及改进情况 describe this year's real problems and measures, not repeat earlier years' wording (\"年年雷同\"). The check compares section 五 with the same agency's report for the year before: the share of this year's 4-character sequences (Han characters, letters and digits only; punctuation and spaces ignored) that also occur in last year's section 五. At 70 % or more, with at least 60 such characters, the section counts as copied; the warning quotes the longest sentence the two share."
         case .signatureDateMissing:
             return "Neither a signature date at the end nor a publication date (发布日期) was found, so the publication deadline cannot be checked."
         case .extraColumnsIgnored:

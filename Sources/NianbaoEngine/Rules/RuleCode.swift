@@ -41,6 +41,9 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case titleIncomplete = "title.incomplete"
     case templateMixed = "template.mixed"
     case overviewTooLong = "section1.too_long"
+    // MARK: warnings — against the same agency's report of the year before
+    case crossYearCarryOver = "cross_year.carry_over"
+    case crossYearRepeatedText = "cross_year.repeated_text"
     // MARK: info
     case signatureDateMissing = "date.signature_missing"
     case extraColumnsIgnored = "table.extra_columns_ignored"
@@ -56,7 +59,8 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
             return .error
         case .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
              .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
-             .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong:
+             .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
+             .crossYearCarryOver, .crossYearRepeatedText:
             return .warning
         case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
             return .info
