@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
         .library(name: "NianbaoEngine", targets: ["NianbaoEngine"]),
+        .library(name: "NianbaoViews", targets: ["NianbaoViews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +60,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Pure renderers from plain value models to bytes: the dashboard page, the
+        // node_exporter metrics file, the uploader's receipts. No I/O.
+        .target(
+            name: "NianbaoViews",
+            dependencies: ["NianbaoEngine"],
+            swiftSettings: strict
+        ),
+
         // Platform seams: inotify, iconv, libsystemd, file-system calls.
         .target(
             name: "NianbaoPlatform",
@@ -79,6 +88,7 @@ let package = Package(
                 "NianbaoEngine",
                 "NianbaoFormats",
                 "NianbaoPlatform",
+                "NianbaoViews",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -131,6 +141,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoPlatformTests",
             dependencies: ["NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoViewsTests",
+            dependencies: ["NianbaoViews", "NianbaoEngine"],
             swiftSettings: strict
         ),
         .testTarget(
