@@ -17,29 +17,35 @@ enum AgencyTable {
 
     private static func row(_ row: AgencyRow, clock: DisplayClock) -> String {
         let e = HTMLEscaping.escape
-        var html = #"<tr class="agency s-\#(row.status.rawValue)">"#
-        html += #"<td data-label="机关">\#(row.agency.map(e) ?? #"<span class="none">（未识别机关）</span>"#)</td>"#
-        html += #"<td data-label="层级">\#(row.level?.chinese ?? "—")</td>"#
-        html += #"<td data-label="年度">\#(row.year.map(String.init) ?? "—")</td>"#
-        html += #"<td data-label="结论"><span class="badge b-\#(row.status.rawValue)">\#(row.status.chinese)</span></td>"#
-        html += #"<td data-label="文件">"#
-        if let file = row.file {
-            if let drop = row.drop { html += #"<span class="drop">\#(e(drop))</span>"# }
-            html += #"<span class="file">\#(e(file))</span>"#
-        } else {
-            html += "—"
+        var file = "—"
+        if let path = row.file {
+            file = (row.drop.map { #"<span class="drop">\#(e($0))</span>"# } ?? "") + #"<span class="file">\#(e(path))</span>"#
         }
-        html += "</td>"
-        html += #"<td data-label="到达时间">"#
+        var arrival = "—"
         if let arrived = row.arrivedAt {
-            html += #"<time datetime="\#(clock.iso8601(arrived))">\#(clock.minute(arrived))</time>"#
-            if row.late { html += #"<span class="late">逾期</span>"# }
-        } else {
-            html += "—"
+            arrival = #"<time datetime="\#(clock.iso8601(arrived))">\#(dayAndTime(clock.minute(arrived)))</time>"#
+            if row.late { arrival += #"<span class="late">逾期</span>"# }
         }
-        html += "</td>"
-        html += #"<td data-label="问题">\#(findingsCell(row.findings))</td>"#
+        var html = #"<tr class="agency s-\#(row.status.rawValue)">"#
+        html += cell("机关", row.agency.map(e) ?? #"<span class="none">（未识别机关）</span>"#)
+        html += cell("层级", nowrap: true, row.level?.chinese ?? "—")
+        html += cell("年度", nowrap: true, row.year.map(String.init) ?? "—")
+        html += cell("结论", nowrap: true, #"<span class="badge b-\#(row.status.rawValue)">\#(row.status.chinese)</span>"#)
+        html += cell("文件", file)
+        html += cell("到达时间", arrival)
+        html += cell("问题", findingsCell(row.findings))
         return html + "</tr>\n"
+    }
+
+    /// A cell whose content is one block, so the stacked phone layout (label, then
+    /// value) keeps all of it in the value column.
+    static func cell(_ label: String, nowrap: Bool = false, _ content: String) -> String {
+        #"<td data-label="\#(label)"><div class="v\#(nowrap ? " nw" : "")">\#(content)</div></td>"#
+    }
+
+    /// "2024-01-06 09:00" with a line break allowed only between the date and the time.
+    static func dayAndTime(_ text: String) -> String {
+        text.split(separator: " ").map { #"<span class="nw">\#($0)</span>"# }.joined(separator: " ")
     }
 
     private static func findingsCell(_ findings: [FindingLine]) -> String {

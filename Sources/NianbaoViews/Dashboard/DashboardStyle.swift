@@ -59,6 +59,8 @@ enum DashboardStyle {
     .sev-error{color:var(--fail)}.sev-warning{color:var(--warn)}.sev-info{color:var(--soft)}
     .loc{color:var(--soft);margin-right:4px}
     code{font-size:12px;color:var(--soft);margin-left:4px}
+    .v{min-width:0}
+    .nw{white-space:nowrap}
     .print-only{display:none}
     @media (max-width:720px){
       body{font-size:14px}
@@ -84,7 +86,11 @@ enum DashboardStyle {
       header,main,footer{max-width:none;padding:0}
       .year,.panel{border-color:#999;break-inside:avoid}
       .years{grid-template-columns:1fr 1fr}
+      h2{break-after:avoid}
       .stack tr{break-inside:avoid}
+      .stack th,.stack td{padding:4px 6px;font-size:9.5pt}
+      .agencies col.c-agency{width:19%}.agencies col.c-level{width:9%}.agencies col.c-year{width:7%}.agencies col.c-status{width:10%}
+      .agencies col.c-file{width:27%}.agencies col.c-time{width:12%}.agencies col.c-findings{width:16%}
       .screen-only,details{display:none}
       .print-only{display:block}
       span.print-only{display:inline}

@@ -41,9 +41,11 @@ enum DashboardYears {
 
     private static func row(_ level: LevelProgress, year: YearProgress, today: CivilDate) -> String {
         let days = DeadlineText.daysLeft(today: today, deadline: level.deadline)
-        let outstanding = year.hasRoster ? level.missing > 0 : true
-        let urgency = days < 0 && outstanding ? "overdue" : (days <= 7 && outstanding ? "soon" : "")
-        let countdown = days < 0 && !outstanding ? "已截止" : DeadlineText.countdown(today: today, deadline: level.deadline)
+        // Only a roster tells who is overdue; without one a past deadline is just past.
+        let overdue = days < 0 && year.hasRoster && level.missing > 0
+        let soon = days >= 0 && days <= 7 && (!year.hasRoster || level.missing > 0)
+        let urgency = overdue ? "overdue" : (soon ? "soon" : "")
+        let countdown = days < 0 && !overdue ? "已截止" : DeadlineText.countdown(today: today, deadline: level.deadline)
         var segments: [(label: String, count: Int, colour: String)] = [
             ("合格", level.submitted - level.failing, DashboardCharts.passColour), ("不合格", level.failing, DashboardCharts.failColour),
         ]

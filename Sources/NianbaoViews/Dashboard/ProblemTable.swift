@@ -12,10 +12,11 @@ enum ProblemTable {
 
         """
         for problem in problems {
-            html += #"<tr class="problem"><td data-label="时间"><time datetime="\#(clock.iso8601(problem.time))">\#(clock.second(problem.time))</time></td>"#
-            html += #"<td data-label="类别">\#(e(kindName(problem.kind)))</td>"#
-            html += #"<td data-label="文件"><span class="path">\#(e(problem.path))</span></td>"#
-            html += #"<td data-label="说明">\#(e(problem.text))</td></tr>"# + "\n"
+            html += #"<tr class="problem">"#
+            html += AgencyTable.cell("时间", #"<time datetime="\#(clock.iso8601(problem.time))">\#(clock.second(problem.time))</time>"#)
+            html += AgencyTable.cell("类别", e(kindName(problem.kind)))
+            html += AgencyTable.cell("文件", #"<span class="path">\#(e(problem.path))</span>"#)
+            html += AgencyTable.cell("说明", e(problem.text)) + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
     }
