@@ -13,7 +13,6 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .executable(name: "nianbao-bench", targets: ["nianbao-bench"]),
         .library(name: "NianbaoEngine", targets: ["NianbaoEngine"]),
-        .library(name: "NianbaoViews", targets: ["NianbaoViews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
