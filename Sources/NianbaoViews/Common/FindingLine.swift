@@ -5,6 +5,7 @@ import NianbaoEngine
 public struct FindingLine: Sendable, Hashable, Codable {
     /// The rule code, e.g. "table2.balance".
     public var code: String
+    /// How much it matters.
     public var severity: Severity
     /// Chinese message naming the cell or line and what was expected.
     public var message: String

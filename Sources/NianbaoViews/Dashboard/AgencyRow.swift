@@ -2,7 +2,12 @@ import Foundation
 
 /// An agency's standing: the verdict on its report, or no report yet.
 public enum AgencyStatus: String, Sendable, Hashable, Codable, CaseIterable {
-    case pass, warn, fail
+    /// The report passes.
+    case pass
+    /// The report has warnings only.
+    case warn
+    /// The report has errors.
+    case fail
     /// The report could not be read (refused format, unreadable file).
     case refused
     /// On the roster, but no report has arrived (未报).
@@ -24,9 +29,11 @@ public enum AgencyStatus: String, Sendable, Hashable, Codable, CaseIterable {
 public struct AgencyRow: Sendable, Hashable {
     /// The agency's name (from the roster or the report), or nil when unknown.
     public var agency: String?
+    /// The agency's level, when known (from the roster).
     public var level: AgencyLevel?
     /// The report year, when known.
     public var year: Int?
+    /// The verdict on its report, or 未报.
     public var status: AgencyStatus
     /// The report's path relative to its drop folder; nil when missing.
     public var file: String?
@@ -36,6 +43,7 @@ public struct AgencyRow: Sendable, Hashable {
     public var arrivedAt: Date?
     /// Whether it arrived after its level's deadline.
     public var late: Bool
+    /// The report's findings (shown errors first).
     public var findings: [FindingLine]
 
     public init(

@@ -37,8 +37,8 @@ enum DashboardStyle {
     table.stack{width:100%;border-collapse:collapse;table-layout:fixed;background:var(--card);border:1px solid var(--line)}
     .stack th,.stack td{padding:8px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line);overflow-wrap:anywhere;word-break:break-word}
     .stack th{background:#e9edf2;font-size:14px}
-    .agencies col.c-agency{width:19%}.agencies col.c-level{width:9%}.agencies col.c-year{width:7%}.agencies col.c-status{width:10%}
-    .agencies col.c-file{width:23%}.agencies col.c-time{width:12%}.agencies col.c-findings{width:20%}
+    .agencies col.c-agency{width:18%}.agencies col.c-level{width:7%}.agencies col.c-year{width:6%}.agencies col.c-status{width:8%}
+    .agencies col.c-file{width:23%}.agencies col.c-time{width:12%}.agencies col.c-findings{width:26%}
     .problems col.c-time{width:16%}.problems col.c-kind{width:14%}.problems col.c-path{width:30%}
     tr.s-fail td:first-child{box-shadow:inset 4px 0 var(--fail)}
     tr.s-refused td:first-child{box-shadow:inset 4px 0 var(--refused)}
@@ -58,7 +58,7 @@ enum DashboardStyle {
     .sev{font-size:12px;font-weight:700;margin-right:4px}
     .sev-error{color:var(--fail)}.sev-warning{color:var(--warn)}.sev-info{color:var(--soft)}
     .loc{color:var(--soft);margin-right:4px}
-    code{font-size:12px;color:var(--soft);margin-left:4px}
+    code{display:block;font-size:12px;color:var(--soft)}
     .v{min-width:0}
     .nw{white-space:nowrap}
     .print-only{display:none}

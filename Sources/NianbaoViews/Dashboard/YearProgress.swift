@@ -26,6 +26,7 @@ public struct YearProgress: Sendable, Hashable {
 
 /// One level's counts for a year.
 public struct LevelProgress: Sendable, Hashable {
+    /// The level these counts are for.
     public var level: AgencyLevel
     /// The level's deadline for this year (`AgencyLevel.deadline(reportYear:)` unless configured otherwise).
     public var deadline: CivilDate

@@ -40,7 +40,9 @@ public struct MetricsSnapshot: Sendable, Hashable {
 
     /// The labels of `nianbao_reports`.
     public struct ReportGroup: Sendable, Hashable, Comparable {
+        /// "pass", "warn", "fail" or "refused".
         public var verdict: String
+        /// The drop folder's name.
         public var drop: String
 
         public init(verdict: String, drop: String) {

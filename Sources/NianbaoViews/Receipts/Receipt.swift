@@ -5,7 +5,12 @@ import Foundation
 public struct Receipt: Sendable, Hashable {
     /// The receipt's verdict: the engine's three, or the file could not be read.
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
-        case pass, warn, fail
+        /// 通过: nothing to fix.
+        case pass
+        /// 有警告: may be published, should be improved.
+        case warn
+        /// 不通过: must be fixed and uploaded again.
+        case fail
         /// The file could not be read at all (unsupported, corrupt, too large).
         case unreadable
 
@@ -26,10 +31,13 @@ public struct Receipt: Sendable, Hashable {
     public var sha256: String
     /// When the verdict was recorded.
     public var checkedAt: Date
+    /// The verdict.
     public var outcome: Outcome
     /// The agency and year the checker read from the report, when found.
     public var agency: String?
+    /// The report year the checker read, when found.
     public var year: Int?
+    /// What to fix (printed errors first).
     public var findings: [FindingLine]
     /// The zone `checkedAt` is printed in.
     public var clock: DisplayClock
