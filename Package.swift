@@ -68,6 +68,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Pure renderers from plain value models to bytes: the dashboard page, the
+        // node_exporter metrics file, the uploader's receipts. No I/O.
+        .target(
+            name: "NianbaoViews",
+            dependencies: ["NianbaoEngine"],
+            swiftSettings: strict
+        ),
+
         // Platform seams: inotify, iconv, libsystemd, file-system calls.
         .target(
             name: "NianbaoPlatform",
@@ -89,6 +97,7 @@ let package = Package(
                 "NianbaoOffice",
                 "NianbaoFormats",
                 "NianbaoPlatform",
+                "NianbaoViews",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,6 +163,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoPlatformTests",
             dependencies: ["NianbaoTestSupport", "NianbaoPlatform"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoViewsTests",
+            dependencies: ["NianbaoViews", "NianbaoEngine"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,35 @@
+/// The daemon's recent problems (unreadable files, refused formats).
+enum ProblemTable {
+    static func section(_ problems: [DaemonProblem], clock: DisplayClock) -> String {
+        var html = "<h2>近期异常</h2>\n"
+        guard !problems.isEmpty else { return html + #"<p class="none">近期无异常。</p>"# + "\n" }
+        let e = HTMLEscaping.escape
+        html += """
+        <table class="stack problems">
+        <colgroup><col class="c-time"><col class="c-kind"><col class="c-path"><col class="c-text"></colgroup>
+        <thead><tr><th scope="col">时间</th><th scope="col">类别</th><th scope="col">文件</th><th scope="col">说明</th></tr></thead>
+        <tbody>
+
+        """
+        for problem in problems {
+            html += #"<tr class="problem">"#
+            html += AgencyTable.cell("时间", #"<time datetime="\#(clock.iso8601(problem.time))">\#(clock.second(problem.time))</time>"#)
+            html += AgencyTable.cell("类别", e(kindName(problem.kind)))
+            html += AgencyTable.cell("文件", #"<span class="path">\#(e(problem.path))</span>"#)
+            html += AgencyTable.cell("说明", e(problem.text)) + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// Chinese for the daemon's problem kinds; an unknown kind is shown as given.
+    static func kindName(_ kind: String) -> String {
+        switch kind {
+        case "unreadable": return "无法读取"
+        case "refused_format", "unsupported_format": return "格式不支持"
+        case "too_large": return "文件过大"
+        case "timeout": return "读取超时"
+        case "converter_missing": return "缺少转换程序"
+        default: return kind
+        }
+    }
+}

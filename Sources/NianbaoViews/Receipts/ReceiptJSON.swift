@@ -1,0 +1,70 @@
+import Foundation
+
+/// The receipt's JSON twin (`<name>.结果.json`), for programs. Field names are
+/// stable and English: `file`, `sha256`, `checked_at` (ISO 8601 with offset),
+/// `verdict` (pass / warn / fail / unreadable), `verdict_text` (Chinese),
+/// `agency`, `year` (null when unknown), `findings` (each `number`, `code`,
+/// `severity`, `message`, `location`), errors first as in the text receipt.
+public enum ReceiptJSON {
+    /// Pretty-printed JSON with sorted keys, UTF-8, ending with a newline.
+    public static func render(_ receipt: Receipt) -> String {
+        let document = Document(
+            file: receipt.file, sha256: receipt.sha256, checkedAt: receipt.clock.iso8601(receipt.checkedAt),
+            verdict: receipt.outcome.rawValue, verdictText: receipt.outcome.chinese, agency: receipt.agency,
+            year: receipt.year,
+            findings: FindingLine.bySeverity(receipt.findings).enumerated().map { index, finding in
+                Item(number: index + 1, code: finding.code, severity: finding.severity.rawValue,
+                     message: finding.message, location: finding.location)
+            }
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct Document: Codable {
+        var file: String
+        var sha256: String
+        var checkedAt: String
+        var verdict: String
+        var verdictText: String
+        var agency: String?
+        var year: Int?
+        var findings: [Item]
+
+        enum CodingKeys: String, CodingKey {
+            case file, sha256, checkedAt = "checked_at", verdict, verdictText = "verdict_text", agency, year, findings
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(checkedAt, forKey: .checkedAt)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(verdictText, forKey: .verdictText)
+            try c.encode(agency, forKey: .agency)
+            try c.encode(year, forKey: .year)
+            try c.encode(findings, forKey: .findings)
+        }
+    }
+
+    struct Item: Codable {
+        var number: Int
+        var code: String
+        var severity: String
+        var message: String
+        var location: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(number, forKey: .number)
+            try c.encode(code, forKey: .code)
+            try c.encode(severity, forKey: .severity)
+            try c.encode(message, forKey: .message)
+            try c.encode(location, forKey: .location)
+        }
+    }
+}

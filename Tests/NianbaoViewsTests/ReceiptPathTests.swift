@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import NianbaoViews
+
+/// Receipt paths mirror the drop tree and always fit in a file name.
+struct ReceiptPathTests {
+    @Test func mirrorsTheReportsPath() {
+        let pair = ReceiptPath.relative(for: "a/b/报告.docx")
+        #expect(pair?.text == "a/b/报告.docx.结果.txt")
+        #expect(pair?.json == "a/b/报告.docx.结果.json")
+        #expect(ReceiptPath.relative(for: "报告.pdf")?.text == "报告.pdf.结果.txt")
+    }
+
+    @Test func unsafePathsHaveNoReceipt() {
+        for path in ["", "/etc/passwd", "a/../b.txt", "../b.txt", "a//b.txt", "a/./b.txt", "a/", "a/b\0.txt", "."] {
+            #expect(ReceiptPath.relative(for: path) == nil, "\(path)")
+        }
+    }
+
+    @Test func longNamesAreShortenedWithAStableHashAndFitOnDisk() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("views-receipts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 84 three-byte characters + ".docx" = 257 bytes before any suffix; two names sharing a long prefix.
+        let stem = String(repeating: "报", count: 80)
+        let first = stem + "甲甲甲甲.docx", second = stem + "乙乙乙乙.docx"
+        let fitting = String(repeating: "报", count: 61) + ".docx"  // 188 bytes + ".结果.json" (12) = 200: kept
+        let longer = String(repeating: "报", count: 61) + ".docx1"  // 189 + 12 = 201: shortened
+        var names: Set<String> = []
+        for name in [first, second, fitting, longer] {
+            let pair = try #require(ReceiptPath.relative(for: "drop/" + name))
+            for path in [pair.text, pair.json] {
+                let file = String(path.split(separator: "/").last!)
+                #expect(file.utf8.count <= ReceiptPath.maxFileNameBytes, "\(file.utf8.count) bytes")
+                // Room for an atomic write's temporary suffix within NAME_MAX, on a real file system.
+                let temporary = directory.appendingPathComponent(file + ".tmp-" + String(repeating: "x", count: 40))
+                #expect(FileManager.default.createFile(atPath: temporary.path, contents: Data("x".utf8)), "\(file)")
+                names.insert(file)
+            }
+            #expect(pair.text.dropLast(ReceiptPath.textSuffix.count) == pair.json.dropLast(ReceiptPath.jsonSuffix.count), "twins share a stem")
+            #expect(ReceiptPath.relative(for: "drop/" + name) == pair, "stable")
+        }
+        #expect(names.count == 8, "different long names never share a receipt")
+        #expect(ReceiptPath.relative(for: "drop/" + fitting)?.json == "drop/" + fitting + ".结果.json")
+        #expect(ReceiptPath.relative(for: longer)?.json.utf8.count == 200)
+        let shortened = try #require(ReceiptPath.relative(for: first)?.text)
+        // 200 bytes less "~", 16 hex digits and ".结果.json" (12) leave 171 bytes: 57 whole three-byte characters.
+        #expect(shortened.hasPrefix(String(repeating: "报", count: 57) + "~"))
+        let hash = String(SHA256Digest.hex(first.utf8).prefix(16))
+        #expect(shortened.hasSuffix("~" + hash + ".结果.txt"))
+    }
+
+    @Test func sha256MatchesTheRealSha256sum() throws {
+        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Digest.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        guard let tool = ExternalTool.required("sha256sum", package: "coreutils") else { return }
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 55, 56, 57, 63, 64, 65, 119, 120, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = try tool.run([], stdin: Data(bytes)).text.prefix(64)
+            #expect(SHA256Digest.hex(bytes) == String(expected), "length \(length)")
+        }
+    }
+}
