@@ -61,11 +61,11 @@ struct ViewBasicsTests {
     }
 
     @Test func countdownsInChinese() {
-        let deadline = AgencyLevel.department.deadline(reportYear: 2023)
+        let deadline = DisplayLevel.department.deadline(reportYear: 2023)
         #expect(deadline == CivilDate(year: 2024, month: 1, day: 31))
-        #expect(AgencyLevel.county.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 2, day: 20))
-        #expect(AgencyLevel.prefecture.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 10))
-        #expect(AgencyLevel.province.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 31))
+        #expect(DisplayLevel.county.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 2, day: 20))
+        #expect(DisplayLevel.prefecture.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 10))
+        #expect(DisplayLevel.province.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 31))
         #expect(DeadlineText.countdown(today: CivilDate(year: 2024, month: 1, day: 25), deadline: deadline) == "剩 6 天")
         #expect(DeadlineText.countdown(today: deadline, deadline: deadline) == "今天截止")
         #expect(DeadlineText.countdown(today: CivilDate(year: 2024, month: 3, day: 1), deadline: deadline) == "逾期 30 天")

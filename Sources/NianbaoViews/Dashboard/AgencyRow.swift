@@ -30,7 +30,7 @@ public struct AgencyRow: Sendable, Hashable {
     /// The agency's name (from the roster or the report), or nil when unknown.
     public var agency: String?
     /// The agency's level, when known (from the roster).
-    public var level: AgencyLevel?
+    public var level: DisplayLevel?
     /// The report year, when known.
     public var year: Int?
     /// The verdict on its report, or 未报.
@@ -47,7 +47,7 @@ public struct AgencyRow: Sendable, Hashable {
     public var findings: [FindingLine]
 
     public init(
-        agency: String?, level: AgencyLevel?, year: Int? = nil, status: AgencyStatus, file: String? = nil,
+        agency: String?, level: DisplayLevel?, year: Int? = nil, status: AgencyStatus, file: String? = nil,
         drop: String? = nil, arrivedAt: Date? = nil, late: Bool = false, findings: [FindingLine] = []
     ) {
         self.agency = agency

@@ -27,8 +27,8 @@ public struct YearProgress: Sendable, Hashable {
 /// One level's counts for a year.
 public struct LevelProgress: Sendable, Hashable {
     /// The level these counts are for.
-    public var level: AgencyLevel
-    /// The level's deadline for this year (`AgencyLevel.deadline(reportYear:)` unless configured otherwise).
+    public var level: DisplayLevel
+    /// The level's deadline for this year (`DisplayLevel.deadline(reportYear:)` unless configured otherwise).
     public var deadline: CivilDate
     /// Reports received (whatever their verdict).
     public var submitted: Int
@@ -37,7 +37,7 @@ public struct LevelProgress: Sendable, Hashable {
     /// Agencies on the roster that have not reported; ignored without a roster.
     public var missing: Int
 
-    public init(level: AgencyLevel, deadline: CivilDate, submitted: Int, failing: Int, missing: Int = 0) {
+    public init(level: DisplayLevel, deadline: CivilDate, submitted: Int, failing: Int, missing: Int = 0) {
         self.level = level
         self.deadline = deadline
         self.submitted = submitted

@@ -18,14 +18,14 @@ enum SampleDashboard {
     static let generatedAt = Date(timeIntervalSince1970: 1_706_148_000)
 
     /// 2023 has a roster of 34; 2022 (no roster) shows only what arrived (6).
-    static let composition2023: [(AgencyLevel, [(AgencyStatus, Int)])] = [
+    static let composition2023: [(DisplayLevel, [(AgencyStatus, Int)])] = [
         (.department, [(.pass, 8), (.warn, 4), (.fail, 3), (.refused, 1), (.missing, 4)]),
         (.township, [(.pass, 2), (.warn, 1), (.fail, 2), (.refused, 1), (.missing, 2)]),
         (.county, [(.pass, 1), (.warn, 1), (.fail, 1), (.missing, 1)]),
         (.prefecture, [(.pass, 1)]),
         (.province, [(.missing, 1)]),
     ]
-    static let composition2022: [(AgencyLevel, [(AgencyStatus, Int)])] = [
+    static let composition2022: [(DisplayLevel, [(AgencyStatus, Int)])] = [
         (.department, [(.pass, 2), (.warn, 1), (.fail, 1)]),
         (.county, [(.pass, 1), (.fail, 1)]),
     ]
@@ -75,7 +75,7 @@ enum SampleDashboard {
         return DashboardModel(generatedAt: generatedAt, years: years, verdicts: distribution, agencies: rows, problems: problems)
     }
 
-    private static func row(year: Int, level: AgencyLevel, index: Int, status: AgencyStatus, serial: Int) -> AgencyRow {
+    private static func row(year: Int, level: DisplayLevel, index: Int, status: AgencyStatus, serial: Int) -> AgencyRow {
         var name: String
         switch level {
         case .department: name = "淮安市洪泽区" + departments[index % departments.count]

@@ -2,7 +2,7 @@ import NianbaoEngine
 
 /// The administrative level of a reporting agency, which decides its deadline
 /// (条例第四十九条 and the template, see the domain reference).
-public enum AgencyLevel: String, Sendable, Hashable, Codable, CaseIterable {
+public enum DisplayLevel: String, Sendable, Hashable, Codable, CaseIterable {
     /// A county-level-or-above government department (部门).
     case department
     /// A township or street office (乡镇).
