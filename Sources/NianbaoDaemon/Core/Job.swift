@@ -30,6 +30,13 @@ public struct PreparedReport: Sendable, Hashable {
     public var bytes: [UInt8]
     public var sha256: String
     public var format: DocumentFormat
+
+    public init(job: Job, bytes: [UInt8], sha256: String, format: DocumentFormat) {
+        self.job = job
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.format = format
+    }
 }
 
 /// What judging a job came to: the worker's one answer.
