@@ -141,7 +141,11 @@ let package = Package(
         // the notification socket and the daemon harness.
         .target(
             name: "NianbaoTestSupport",
-            dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoPlatform"],
+            dependencies: [
+                "NianbaoDaemon", "NianbaoEngine", "NianbaoPlatform",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
 

@@ -1,4 +1,4 @@
-/// What ``DropState/apply(_:)`` asks the effects loop to do. Effects are
+/// What ``DropState/apply(_:now:)`` asks the effects loop to do. Effects are
 /// performed in order; those that take time report back with a ``DropInput``.
 public enum DropEffect: Sendable, Equatable {
     /// Read, hash and (in this process) judge a report; answers `.judged`.

@@ -4,17 +4,18 @@ import NianbaoPlatform
 public typealias Moment = Duration
 
 /// Everything that can change the daemon's state. The effects loop feeds these
-/// to ``DropState/apply(_:)`` one at a time, in the order they happened.
+/// to ``DropState/apply(_:now:)`` one at a time, in the order they happened,
+/// each with the moment it is applied.
 public enum DropInput: Sendable, Equatable {
     /// A watch event; `identity` is the file's identity when the event was read
     /// (for events that start settling), nil when gone or not asked.
-    case watch(WatchEvent, identity: FileIdentity?, now: Moment)
+    case watch(WatchEvent, identity: FileIdentity?)
     /// The timer asked for by ``DropEffect/wake(at:)`` fired.
-    case tick(now: Moment)
+    case tick
     /// Identities of files whose settle time ran out (asked by ``DropEffect/probe(_:)``).
-    case probed([ProbeResult], now: Moment)
+    case probed([ProbeResult])
     /// A worker finished a job.
-    case judged(Job, JudgeOutcome, now: Moment)
+    case judged(Job, JudgeOutcome)
     /// A verdict's journal line is durable (`record` carries its final time stamp).
     case appended(ReportKey, VerdictRecord)
     /// A verdict's journal line could not be written (disk full, I/O error).

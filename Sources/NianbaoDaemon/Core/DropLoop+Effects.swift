@@ -8,19 +8,19 @@ extension DropLoop {
         case .read(let job):
             group.addTask {
                 let outcome = await BlockingWork.run { judge.read(job) }
-                send.yield(.input(.judged(job, outcome, now: clock.now)))
+                send.yield(.input(.judged(job, outcome)))
             }
         case .judgeInChild(let prepared):
             group.addTask {
                 let outcome = await BlockingWork.run { judge.judge(prepared) }
-                send.yield(.input(.judged(prepared.job, outcome, now: clock.now)))
+                send.yield(.input(.judged(prepared.job, outcome)))
             }
         case .probe(let probes):
             group.addTask {
                 let results = await BlockingWork.run {
                     probes.map { ProbeResult(key: $0.job.key, generation: $0.generation, identity: files.identity(path: $0.job.path)) }
                 }
-                send.yield(.input(.probed(results, now: clock.now)))
+                send.yield(.input(.probed(results)))
             }
         case .verifyPresent(let jobs):
             group.addTask {
@@ -30,7 +30,7 @@ extension DropLoop {
         case .wake(let moment):
             group.addTask {
                 guard (try? await clock.sleep(until: moment)) != nil else { return }
-                send.yield(.input(.tick(now: clock.now)))
+                send.yield(.input(.tick))
             }
         case .append(let key, var record, let delay):
             if record.time == nil { record.time = Self.wallTime() }

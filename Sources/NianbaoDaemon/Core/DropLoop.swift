@@ -7,7 +7,7 @@ import UnixSignals
 
 /// The effects loop: the one place that owns the daemon's I/O.
 ///
-/// Data flows one way: watcher → ``DropState/apply(_:)`` → effects → child
+/// Data flows one way: watcher → ``DropState/apply(_:now:)`` → effects → child
 /// tasks → results (``LoopMessage``) → state. Every child task lives in one
 /// discarding task group and answers through the inbox; the loop itself only
 /// applies inputs and starts effects, so it never blocks.
@@ -78,7 +78,7 @@ final class DropLoop {
                     if let path = event.absolutePath { identity = files.identity(path: path) }
                 default: break
                 }
-                send.yield(.input(.watch(event, identity: identity, now: clock.now)))
+                send.yield(.input(.watch(event, identity: identity)))
             }
         }
         group.addTask {
@@ -155,7 +155,7 @@ final class DropLoop {
         var inputs = [input]
         while !inputs.isEmpty {
             let next = inputs.removeFirst()
-            for effect in state.apply(next) {
+            for effect in state.apply(next, now: seams.clock.now) {
                 if let immediate = perform(effect, &group) { inputs.append(immediate) }
             }
         }

@@ -3,7 +3,7 @@ import NianbaoPlatform
 
 /// The daemon's decisions, as a value: which files are settling, which reports
 /// are queued, running or being made durable, and what each report's current
-/// verdict is. ``apply(_:)`` takes one input and returns the effects to perform;
+/// verdict is. ``apply(_:now:)`` takes one input and returns the effects to perform;
 /// it does no I/O and reads no clock (time arrives with the inputs).
 ///
 /// Invariants: a report is judged only if its content differs from its current
@@ -83,21 +83,19 @@ public struct DropState: Sendable {
         self.pendingScans = Set(drops.map(\.path))
     }
 
-    /// Applies one input; returns the effects to perform, in order.
-    public mutating func apply(_ input: DropInput) -> [DropEffect] {
+    /// Applies one input at moment `now`; returns the effects to perform, in order.
+    public mutating func apply(_ input: DropInput, now: Moment) -> [DropEffect] {
         var effects: [DropEffect] = []
+        lastNow = max(lastNow, now)
+        let now = lastNow
         switch input {
-        case .watch(let event, let identity, let now):
-            lastNow = max(lastNow, now)
+        case .watch(let event, let identity):
             handle(event, identity: identity, now: now, &effects)
-        case .tick(let now):
-            lastNow = max(lastNow, now)
+        case .tick:
             tick(now, &effects)
-        case .probed(let results, let now):
-            lastNow = max(lastNow, now)
+        case .probed(let results):
             probed(results, now: now, &effects)
-        case .judged(let job, let outcome, let now):
-            lastNow = max(lastNow, now)
+        case .judged(let job, let outcome):
             judged(job, outcome, now: now, &effects)
         case .appended(let key, let record):
             appended(key, record, &effects)

@@ -8,7 +8,7 @@ import Testing
     @Test func aVerdictIsReportedOnlyOnceItsJournalLineIsDurable() {
         var state = S.state()
         _ = state.apply(S.moved("r.txt"))
-        let judged = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt")), now: S.ms(5)))
+        let judged = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt"))), now: S.ms(5))
         let (key, record, delay) = try! #require(judged.appends.first)
         #expect(key == S.key("r.txt") && delay == nil)
         #expect(record.event == .new && record.drop == "drop" && record.relativePath == "r.txt")
@@ -20,7 +20,7 @@ import Testing
         #expect(state.current[key] == record && state.backlog == 0)
         // The next change of the same report is "changed".
         _ = state.apply(S.moved("r.txt"))
-        let second = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt", sha: "bbb")), now: S.ms(9)))
+        let second = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt", sha: "bbb"))), now: S.ms(9))
         #expect(second.appends.first?.1.event == .changed)
     }
 
@@ -28,7 +28,7 @@ import Testing
     @Test func failedAppendsAreHeldWithBackOffAndRecoveryIsSaidOnce() {
         var state = S.state()
         _ = state.apply(S.moved("r.txt"))
-        let record = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt")), now: .zero)).appends[0].1
+        let record = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt"))), now: .zero).appends[0].1
         var delays: [Duration?] = []
         var notices: [DaemonNotice] = []
         for _ in 0..<8 {
@@ -47,13 +47,13 @@ import Testing
     @Test func removalsRetireTheVerdictAndTheStatusFileFollowsTheDurableLine() {
         let key = S.key("a/r.txt")
         var state = S.state(current: [key: S.record("a/r.txt"), S.key("b.txt"): S.record("b.txt")])
-        let effects = state.apply(.watch(.directoryRemoved(root: S.root, path: "a"), identity: nil, now: .zero))
+        let effects = state.apply(.watch(.directoryRemoved(root: S.root, path: "a"), identity: nil), now: .zero)
         #expect(effects.removals == ["a/r.txt"], "only what lies inside the removed directory")
         #expect(state.current[key] == nil)
         let removal = state.apply(.removalDurable(key, S.record("a/r.txt")))
         #expect(removal.contains(.removeStatus(key)))
         // A removal that could not be written leaves the report current.
-        _ = state.apply(.watch(.fileRemoved(root: S.root, path: "b.txt"), identity: nil, now: .zero))
+        _ = state.apply(.watch(.fileRemoved(root: S.root, path: "b.txt"), identity: nil), now: .zero)
         _ = state.apply(.removalFailed(S.key("b.txt"), S.record("b.txt"), error: "EIO"))
         #expect(state.current[S.key("b.txt")] != nil)
     }
@@ -63,16 +63,16 @@ import Testing
     @Test func replayedVerdictsMakeTheRescanCheapAndTheScanRetiresWhatIsGone() {
         let kept = S.key("kept.txt"), gone = S.key("gone.txt")
         var state = S.state(current: [kept: S.record("kept.txt", sha: "k"), gone: S.record("gone.txt", sha: "g")], ready: false)
-        let found = state.apply(.watch(.fileFound(root: S.root, path: "kept.txt"), identity: S.identity(1), now: .zero))
+        let found = state.apply(.watch(.fileFound(root: S.root, path: "kept.txt"), identity: S.identity(1)), now: .zero)
         #expect(found.wakes.count == 1)
-        let probe = state.apply(.tick(now: S.settle)).probes[0]
-        let read = state.apply(.probed([ProbeResult(key: kept, generation: probe.generation, identity: S.identity(1))], now: S.settle))
+        let probe = state.apply(.tick, now: S.settle).probes[0]
+        let read = state.apply(.probed([ProbeResult(key: kept, generation: probe.generation, identity: S.identity(1))]), now: S.settle)
         guard case .read(let job)? = read.first(where: { if case .read = $0 { true } else { false } }) else {
             Issue.record("no read")
             return
         }
         #expect(job.knownSHA256 == "k", "the judge can answer 'unchanged' without a round trip")
-        let scanned = state.apply(.watch(.scanCompleted(root: S.root, reason: .initial), identity: nil, now: S.settle))
+        let scanned = state.apply(.watch(.scanCompleted(root: S.root, reason: .initial), identity: nil), now: S.settle)
         #expect(scanned.contains(.ready))
         #expect(scanned.contains(.verifyPresent([Job(key: gone, root: S.root)])), "the busy report is not checked")
         #expect(state.apply(.missing([gone])).removals == ["gone.txt"])
@@ -80,10 +80,10 @@ import Testing
 
     @Test func overflowIsSaidAndAWatchLimitSchedulesOneRescan() {
         var state = S.state()
-        #expect(state.apply(.watch(.overflow, identity: nil, now: .zero)).notices == [.overflowRescan])
-        let first = state.apply(.watch(.watchLimitReached(path: "/srv/drop/x"), identity: nil, now: .zero))
+        #expect(state.apply(.watch(.overflow, identity: nil), now: .zero).notices == [.overflowRescan])
+        let first = state.apply(.watch(.watchLimitReached(path: "/srv/drop/x"), identity: nil), now: .zero)
         #expect(first.contains(.scheduleRescan(after: .seconds(60))))
-        #expect(!state.apply(.watch(.watchLimitReached(path: "/srv/drop/y"), identity: nil, now: .zero)).contains(.scheduleRescan(after: .seconds(60))))
+        #expect(!state.apply(.watch(.watchLimitReached(path: "/srv/drop/y"), identity: nil), now: .zero).contains(.scheduleRescan(after: .seconds(60))))
         #expect(state.apply(.rescanDue) == [.rescan])
     }
 
@@ -104,15 +104,15 @@ import Testing
         var state = DropState(
             drops: [DropFolder(name: "a", path: "/a"), DropFolder(name: "b", path: "/b")], current: [:],
             settings: .init(settle: S.settle, workers: 1))
-        #expect(!state.apply(.watch(.scanCompleted(root: "/a", reason: .initial), identity: nil, now: .zero)).contains(.ready))
-        #expect(state.apply(.watch(.rootLost(root: "/b"), identity: nil, now: .zero)).contains(.ready), "a missing folder is armed to re-appear")
-        _ = state.apply(.watch(.fileMovedIn(root: "/a", path: "1.txt"), identity: nil, now: .zero))
-        _ = state.apply(.watch(.fileMovedIn(root: "/a", path: "2.txt"), identity: nil, now: .zero))
+        #expect(!state.apply(.watch(.scanCompleted(root: "/a", reason: .initial), identity: nil), now: .zero).contains(.ready))
+        #expect(state.apply(.watch(.rootLost(root: "/b"), identity: nil), now: .zero).contains(.ready), "a missing folder is armed to re-appear")
+        _ = state.apply(.watch(.fileMovedIn(root: "/a", path: "1.txt"), identity: nil), now: .zero)
+        _ = state.apply(.watch(.fileMovedIn(root: "/a", path: "2.txt"), identity: nil), now: .zero)
         let stop = state.apply(.stop)
         #expect(!stop.finished, "one job is still running")
         #expect(state.backlog == 1, "the queued one is dropped: judged at the next start")
         let running = Job(key: ReportKey(drop: "a", relativePath: "1.txt"), root: "/a")
-        let judged = state.apply(.judged(running, .verdict(S.record("1.txt")), now: .zero))
+        let judged = state.apply(.judged(running, .verdict(S.record("1.txt"))), now: .zero)
         #expect(!judged.finished, "its verdict is being made durable")
         let (key, record, _) = judged.appends[0]
         #expect(state.apply(.appended(key, record)).finished)
@@ -121,7 +121,7 @@ import Testing
     @Test func aHeldVerdictIsGivenUpAtStop() {
         var state = S.state()
         _ = state.apply(S.moved("r.txt"))
-        let record = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt")), now: .zero)).appends[0].1
+        let record = state.apply(.judged(S.job("r.txt"), .verdict(S.record("r.txt"))), now: .zero).appends[0].1
         _ = state.apply(.appendFailed(S.key("r.txt"), record, error: "ENOSPC"))
         #expect(state.apply(.stop).finished)
     }

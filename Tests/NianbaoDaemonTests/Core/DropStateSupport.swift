@@ -10,7 +10,7 @@ enum S {
     static func state(workers: Int = 2, current: [ReportKey: VerdictRecord] = [:], ready: Bool = true) -> DropState {
         var state = DropState(
             drops: [DropFolder(name: "drop", path: root)], current: current, settings: .init(settle: settle, workers: workers))
-        if ready { _ = state.apply(.watch(.scanCompleted(root: root, reason: .initial), identity: nil, now: .zero)) }
+        if ready { _ = state.apply(.watch(.scanCompleted(root: root, reason: .initial), identity: nil), now: .zero) }
         return state
     }
 
@@ -30,17 +30,29 @@ enum S {
 
     static func ms(_ n: Int64) -> Moment { .milliseconds(n) }
 
-    static func written(_ path: String, _ identity: FileIdentity? = S.identity(1), at: Moment = .zero) -> DropInput {
-        .watch(.fileClosedAfterWrite(root: root, path: path), identity: identity, now: at)
+    static func written(_ path: String, _ identity: FileIdentity? = S.identity(1), at: Moment = .zero) -> Timed {
+        Timed(input: .watch(.fileClosedAfterWrite(root: root, path: path), identity: identity), now: at)
     }
 
-    static func moved(_ path: String, at: Moment = .zero) -> DropInput {
-        .watch(.fileMovedIn(root: root, path: path), identity: nil, now: at)
+    static func moved(_ path: String, at: Moment = .zero) -> Timed {
+        Timed(input: .watch(.fileMovedIn(root: root, path: path), identity: nil), now: at)
     }
 
     static func job(_ path: String, sha: String? = nil, code: String? = nil) -> Job {
         Job(key: key(path), root: root, knownSHA256: sha, knownFirstCode: code)
     }
+}
+
+/// An input with the moment it happens.
+struct Timed {
+    var input: DropInput
+    var now: Moment
+}
+
+extension DropState {
+    mutating func apply(_ timed: Timed) -> [DropEffect] { apply(timed.input, now: timed.now) }
+    /// An input whose moment does not matter (time never goes back: the latest moment stays).
+    mutating func apply(_ input: DropInput) -> [DropEffect] { apply(input, now: .zero) }
 }
 
 extension Array where Element == DropEffect {
