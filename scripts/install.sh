@@ -21,6 +21,7 @@
 #   /usr/local/lib/sysusers.d/nianbao.conf
 #   /usr/local/lib/tmpfiles.d/nianbao.conf
 #   /usr/local/lib/sysctl.d/60-nianbao.conf
+#   /usr/local/share/doc/nianbao/README.md  (the unit's Documentation=)
 #   /etc/nianbao/nianbao.json  (only if absent: never overwrites local config)
 set -eu
 
@@ -36,7 +37,7 @@ while [ "$#" -gt 0 ]; do
         --no-build) BUILD=0 ;;
         --binary) BINARY=$2; BUILD=0; shift ;;
         --enable) ENABLE=1 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -68,6 +69,7 @@ install -D -m 0644 "$ROOT/systemd/nianbao.catalog" "$DESTDIR/usr/local/lib/syste
 install -D -m 0644 "$ROOT/systemd/nianbao.sysusers" "$DESTDIR/usr/local/lib/sysusers.d/nianbao.conf"
 install -D -m 0644 "$ROOT/systemd/nianbao.tmpfiles" "$DESTDIR/usr/local/lib/tmpfiles.d/nianbao.conf"
 install -D -m 0644 "$ROOT/systemd/nianbao.sysctl" "$DESTDIR/usr/local/lib/sysctl.d/60-nianbao.conf"
+install -D -m 0644 "$ROOT/README.md" "$DESTDIR/usr/local/share/doc/nianbao/README.md"
 install -d -m 0755 "$DESTDIR/etc/nianbao"
 if [ -e "$DESTDIR/etc/nianbao/nianbao.json" ]; then
     say "keeping existing /etc/nianbao/nianbao.json"

@@ -11,7 +11,7 @@ struct DaemonBenchmark {
 
     func run() throws {
         // --only LETTERS runs a subset of the scenarios, e.g. --only e.
-        let only = options.string("only", "abcde")
+        let only = options.string("only", "abcdef")
         let scale = options.double("scale", 1)
         let sample = Array(FileManager.default.contents(atPath: options.fixtures + "/samples/huaian_hongze_2024.txt") ?? Data())
         print("daemon benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores), binary \(binary)")
@@ -80,6 +80,21 @@ struct DaemonBenchmark {
         let arrival = try bench.arrivalDuringRemoval()
         _ = bench.stop()
         print("(e) arrival latency during a \(stormCount)-file removal: \(arrival.map { ms($0) + " ms" } ?? "no verdict within 120 s")")
+        }
+
+        if only.contains("f") {
+        // (f) 5,000 files written while the daemon is stopped (SIGSTOP): the kernel
+        // queue overflows; time from SIGCONT to the last durable verdict.
+        let overflowCount = max(200, Int(5_000 * scale))
+        bench = try Bench(binary: binary, sample: sample)
+        try bench.startDaemon()
+        kill(bench.pid, SIGSTOP)
+        try bench.populate(count: overflowCount)
+        let resumed = ContinuousClock.now
+        kill(bench.pid, SIGCONT)
+        let overflow = bench.waitAll(count: overflowCount, since: resumed, idleTimeout: 60)
+        _ = bench.stop()
+        print("(f) overflowed burst of \(overflowCount) files: \(overflow.count) verdicts \(s(overflow.duration)) s after SIGCONT = \(rate(overflow.count, overflow.duration)) reports/s, overflow rescan: \(bench.collector.sawLine(containing: "overflow") ? "yes" : "no")")
         }
 
         guard only.contains("d") else { return }
