@@ -27,7 +27,8 @@ public struct ChildPDFReader: IsolatedReader {
         /// costs no CPU, only its memory).
         public var idleTimeout: Duration
         /// Growth of a child's address space since its first document past which it
-        /// is replaced, so each document keeps about the whole address-space budget.
+        /// is replaced (at most an eighth of the address-space limit is allowed), so
+        /// each document keeps about the whole address-space budget.
         public var memoryGrowthBytes: Int
 
         public init(documentsPerChild: Int = 64, idleTimeout: Duration = .seconds(60), memoryGrowthBytes: Int = 64 << 20) {

@@ -9,7 +9,8 @@ import Glibc
 /// document, busy ones owned by the callers reading with them. A caller takes an
 /// idle child or starts one, so there are never more children than callers at
 /// once. A child is retired after `documentsPerChild` documents or once its
-/// address space has grown by `memoryGrowthBytes` since its first document, and
+/// address space has grown since its first document by `memoryGrowthBytes` (at
+/// most an eighth of the address-space limit), and
 /// reaped after `idleTimeout` without work. Every child is registered with
 /// `ChildRegistry`, so a stopping daemon kills busy and idle ones alike.
 final class ReaderChildPool: Sendable {
@@ -91,7 +92,8 @@ final class ReaderChildPool: Sendable {
         var lent = lent
         let size = lent.child.virtualMemoryBytes
         if lent.baseline == nil { lent.baseline = size }
-        let grown = size.map { $0 - (lent.baseline ?? $0) > reuse.memoryGrowthBytes } ?? true
+        let allowance = min(reuse.memoryGrowthBytes, limits.addressSpaceBytes / 8)
+        let grown = size.map { $0 - (lent.baseline ?? $0) > allowance } ?? true
         let worn = grown || lent.child.requestsServed >= reuse.documentsPerChild || ChildRegistry.shared.isStopping
         let scheduleReaper = state.withLock { state -> Bool in
             state.busy.remove(lent.child.pid)
