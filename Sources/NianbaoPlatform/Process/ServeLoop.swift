@@ -13,7 +13,8 @@ public enum ServeLoop {
     /// so far (within the hard limit the parent set), so every request has its own
     /// CPU budget and overruns it with SIGXCPU.
     /// - Returns: the exit status: 0 when the input ended between requests, 3 when
-    ///   it ended mid-request or the output broke.
+    ///   it ended mid-request or the output broke, 4 when the CPU budget could not be
+    ///   given (the request was not accepted).
     public static func run(maxPayload: Int, cpuSecondsPerRequest: Int?, _ handle: ([UInt8]) -> [UInt8]) -> Int32 {
         while true {
             var header = [UInt8](repeating: 0, count: 4)
@@ -23,7 +24,9 @@ public enum ServeLoop {
             let length = ServeProtocol.length(header)
             var payload = [UInt8](repeating: 0, count: min(length, maxPayload))
             guard readFully(&payload, 0..<payload.count) == payload.count, discard(length - payload.count) else { return 3 }
-            if let seconds = cpuSecondsPerRequest { renewCPUBudget(seconds) }
+            // A child that cannot give this request its whole budget (its limits cannot be
+            // changed here) ends instead of accepting it: the parent starts a fresh one.
+            if let seconds = cpuSecondsPerRequest, !renewCPUBudget(seconds) { return 4 }
             guard writeFully([ServeProtocol.acceptance]) else { return 3 }
             let reply = handle(payload)
             guard writeFully(ServeProtocol.lengthPrefix(reply.count) + reply) else { return 3 }
@@ -31,16 +34,20 @@ public enum ServeLoop {
     }
 
     /// Sets RLIMIT_CPU's soft limit to the CPU seconds used so far (rounded up) plus
-    /// `seconds`, at most the hard limit.
-    public static func renewCPUBudget(_ seconds: Int) {
+    /// `seconds`, at most the hard limit. False if the limit left is less than
+    /// `seconds` (less one for the rounding) because it could not be moved.
+    @discardableResult
+    public static func renewCPUBudget(_ seconds: Int) -> Bool {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return }
-        let used = Int(usage.ru_utime.tv_sec) + Int(usage.ru_stime.tv_sec) + 1
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit) == 0 else { return }
-        let soft = rlim_t(used + seconds)
-        limit.rlim_cur = limit.rlim_max == rlim_t.max ? soft : min(soft, limit.rlim_max)
-        _ = setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0,
+              getrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit) == 0 else { return false }
+        let used = Int(usage.ru_utime.tv_sec) + Int(usage.ru_stime.tv_sec) + 1
+        let wanted = rlim_t(used + seconds)
+        var renewed = limit
+        renewed.rlim_cur = limit.rlim_max == rlim_t.max ? wanted : min(wanted, limit.rlim_max)
+        if setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &renewed) == 0 { limit = renewed }
+        return limit.rlim_cur == rlim_t.max || limit.rlim_cur + 1 >= wanted
     }
 
     /// Reads into `buffer[range]` until it is full or input ends; the count read.
