@@ -31,6 +31,7 @@ public struct ChildPDFReader: IsolatedReader {
         /// each document keeps about the whole address-space budget.
         public var memoryGrowthBytes: Int
 
+        /// The defaults: 64 documents per child, stopped after 60 s idle, replaced after 64 MiB of growth.
         public init(documentsPerChild: Int = 64, idleTimeout: Duration = .seconds(60), memoryGrowthBytes: Int = 64 << 20) {
             self.documentsPerChild = max(1, documentsPerChild)
             self.idleTimeout = idleTimeout
