@@ -125,11 +125,14 @@ public struct BoundedProcess: Sendable {
 
     struct SpawnFailure: Error { let code: Int32 }
 
-    /// Spawns `prlimit … -- executable arguments` in a session of its own.
-    private func spawn(_ executable: String, _ arguments: [String], _ environment: [String],
-                       _ actions: inout posix_spawn_file_actions_t,
-                       prepare: (inout posix_spawn_file_actions_t) -> Bool = { _ in true }) -> Result<pid_t, SpawnFailure> {
-        let argv = [Self.prlimitPath, "--cpu=\(limits.cpuSeconds):\(limits.cpuSeconds + 2)", "--as=\(limits.addressSpaceBytes)",
+    /// Spawns `prlimit … -- executable arguments` in a session of its own and
+    /// registers it with `ChildRegistry`. `cpuHardSeconds` is the hard CPU limit
+    /// (SIGKILL), by default 2 s past the soft one (SIGXCPU).
+    func spawn(_ executable: String, _ arguments: [String], _ environment: [String],
+               _ actions: inout posix_spawn_file_actions_t, cpuHardSeconds: Int? = nil,
+               prepare: (inout posix_spawn_file_actions_t) -> Bool = { _ in true }) -> Result<pid_t, SpawnFailure> {
+        let hard = cpuHardSeconds ?? limits.cpuSeconds + 2
+        let argv = [Self.prlimitPath, "--cpu=\(limits.cpuSeconds):\(hard)", "--as=\(limits.addressSpaceBytes)",
                     "--fsize=\(limits.fileSizeBytes)", "--", executable] + arguments
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
