@@ -6,6 +6,7 @@ import NianbaoFormats
 import NianbaoPlatform
 import Synchronization
 import Testing
+import NianbaoTestSupport
 
 /// `ChildPDFReader` with real `nianbao extract-child pdf --serve` children (the
 /// debug build next to the test bundle): children are reused across documents,
