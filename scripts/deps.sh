@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages nianbao builds and tests with (idempotent).
 set -euo pipefail
-# libreoffice-writer-nogui converts .doc/.wps/.rtf/.odt (run time); prlimit is in util-linux.
-packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd util-linux libreoffice-writer-nogui inotify-tools)
+# libreoffice-writer-nogui converts .doc/.wps/.rtf/.odt, libreoffice-calc-nogui makes
+# `nianbao export --format xlsx` (run time); prlimit is in util-linux.
+packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd util-linux libreoffice-writer-nogui
+          libreoffice-calc-nogui inotify-tools)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(poppler-utils debootstrap systemd-container)
+    # unzip: the export test reads the .xlsx sheet.
+    packages+=(poppler-utils debootstrap systemd-container unzip)
 fi
 missing=()
 for p in "${packages[@]}"; do

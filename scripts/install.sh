@@ -5,7 +5,7 @@
 #
 #   --no-build     install the binary already built at <scratch>/release/nianbao
 #   --binary PATH  install PATH instead of building
-#   --enable       also `systemctl enable --now nianbao` (when systemd runs)
+#   --enable       also `systemctl enable --now nianbao nianbao-remind.timer` (when systemd runs)
 #
 # Environment:
 #   DESTDIR        install into this root directory (an image or container
@@ -17,6 +17,7 @@
 # Installs (all under /usr/local, which systemd searches; override in /etc):
 #   /usr/local/bin/nianbao
 #   /usr/local/lib/systemd/system/nianbao.service
+#   /usr/local/lib/systemd/system/nianbao-remind.service, nianbao-remind.timer
 #   /usr/local/lib/systemd/catalog/nianbao.catalog
 #   /usr/local/lib/sysusers.d/nianbao.conf
 #   /usr/local/lib/tmpfiles.d/nianbao.conf
@@ -65,6 +66,8 @@ fi
 say "installing into ${DESTDIR:-/}"
 install -D -m 0755 "$BINARY" "$DESTDIR/usr/local/bin/nianbao"
 install -D -m 0644 "$ROOT/systemd/nianbao.service" "$DESTDIR/usr/local/lib/systemd/system/nianbao.service"
+install -D -m 0644 "$ROOT/systemd/nianbao-remind.service" "$DESTDIR/usr/local/lib/systemd/system/nianbao-remind.service"
+install -D -m 0644 "$ROOT/systemd/nianbao-remind.timer" "$DESTDIR/usr/local/lib/systemd/system/nianbao-remind.timer"
 install -D -m 0644 "$ROOT/systemd/nianbao.catalog" "$DESTDIR/usr/local/lib/systemd/catalog/nianbao.catalog"
 install -D -m 0644 "$ROOT/systemd/nianbao.sysusers" "$DESTDIR/usr/local/lib/sysusers.d/nianbao.conf"
 install -D -m 0644 "$ROOT/systemd/nianbao.tmpfiles" "$DESTDIR/usr/local/lib/tmpfiles.d/nianbao.conf"
@@ -87,7 +90,7 @@ if [ -n "$DESTDIR" ]; then
     systemd-tmpfiles --root="$DESTDIR" --create "$DESTDIR/usr/local/lib/tmpfiles.d/nianbao.conf"
     journalctl --root="$DESTDIR" --update-catalog
     if [ "$ENABLE" -eq 1 ]; then
-        systemctl --root="$DESTDIR" enable nianbao.service
+        systemctl --root="$DESTDIR" enable nianbao.service nianbao-remind.timer
     fi
     say "done (sysctl and systemctl skipped for DESTDIR)"
     exit 0
@@ -106,11 +109,11 @@ if [ -d /run/systemd/system ]; then
     say "reloading systemd"
     systemctl daemon-reload
     if [ "$ENABLE" -eq 1 ]; then
-        systemctl enable --now nianbao.service
+        systemctl enable --now nianbao.service nianbao-remind.timer
     else
-        say "start with: systemctl enable --now nianbao"
+        say "start with: systemctl enable --now nianbao nianbao-remind.timer"
     fi
 else
-    warn "systemd is not running as PID 1; skipped systemctl (enable later with systemctl enable nianbao)"
+    warn "systemd is not running as PID 1; skipped systemctl (enable later with systemctl enable nianbao nianbao-remind.timer)"
 fi
 say "done"

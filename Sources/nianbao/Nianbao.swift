@@ -10,7 +10,7 @@ struct Nianbao: AsyncParsableCommand {
         commandName: "nianbao",
         abstract: "Validate government information-disclosure annual reports (年报) and guard their drop folders.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, WatchCommand.self, StatusCommand.self, ExplainCommand.self, ExtractCommand.self, ExtractChildCommand.self, SandboxProbeCommand.self]
+        subcommands: [CheckCommand.self, WatchCommand.self, StatusCommand.self, ExportCommand.self, RemindCommand.self, ExplainCommand.self, ExtractCommand.self, ExtractChildCommand.self, SandboxProbeCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64).
@@ -42,5 +42,16 @@ enum FileHandleOutput {
         var line = Array(text.utf8)
         if line.last != 0x0A { line.append(0x0A) }
         _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Writes raw bytes to standard output (retrying short writes).
+    static func standardOutput(_ bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            written += n
+        }
     }
 }

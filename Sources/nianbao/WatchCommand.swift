@@ -41,6 +41,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("quiet"), help: "Do not print verdicts on standard output.")
     var quiet = false
 
+    @Option(help: "Roster CSV of the agencies expected to report (overrides the file's roster; re-read on SIGHUP).")
+    var roster: String?
+
     func run() async throws {
         let destination = LoggingSetup.bootstrap(identifier: "nianbao")
         let logger = Logger(label: "nianbao")
@@ -50,6 +53,7 @@ struct WatchCommand: AsyncParsableCommand {
         overrides.journalFile = journal
         overrides.settleMilliseconds = settleMilliseconds
         overrides.workers = workers
+        overrides.rosterFile = roster
         if createDrops { overrides.createDrops = true }
         let file = config
         let loaded: DaemonConfiguration

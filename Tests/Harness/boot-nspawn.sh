@@ -10,7 +10,11 @@
 #      gets a verdict: a journal entry with a verdict MESSAGE_ID, and the
 #      VERDICT given after "=" (pass/warn/fail), if any — a .doc converted by
 #      LibreOffice and a real PDF read under the hardened unit,
-#   3. `systemctl reload nianbao` leaves it active, `systemctl stop` is clean.
+#   3. nianbao-remind.timer is enabled and active, and `systemctl start
+#      nianbao-remind.service` (the real hardened unit, with a drop-in that sets
+#      --today and a small roster) succeeds and its entry, with its priority and
+#      fields, is in `journalctl -u nianbao-remind`,
+#   4. `systemctl reload nianbao` leaves it active, `systemctl stop` is clean.
 # Results (status, journal as JSON, self-test log) land in OUTDIR (printed at
 # the end; override with OUTDIR=...). Exit 0 only if all checks pass.
 #

@@ -1,5 +1,6 @@
 import NianbaoEngine
 import NianbaoFormats
+import NianbaoOffice
 import NianbaoPlatform
 
 /// Turns a report's bytes into a `VerdictRecord`: detects the format, extracts
@@ -39,7 +40,7 @@ public struct ReportChecker: ReportChecking {
                 path: path, sha256: sha, format: format.rawValue, encoding: encoding,
                 template: report.template?.rawValue, agency: report.agency, year: report.year,
                 published: (report.published ?? report.signed)?.iso, verdict: assessment.verdict,
-                findings: assessment.findings.map(VerdictRecord.FindingRecord.init))
+                findings: assessment.findings.map(VerdictRecord.FindingRecord.init), tables: TablesRecord(report))
         }
     }
 

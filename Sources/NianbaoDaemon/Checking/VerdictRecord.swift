@@ -1,4 +1,5 @@
 import NianbaoEngine
+import NianbaoOffice
 
 /// One verdict as written by `nianbao check --json`, to the verdict journal and to
 /// the status directory. Field names are the public JSON interface.
@@ -41,6 +42,9 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
     public var published: String?
     public var verdict: Verdict
     public var findings: [FindingRecord]
+    /// The report's parsed table values (JSON key `tables`), when it was read; absent for
+    /// a file that could not be read. Written by `check --json`, the journal and status files.
+    public var tables: TablesRecord?
     /// Journal and status fields (absent from `check --json`).
     public var time: String?
     public var drop: String?
@@ -48,13 +52,13 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
     public var event: Event?
 
     enum CodingKeys: String, CodingKey {
-        case path, sha256, format, encoding, template, agency, year, published, verdict, findings
+        case path, sha256, format, encoding, template, agency, year, published, verdict, findings, tables
         case time, drop, relativePath = "relative_path", event
     }
 
     public init(
         path: String, sha256: String, format: String, encoding: String?, template: String?, agency: String?,
-        year: Int?, published: String?, verdict: Verdict, findings: [FindingRecord]
+        year: Int?, published: String?, verdict: Verdict, findings: [FindingRecord], tables: TablesRecord? = nil
     ) {
         self.path = path
         self.sha256 = sha256
@@ -66,6 +70,7 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         self.published = published
         self.verdict = verdict
         self.findings = findings
+        self.tables = tables
     }
 
     /// Number of findings of a severity.
@@ -91,6 +96,7 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         try c.encode(published, forKey: .published)
         try c.encode(verdict, forKey: .verdict)
         try c.encode(findings, forKey: .findings)
+        try c.encodeIfPresent(tables, forKey: .tables)
         try c.encodeIfPresent(time, forKey: .time)
         try c.encodeIfPresent(drop, forKey: .drop)
         try c.encodeIfPresent(relativePath, forKey: .relativePath)

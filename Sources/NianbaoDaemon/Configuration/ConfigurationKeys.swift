@@ -5,7 +5,7 @@ import Foundation
 /// so the file's JSON is walked here once).
 enum ConfigurationKeys {
     static let known: [String] = [
-        "drops", "state.statusDirectory", "state.journalFile",
+        "drops", "roster", "state.statusDirectory", "state.journalFile",
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.queueCapacity", "watch.createDrops",
         "output.printVerdicts",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",

@@ -4,7 +4,8 @@ import SystemPackage
 /// Reads the JSON configuration file (with swift-configuration) and applies
 /// command-line overrides.
 ///
-/// File keys: `drops` (array of "PATH" or "NAME=PATH"), `state.statusDirectory`,
+/// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
+/// absent: no roster), `state.statusDirectory`,
 /// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `watch.createDrops`, `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
@@ -17,6 +18,8 @@ public struct ConfigurationLoader: Sendable {
         public var settleMilliseconds: Int?
         public var workers: Int?
         public var createDrops: Bool?
+        /// `--roster FILE`.
+        public var rosterFile: String?
         public init() {}
     }
 
@@ -38,6 +41,7 @@ public struct ConfigurationLoader: Sendable {
             if let drops = try values.stringArray("drops") {
                 config.drops = try drops.map { spec throws(ConfigurationError) in try DropFolder(specification: spec) }
             }
+            if let v = try values.string("roster") { config.rosterFile = try nonEmpty(v, "roster") }
             if let v = try values.string("state.statusDirectory") { config.statusDirectory = try nonEmpty(v, "state.statusDirectory") }
             if let v = try values.string("state.journalFile") { config.journalFile = try nonEmpty(v, "state.journalFile") }
             if let v = try values.int("watch.settleMilliseconds") {
@@ -67,6 +71,10 @@ public struct ConfigurationLoader: Sendable {
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
         if let v = overrides.createDrops { config.createDrops = v }
+        if let v = overrides.rosterFile { config.rosterFile = try nonEmpty(v, "--roster") }
+        if let rosterFile = config.rosterFile {
+            config.roster = try RosterFile.load(rosterFile, key: overrides.rosterFile != nil ? "--roster" : "roster")
+        }
         if let v = overrides.workers {
             // The same range as watch.workers in the file: 0 means one per core.
             let n = try ranged(v, 0...256, "--workers")

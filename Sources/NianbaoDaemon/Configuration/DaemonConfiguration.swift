@@ -1,3 +1,4 @@
+import NianbaoOffice
 import NianbaoPlatform
 
 /// Everything `nianbao watch` needs to run, after the configuration file and
@@ -25,6 +26,11 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var convertTimeoutSeconds = 12
     /// Address space a conversion may use, in MiB.
     public var convertMemoryMegabytes = 1024
+
+    /// The roster file (`roster`, `--roster`): the agencies whose reports are expected.
+    public var rosterFile: String?
+    /// The roster read from `rosterFile`, validated (nil without a roster file).
+    public var roster: Roster?
 
     /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document.
     public var parseTimeoutSeconds = 10

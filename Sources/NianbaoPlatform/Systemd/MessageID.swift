@@ -35,6 +35,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case journalRepaired = "9d632a9c8d434e59acae486c6b0f33be"
     /// Lines of the verdict journal could not be read back at start.
     case journalUnreadable = "e0951a0107d74bf38ee570dcefaacd64"
+    /// The daily reminder of a reporting year in progress (`nianbao remind`): who is still missing, and the deadline.
+    case yearReminder = "3722b34e0f314b4298559f0b52ef73dd"
     /// Any other daemon error (a failed reload, a status file that cannot be written …).
     case daemonError = "aac9eb045e5948c3b0c0587c96c57e2b"
 }

@@ -6,7 +6,8 @@ extension DaemonSystemd {
     /// Boots a real Debian 12 systemd in `systemd-nspawn` with nianbao installed
     /// by `scripts/install.sh` under the full hardened unit, and checks from
     /// inside that the service becomes active (Type=notify), judges dropped
-    /// reports, reloads and stops cleanly (Tests/Harness/boot-nspawn.sh).
+    /// reports, reloads and stops cleanly, and that `systemctl start nianbao-remind.service`
+    /// journals the reminder under its own hardened unit (Tests/Harness/boot-nspawn.sh).
     ///
     /// Runs when root, systemd-nspawn is present and either the Debian root is
     /// already cached or `NIANBAO_NSPAWN=1` allows debootstrapping it (CI).
@@ -49,6 +50,10 @@ extension DaemonSystemd {
             #expect(process.terminationStatus == 0, "\(log)")
             let result = (try? String(contentsOfFile: out + "/result", encoding: .utf8)) ?? ""
             #expect(result.contains("ok"), "\(result)")
+            // The reminder ran under its own hardened unit and its entry is in `journalctl -u nianbao-remind`.
+            #expect(result.contains("pass nianbao-remind.service succeeded"), "\(result)")
+            #expect(result.contains("pass nianbao-remind PRIORITY=3"), "\(result)")
+            #expect(result.contains("pass nianbao-remind fields"), "\(result)")
         }
     }
 }
