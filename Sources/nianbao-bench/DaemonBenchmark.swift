@@ -88,8 +88,16 @@ struct DaemonBenchmark {
         let overflowCount = max(200, Int(5_000 * scale))
         bench = try Bench(binary: binary, sample: sample)
         try bench.startDaemon()
+        // The folders exist and are watched first, so every file event is queued.
+        for d in 0..<10 { try FileManager.default.createDirectory(atPath: bench.drop + "/o\(d)", withIntermediateDirectories: true) }
+        Thread.sleep(forTimeInterval: 0.5)
         kill(bench.pid, SIGSTOP)
-        try bench.populate(count: overflowCount)
+        // As an uploader does: a temporary name, then a rename (five queued events per file).
+        for n in 0..<overflowCount {
+            let dir = bench.drop + "/o\(n % 10)"
+            _ = FileManager.default.createFile(atPath: dir + "/.o\(n).part", contents: Data(sample + Array("\nzzq\(n)\n".utf8)))
+            rename(dir + "/.o\(n).part", dir + "/zzq\(n).txt")
+        }
         let resumed = ContinuousClock.now
         kill(bench.pid, SIGCONT)
         let overflow = bench.waitAll(count: overflowCount, since: resumed, idleTimeout: 60)
