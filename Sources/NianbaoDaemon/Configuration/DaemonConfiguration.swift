@@ -31,6 +31,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var rosterFile: String?
     /// The roster read from `rosterFile`, validated (nil without a roster file).
     public var roster: Roster?
+    /// The node_exporter textfile (`output.metricsFile`); nil: `<status directory>/nianbao.prom`.
+    public var metricsFile: String?
+    /// Whether `<status directory>/index.html` is written (`output.dashboard`).
+    public var dashboard = true
+    /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
+    public var receiptDirectory: String?
 
     /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document.
     public var parseTimeoutSeconds = 10

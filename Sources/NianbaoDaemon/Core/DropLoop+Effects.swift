@@ -67,12 +67,17 @@ extension DropLoop {
             flushStatus(&group)
         case .verdict(let record, let key):
             seams.observer.verdict(record, key: key)
+            count(record)
+            if let receipts = parts.receipts { writeReceipt(receipts, record, key, &group) }
         case .removed(let record, let key):
             seams.observer.removed(record, key: key)
+            if let receipts = parts.receipts { removeReceipt(receipts, key, &group) }
         case .notice(let notice):
             seams.observer.notice(notice)
+            remember(notice)
         case .changed(let summary):
             summaryDirty = summaryDirty || summary
+            outputsDirty = true
             schedulePublish(&group)
         case .ready:
             startupDone.set()
@@ -124,6 +129,7 @@ extension DropLoop {
     }
 
     func publish(_ group: inout DiscardingTaskGroup) {
+        writeOutputs(&group)
         if summaryDirty {
             summaryDirty = false
             batch.add(state.summary(updated: Self.wallTime()))

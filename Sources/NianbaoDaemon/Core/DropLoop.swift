@@ -20,6 +20,10 @@ final class DropLoop {
         var watcher: TreeWatcher
         var reload: @Sendable () async throws -> DaemonConfiguration
         var logger: Logger
+        /// Year summaries, dashboard page and metrics file; nil: none.
+        var outputs: DerivedOutputs?
+        /// Receipts for the uploaders; nil: none.
+        var receipts: ReceiptWriter?
     }
 
     let parts: Parts
@@ -35,6 +39,12 @@ final class DropLoop {
     var stopRequested = false
     var finished = false
     var wedgeReported = false
+    var counters = DaemonCounters()
+    var problems: [DaemonProblemRecord] = []
+    var outputsDirty = true
+    var outputsWriting = false
+    var outputsScheduled = false
+    var lastOutputs: Duration?
     let inbox: AsyncStream<LoopMessage>
     let send: AsyncStream<LoopMessage>.Continuation
     let startupDone = StartupFlag()
@@ -61,8 +71,10 @@ final class DropLoop {
         // Whatever status is still pending goes to disk before the exit.
         let pending = batch.take()
         let summary = state.summary(updated: Self.wallTime())
+        let (outputs, published) = (parts.outputs, publishedState())
         _ = await BlockingWork.run { [status = parts.status] in
-            StatusBatch.write(pending.changes, summary: summary, to: status)
+            _ = outputs?.write(published)
+            return StatusBatch.write(pending.changes, summary: summary, to: status)
         }
         seams.notifier.status("stopped · \(summary.line)")
     }
@@ -112,6 +124,13 @@ final class DropLoop {
         case .publishDue:
             publishScheduled = false
             publish(&group)
+        case .outputsDue:
+            outputsScheduled = false
+            writeOutputs(&group)
+        case .outputsWritten(let errors):
+            outputsWriting = false
+            for error in errors { seams.observer.notice(.failure(error)) }
+            if outputsDirty { writeOutputs(&group) }
         case .statusFlushed(let failures):
             if let delay = batch.flushed(failures, lastSummary: lastSummary) {
                 if let error = failures.firstError { seams.observer.notice(.failure(error + "; retrying")) }

@@ -7,6 +7,10 @@ enum LoopMessage: Sendable {
     /// The status files of a batch are on disk (or some failed, to be retried).
     case statusFlushed(StatusBatch.Failures)
     case statusRetryDue
+    /// The derived outputs may be written again (at most about once a second).
+    case outputsDue
+    /// The derived outputs were written; the errors met.
+    case outputsWritten([String])
     /// Half the watchdog interval passed: ping if the loop and the workers are well.
     case watchdogTick
     /// A long initial scan: extend the start-up timeout.

@@ -57,8 +57,13 @@ public final class WatchDaemon: Service, Sendable {
         let judge = ReportJudge(checker: seams.checker, files: seams.files, maxBytes: config.maxFileBytes, attempts: attempts)
         let state = DropState(
             drops: config.drops, current: current, settings: .init(settle: config.settle, workers: config.workers))
+        let outputs = DerivedOutputs(
+            statusDirectory: status, metricsFile: CanonicalPath.absolute(config.metricsFile ?? status.root + "/nianbao.prom"),
+            dashboard: config.dashboard)
+        let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
         let parts = DropLoop.Parts(
-            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger)
+            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger,
+            outputs: outputs, receipts: receipts)
         await DropLoop(parts: parts, state: state, config: config).run(hangups: hangups)
     }
 

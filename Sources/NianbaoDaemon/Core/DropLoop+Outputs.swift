@@ -1,0 +1,88 @@
+import Foundation
+import NianbaoEngine
+
+extension DropLoop {
+    /// Shortest time between two writes of the derived outputs.
+    static let outputsInterval = Duration.seconds(1)
+
+    /// Writes the year summaries, the dashboard and the metrics file when
+    /// something changed, at most about once a second, never while idle.
+    func writeOutputs(_ group: inout DiscardingTaskGroup) {
+        guard let outputs = parts.outputs, outputsDirty, !outputsWriting, !outputsScheduled else { return }
+        let now = seams.clock.now
+        if let last = lastOutputs, now - last < Self.outputsInterval {
+            outputsScheduled = true
+            let (send, clock, due) = (send, seams.clock, last + Self.outputsInterval)
+            group.addTask {
+                guard (try? await clock.sleep(until: due)) != nil else { return }
+                send.yield(.outputsDue)
+            }
+            return
+        }
+        outputsDirty = false
+        outputsWriting = true
+        lastOutputs = now
+        let (send, published) = (send, publishedState())
+        group.addTask {
+            let errors = await BlockingWork.run { outputs.write(published) }
+            send.yield(.outputsWritten(errors))
+        }
+    }
+
+    /// The state the derived outputs are made from.
+    func publishedState() -> PublishedState {
+        PublishedState(
+            records: state.current, drops: state.drops, roster: config.roster, queueDepth: state.backlog,
+            counters: counters, problems: problems, journalSyncs: parts.journal.syncTimes.snapshot, time: Date())
+    }
+
+    /// Counts a durable verdict (and a refusal by its code).
+    func count(_ record: VerdictRecord) {
+        counters.judged += 1
+        counters.lastVerdict = Date()
+        if let code = record.findings.first?.code, code.hasPrefix("input.") {
+            counters.refused[code, default: 0] += 1
+            problem(kind: "refused", path: record.relativePath, text: record.findings[0].message)
+        }
+    }
+
+    /// Keeps the notices the office should see on the dashboard.
+    func remember(_ notice: DaemonNotice) {
+        switch notice {
+        case .watchLost(let path): problem(kind: "watch_lost", path: path, text: NoticeText.chinese(notice))
+        case .watchLimitReached(let path): problem(kind: "watch_limit", path: path, text: NoticeText.chinese(notice))
+        case .storageDegraded: problem(kind: "storage", path: nil, text: NoticeText.chinese(notice))
+        case .journalRepaired(let path, _), .journalUnreadableLines(let path, _):
+            problem(kind: "journal", path: path, text: NoticeText.chinese(notice))
+        case .failure: problem(kind: "error", path: nil, text: NoticeText.chinese(notice))
+        case .overflowRescan: problem(kind: "overflow", path: nil, text: NoticeText.chinese(notice))
+        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: return
+        }
+    }
+
+    private func problem(kind: String, path: String?, text: String) {
+        problems.append(DaemonProblemRecord(time: Date(), kind: kind, path: path, text: text))
+        if problems.count > DaemonCounters.problemLimit { problems.removeFirst(problems.count - DaemonCounters.problemLimit) }
+        outputsDirty = true
+    }
+
+    func writeReceipt(_ receipts: ReceiptWriter, _ record: VerdictRecord, _ key: ReportKey, _ group: inout DiscardingTaskGroup) {
+        let observer = seams.observer
+        group.addTask {
+            let failure = await BlockingWork.run { () -> String? in
+                do { try receipts.write(record, key: key); return nil } catch { return "receipt write failed for \(key): \(error)" }
+            }
+            if let failure { observer.notice(.failure(failure)) }
+        }
+    }
+
+    func removeReceipt(_ receipts: ReceiptWriter, _ key: ReportKey, _ group: inout DiscardingTaskGroup) {
+        let observer = seams.observer
+        group.addTask {
+            let failure = await BlockingWork.run { () -> String? in
+                do { try receipts.remove(key); return nil } catch { return "receipt removal failed for \(key): \(error)" }
+            }
+            if let failure { observer.notice(.failure(failure)) }
+        }
+    }
+}
