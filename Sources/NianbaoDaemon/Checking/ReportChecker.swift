@@ -27,20 +27,27 @@ public struct ReportChecker: ReportChecking {
 
     /// Checks one report whose content hash is known already.
     public func check(bytes: [UInt8], sha256 sha: String, path: String) -> VerdictRecord {
+        checkReport(bytes: bytes, sha256: sha, path: path).record
+    }
+
+    /// Checks one report and also returns the report as parsed (nil when it could not be read).
+    public func checkReport(bytes: [UInt8], sha256 sha: String, path: String) -> (record: VerdictRecord, report: Report?) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         switch extractor.extract(bytes, fileName: name) {
         case .refused(let format, let finding):
-            return VerdictRecord(
+            let record = VerdictRecord(
                 path: path, sha256: sha, format: format.rawValue, encoding: nil, template: nil, agency: nil,
                 year: nil, published: nil, verdict: .fail, findings: [.init(finding)])
+            return (record, nil)
         case .document(let document, let format, let encoding):
             let assessment = engine.assess(document)
             let report = assessment.report
-            return VerdictRecord(
+            let record = VerdictRecord(
                 path: path, sha256: sha, format: format.rawValue, encoding: encoding,
                 template: report.template?.rawValue, agency: report.agency, year: report.year,
                 published: (report.published ?? report.signed)?.iso, verdict: assessment.verdict,
                 findings: assessment.findings.map(VerdictRecord.FindingRecord.init), tables: TablesRecord(report))
+            return (record, report)
         }
     }
 

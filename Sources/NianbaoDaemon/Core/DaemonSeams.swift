@@ -1,9 +1,19 @@
+import NianbaoEngine
 import NianbaoPlatform
 
 /// Judges a report's bytes. `ReportChecker` in production; tests inject their own.
 public protocol ReportChecking: Sendable {
     /// Judges content already read and hashed; `path` is what the record names.
     func check(bytes: [UInt8], sha256: String, path: String) -> VerdictRecord
+    /// Judges and also returns the parsed report (for the cross-year checks).
+    func checkReport(bytes: [UInt8], sha256: String, path: String) -> (record: VerdictRecord, report: Report?)
+}
+
+extension ReportChecking {
+    /// Without a parsed report, no cross-year checks are made.
+    public func checkReport(bytes: [UInt8], sha256: String, path: String) -> (record: VerdictRecord, report: Report?) {
+        (check(bytes: bytes, sha256: sha256, path: path), nil)
+    }
 }
 
 /// Reads drop-folder files without following links (``SafeFileReader`` in production).

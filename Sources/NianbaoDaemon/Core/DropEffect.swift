@@ -5,6 +5,8 @@ public enum DropEffect: Sendable, Equatable {
     case read(Job)
     /// Judge a report in a bounded child process; answers `.judged`.
     case judgeInChild(PreparedReport)
+    /// Compare a new verdict's report with the agency's neighbouring years; answers `.crossChecked`.
+    case crossCheck(CrossCheck)
     /// Take the identity of files whose settle time ran out; answers `.probed`.
     case probe([Probe])
     /// Tell which of these reports' files are gone after a scan; answers `.missing`.

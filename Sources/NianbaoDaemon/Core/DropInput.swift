@@ -16,6 +16,8 @@ public enum DropInput: Sendable, Equatable {
     case probed([ProbeResult])
     /// A worker finished a job.
     case judged(Job, JudgeOutcome)
+    /// A new verdict with its cross-year findings, and those for the next year's report.
+    case crossChecked(ReportKey, VerdictRecord, [CrossYearUpdate])
     /// A verdict's journal line is durable (`record` carries its final time stamp).
     case appended(ReportKey, VerdictRecord)
     /// A verdict's journal line could not be written (disk full, I/O error).

@@ -15,6 +15,11 @@ extension DropLoop {
                 let outcome = await BlockingWork.run { judge.judge(prepared) }
                 send.yield(.input(.judged(prepared.job, outcome)))
             }
+        case .crossCheck(let check):
+            group.addTask {
+                let (record, updates) = await BlockingWork.run { judge.crossCheck(check) }
+                send.yield(.input(.crossChecked(check.key, record, updates)))
+            }
         case .probe(let probes):
             group.addTask {
                 let results = await BlockingWork.run {

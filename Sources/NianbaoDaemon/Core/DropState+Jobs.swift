@@ -45,9 +45,42 @@ extension DropState {
             } else {
                 waitingForChild.append(prepared)
             }
-        case .verdict(let record), .refused(let record):
+        case .verdict(let record, let report):
+            if let report, let agencyYear = AgencyYear(record), !isStopping {
+                let previous = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year - 1)].flatMap { $0.key == key ? nil : $0 }
+                let next = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year + 1)].flatMap { $0.key == key ? nil : $0 }
+                if previous != nil || next != nil {
+                    crossChecking.insert(key)
+                    effects.append(.crossCheck(CrossCheck(
+                        key: key, root: job.root, record: record, report: report, previous: previous, next: next)))
+                    return
+                }
+            }
+            commit(key, record, &effects)
+        case .refused(let record):
             commit(key, record, &effects)
         }
+    }
+
+    /// New cross-year findings for a report judged earlier: a new verdict for it,
+    /// unless its file changed since (it is judged again then anyway).
+    mutating func applyCrossYear(_ update: CrossYearUpdate, _ effects: inout [DropEffect]) {
+        let key = update.counterpart.key
+        guard !isStopping, !active.contains(key), let record = current[key], record.sha256 == update.counterpart.sha256,
+              record.crossYearFindings != update.findings else { return }
+        active.insert(key)
+        commit(key, record.replacingCrossYear(update.findings), &effects)
+    }
+
+    /// Keeps the agency index in step with the current verdicts.
+    mutating func index(_ key: ReportKey, _ record: VerdictRecord?) {
+        if let old = indexedAs.removeValue(forKey: key), agencyIndex[old]?.key == key {
+            agencyIndex.removeValue(forKey: old)
+        }
+        guard let record, let agencyYear = AgencyYear(record),
+              let root = drops.first(where: { $0.name == key.drop })?.path else { return }
+        agencyIndex[agencyYear] = Counterpart(key: key, root: root, sha256: record.sha256)
+        indexedAs[key] = agencyYear
     }
 
     /// Hands a verdict to the journal; the key stays active until it is durable.
@@ -72,6 +105,7 @@ extension DropState {
             recoveredCount += 1
         }
         current[key] = record
+        index(key, record)
         effects += [.writeStatus(key, record), .verdict(record, key), .changed(summary: true)]
         finish(key, &effects)
     }
@@ -111,6 +145,7 @@ extension DropState {
     /// storm of removals shares a few syncs and never holds up arrivals.
     mutating func retire(_ key: ReportKey, _ effects: inout [DropEffect]) {
         guard var record = current.removeValue(forKey: key) else { return }
+        index(key, nil)
         retiring[key] = record
         record.event = .removed
         effects.append(.appendRemoval(key, record))

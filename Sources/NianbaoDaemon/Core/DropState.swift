@@ -63,6 +63,11 @@ public struct DropState: Sendable {
     var recoveredCount = 0
     /// Removed reports' last verdicts until their removal line is durable.
     var retiring: [ReportKey: VerdictRecord] = [:]
+    /// The current reports by agency and year, for the cross-year checks.
+    var agencyIndex: [AgencyYear: Counterpart] = [:]
+    var indexedAs: [ReportKey: AgencyYear] = [:]
+    /// New verdicts being compared with the agency's other years.
+    var crossChecking: Set<ReportKey> = []
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
@@ -81,6 +86,7 @@ public struct DropState: Sendable {
         self.current = current
         self.settings = settings
         self.pendingScans = Set(drops.map(\.path))
+        for (key, record) in current.sorted(by: { $0.key < $1.key }) { index(key, record) }
     }
 
     /// Applies one input at moment `now`; returns the effects to perform, in order.
@@ -97,6 +103,10 @@ public struct DropState: Sendable {
             probed(results, now: now, &effects)
         case .judged(let job, let outcome):
             judged(job, outcome, now: now, &effects)
+        case .crossChecked(let key, let record, let updates):
+            crossChecking.remove(key)
+            commit(key, record, &effects)
+            for update in updates { applyCrossYear(update, &effects) }
         case .appended(let key, let record):
             appended(key, record, &effects)
         case .appendFailed(let key, let record, let error):
@@ -123,7 +133,8 @@ public struct DropState: Sendable {
         }
         dispatch(&effects)
         armTimer(&effects)
-        if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && committing.isEmpty && retiring.isEmpty {
+        if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && crossChecking.isEmpty && committing.isEmpty
+            && retiring.isEmpty {
             finishedSent = true
             effects.append(.finished)
         }

@@ -1,3 +1,4 @@
+import NianbaoEngine
 import NianbaoFormats
 import NianbaoPlatform
 import SystemPackage
@@ -43,8 +44,9 @@ public struct PreparedReport: Sendable, Hashable {
 public enum JudgeOutcome: Sendable, Hashable {
     /// The content is the one the current verdict was made from.
     case unchanged
-    /// A new verdict (new or changed content).
-    case verdict(VerdictRecord)
+    /// A new verdict (new or changed content), with the report as parsed (for
+    /// the cross-year checks; nil when it could not be read).
+    case verdict(VerdictRecord, report: Report? = nil)
     /// The entry cannot be read as a report (FIFO, too large, outside the folder …): a fail verdict.
     case refused(VerdictRecord)
     /// Someone wrote to the file while it was read: settle again from this identity.

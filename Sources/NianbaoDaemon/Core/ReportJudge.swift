@@ -1,5 +1,6 @@
 import NianbaoEngine
 import NianbaoFormats
+import NianbaoOffice
 import NianbaoPlatform
 
 /// Reads and judges one job: never follows a symbolic link, never blocks on a
@@ -38,7 +39,7 @@ struct ReportJudge: Sendable {
     func judge(_ prepared: PreparedReport) -> JudgeOutcome {
         let attempt = AttemptLog.Attempt(key: prepared.job.key, sha256: prepared.sha256)
         attempts.begin(attempt)
-        let record = checker.check(bytes: prepared.bytes, sha256: prepared.sha256, path: prepared.job.path)
+        let (record, report) = checker.checkReport(bytes: prepared.bytes, sha256: prepared.sha256, path: prepared.job.path)
         if ChildRegistry.shared.isStopping,
            record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
             // Cut short by the stop, not the file's fault: judged again at the next start.
@@ -46,7 +47,7 @@ struct ReportJudge: Sendable {
             return .cancelled
         }
         attempts.settled(attempt)
-        return .verdict(record)
+        return .verdict(record, report: report)
     }
 
     private func refused(_ job: Job, _ refusal: SafeReadRefusal) -> JudgeOutcome {
@@ -72,5 +73,31 @@ struct ReportJudge: Sendable {
     private func refuse(_ job: Job, _ code: RuleCode, _ message: String, sha256: String = "") -> JudgeOutcome {
         if job.knownSHA256 == sha256 && job.knownFirstCode == code.rawValue { return .unchanged }
         return .refused(ReportChecker.refusal(path: job.path, code: code, message: message, sha256: sha256))
+    }
+
+    /// Compares a new verdict's report with the agency's reports of the year
+    /// before (findings for this one) and the year after (findings for that one).
+    func crossCheck(_ check: CrossCheck) -> (record: VerdictRecord, updates: [CrossYearUpdate]) {
+        let this = CrossYearCheck.Input(report: check.report, file: check.key.relativePath.string)
+        var own: [VerdictRecord.FindingRecord] = []
+        if let previous = check.previous, let last = report(previous) {
+            own = CrossYearCheck.check(thisYear: this, lastYear: last).map(VerdictRecord.FindingRecord.init)
+        }
+        var updates: [CrossYearUpdate] = []
+        if let next = check.next, let following = report(next) {
+            let findings = CrossYearCheck.check(thisYear: following, lastYear: this).map(VerdictRecord.FindingRecord.init)
+            updates.append(CrossYearUpdate(counterpart: next, findings: findings))
+        }
+        return (check.record.replacingCrossYear(own), updates)
+    }
+
+    /// A judged report read and parsed again, if its file still holds the content judged.
+    private func report(_ counterpart: Counterpart) -> CrossYearCheck.Input? {
+        guard case .content(let bytes, _) = files.read(
+            path: counterpart.key.relativePath.string, within: counterpart.root, maxBytes: maxBytes),
+            ContentHash.sha256(bytes) == counterpart.sha256 else { return nil }
+        let path = Job(key: counterpart.key, root: counterpart.root).path
+        guard let report = checker.checkReport(bytes: bytes, sha256: counterpart.sha256, path: path).report else { return nil }
+        return CrossYearCheck.Input(report: report, file: counterpart.key.relativePath.string)
     }
 }
