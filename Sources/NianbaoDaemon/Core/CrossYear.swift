@@ -3,14 +3,36 @@ import NianbaoOffice
 
 /// An agency's report of one year, as the cross-year checks look it up.
 public struct AgencyYear: Sendable, Hashable {
-    /// The agency's name as matched across years (``AgencyName/bareKey(_:)``).
+    /// The agency's name as matched across years (``key(_:)``).
     public var agency: String
     public var year: Int
 
     public init?(_ record: VerdictRecord) {
         guard let agency = record.agency, !agency.isEmpty, let year = record.year else { return nil }
-        self.agency = AgencyName.bareKey(agency)
+        self.agency = Self.key(agency)
         self.year = year
+    }
+
+    /// Units whose name may lead an agency's name in one year's title and not the next
+    /// ("淮安市洪泽区人民政府" in 2024, "洪泽区人民政府" in 2023).
+    static let leadingUnits: [String] = ["自治区", "省", "市", "自治州", "州", "盟", "地区"]
+
+    /// ``AgencyName/bareKey(_:)`` without leading province, city or prefecture names:
+    /// "淮安市洪泽区人民政府" and "洪泽区人民政府" share the key 洪泽区. A name that is
+    /// only such a unit keeps it ("淮安市人民政府" → 淮安市).
+    public static func key(_ name: String) -> String {
+        var key = Substring(AgencyName.bareKey(name))
+        while true {
+            var cut: Substring.Index?
+            for unit in leadingUnits {
+                if let range = key.range(of: unit), range.lowerBound > key.startIndex,
+                   key.distance(from: key.startIndex, to: range.lowerBound) <= 6, key.distance(from: range.upperBound, to: key.endIndex) >= 2 {
+                    cut = min(cut ?? range.upperBound, range.upperBound)
+                }
+            }
+            guard let cut else { return String(key) }
+            key = key[cut...]
+        }
     }
 
     init(agency: String, year: Int) {

@@ -126,3 +126,19 @@ import Testing
         #expect(state.apply(.stop).finished)
     }
 }
+
+/// The agency key that pairs an agency's reports across years.
+@Suite struct AgencyYearKeyTests {
+    @Test(arguments: [
+        ("淮安市洪泽区人民政府", "洪泽区人民政府", true),
+        ("淮安市洪泽区人民政府", "洪泽区", true),
+        ("江苏省淮安市商务局", "淮安市商务局", true),
+        ("淮安市人民政府", "淮安市政府", true),
+        ("淮安市人民政府", "洪泽区人民政府", false),
+        ("淮安市洪泽区人民政府", "淮安市淮阴区人民政府", false),
+        ("洪泽区商务局", "洪泽区财政局", false),
+    ])
+    func namesPairAcrossYears(a: String, b: String, same: Bool) {
+        #expect((AgencyYear.key(a) == AgencyYear.key(b)) == same, "\(AgencyYear.key(a)) vs \(AgencyYear.key(b))")
+    }
+}
