@@ -72,7 +72,7 @@ let package = Package(
         // node_exporter metrics file, the uploader's receipts. No I/O.
         .target(
             name: "NianbaoViews",
-            dependencies: ["NianbaoEngine"],
+            dependencies: ["NianbaoEngine", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
