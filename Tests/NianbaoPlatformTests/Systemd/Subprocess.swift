@@ -34,11 +34,15 @@ func run(_ arguments: [String]) throws -> ProcessResult {
     try process.run()
     // Read both pipes concurrently so neither can fill up and block the child.
     nonisolated(unsafe) var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let readerDone = DispatchSemaphore(value: 0)
+    let reader = Thread {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        readerDone.signal()
+    }
     reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !reader.isFinished { usleep(1_000) }
+    readerDone.wait()
     return ProcessResult(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
 }
 
