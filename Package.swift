@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoOfficeTests",
-            dependencies: ["NianbaoOffice", "NianbaoEngine"],
+            dependencies: ["NianbaoOffice", "NianbaoEngine", "NianbaoTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -168,6 +168,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoViewsTests",
             dependencies: ["NianbaoViews", "NianbaoEngine"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoCommandTests",
+            dependencies: ["nianbao", "NianbaoTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
