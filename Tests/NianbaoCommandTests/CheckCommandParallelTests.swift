@@ -7,24 +7,8 @@ import NianbaoTestSupport
 @Suite("Command: nianbao check on every core")
 struct CheckCommandParallelTests {
     private func check(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binaries.directory + "/nianbao")
-        process.arguments = ["check"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes drained at once, so neither can fill up and stall the child.
-        nonisolated(unsafe) var stderr = Data()
-        let stderrRead = DispatchSemaphore(value: 0)
-        Thread {
-            stderr = err.fileHandleForReading.readDataToEndOfFile()
-            stderrRead.signal()
-        }.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        stderrRead.wait()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try Subprocess.run([Binaries.directory + "/nianbao", "check"] + arguments)
+        return (result.status, result.output, result.stderr)
     }
 
     @Test func everyCoreGivesTheOneThreadOutputInOrder() throws {
