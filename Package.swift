@@ -72,7 +72,7 @@ let package = Package(
         // node_exporter metrics file, the uploader's receipts. No I/O.
         .target(
             name: "NianbaoViews",
-            dependencies: ["NianbaoEngine"],
+            dependencies: ["NianbaoEngine", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
@@ -156,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoOfficeTests",
-            dependencies: ["NianbaoOffice", "NianbaoEngine"],
+            dependencies: ["NianbaoOffice", "NianbaoEngine", "NianbaoTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -172,6 +172,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoViewsTests",
             dependencies: ["NianbaoViews", "NianbaoEngine"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "NianbaoCommandTests",
+            dependencies: ["nianbao", "NianbaoTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -16,8 +16,11 @@ public struct Notification: Sendable {
 /// A real AF_UNIX datagram socket standing in for the service manager's
 /// `NOTIFY_SOCKET`. A thread receives every datagram, stamps it and wakes
 /// the waiters: tests wait on what the daemon says, not on the clock.
+/// A path starting with `@` names an abstract-namespace socket, as `NOTIFY_SOCKET` may.
 public final class NotifySocket: @unchecked Sendable {
+    /// The socket's address: a file path, or `@name` for an abstract socket (the value for `NOTIFY_SOCKET`).
     public let path: String
+    private var isAbstract: Bool { path.hasPrefix("@") }
     private let descriptor: Int32
     private let condition = NSCondition()
     private var received: [Notification] = []
@@ -29,15 +32,12 @@ public final class NotifySocket: @unchecked Sendable {
     public init(path: String, onReceive: (@Sendable (Notification) -> Void)? = nil) throws {
         self.path = path
         self.onReceive = onReceive
-        unlink(path)
+        let abstract = path.hasPrefix("@")
+        if !abstract { unlink(path) }
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw SocketError(errno: errno) }
-        var addr = sockaddr_un()
-        addr.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: addr.sun_path) else { throw SocketError(errno: ENAMETOOLONG) }
-        withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: bytes) }
-        let length = socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + 1)
+        var addr = Self.address(path)
+        let length = try Self.length(path)
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
         }
@@ -47,7 +47,7 @@ public final class NotifySocket: @unchecked Sendable {
             throw SocketError(errno: code)
         }
         // Any user may send (a daemon started through setpriv, say).
-        chmod(path, 0o777)
+        if !abstract { chmod(path, 0o777) }
         // The receive timeout only lets the thread notice `stop()`.
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -115,6 +115,37 @@ public final class NotifySocket: @unchecked Sendable {
         return check()
     }
 
+    /// Sends `text` to this socket from a fresh one: a sentinel that arrives after
+    /// every datagram sent to it before (a datagram socket keeps its order).
+    public func sendToSelf(_ text: String) throws {
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard sender >= 0 else { throw SocketError(errno: errno) }
+        defer { close(sender) }
+        var addr = Self.address(path)
+        let length = try Self.length(path)
+        let bytes = Array(text.utf8)
+        let sent = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(sender, bytes, bytes.count, 0, $0, length) }
+        }
+        guard sent == bytes.count else { throw SocketError(errno: errno) }
+    }
+
+    /// The socket address of `path` (`@name`: abstract, a leading NUL instead of the `@`).
+    private static func address(_ path: String) -> sockaddr_un {
+        var addr = sockaddr_un()
+        addr.sun_family = sa_family_t(AF_UNIX)
+        let bytes = path.hasPrefix("@") ? [0] + Array(path.utf8.dropFirst()) : Array(path.utf8)
+        withUnsafeMutableBytes(of: &addr.sun_path) { $0.copyBytes(from: bytes.prefix($0.count)) }
+        return addr
+    }
+
+    /// The address length for `path`: a path counts its terminating NUL, an abstract name does not.
+    private static func length(_ path: String) throws -> socklen_t {
+        let count = path.utf8.count
+        guard count < MemoryLayout<sockaddr_un>.size - MemoryLayout<sa_family_t>.size else { throw SocketError(errno: ENAMETOOLONG) }
+        return socklen_t(MemoryLayout<sa_family_t>.size + count + (path.hasPrefix("@") ? 0 : 1))
+    }
+
     /// Stops the receiving thread (waits for it) and closes the socket.
     public func stop() {
         condition.lock()
@@ -126,7 +157,7 @@ public final class NotifySocket: @unchecked Sendable {
     deinit {
         stop()
         close(descriptor)
-        unlink(path)
+        if !isAbstract { unlink(path) }
     }
 
     /// `CLOCK_MONOTONIC` now, in microseconds (the clock of `MONOTONIC_USEC=`).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `nianbao-bench [engine|formats|daemon] [options]` — prints figures; asserts nothing.
+/// `nianbao-bench [engine|formats|daemon|check] [options]` — prints figures; asserts nothing.
 @main
 struct BenchMain {
     static func main() async throws {
@@ -11,8 +11,9 @@ struct BenchMain {
         case "engine": try EngineBenchmark(options: options).run()
         case "formats": try FormatsBenchmark(options: options).run()
         case "daemon": try DaemonBenchmark(options: options).run()
+        case "check": try CheckBenchmark(options: options).run()
         default:
-            print("usage: nianbao-bench engine|formats|daemon [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N]")
+            print("usage: nianbao-bench engine|formats|daemon|check [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N] [--reports N] [--rounds N]")
         }
     }
 }

@@ -8,16 +8,38 @@ import NianbaoPlatform
 struct EngineBenchmark {
     let options: BenchOptions
 
-    func run() throws {
-        let directory = options.fixtures + "/samples"
+    /// Single-thread rates over one set of samples, in reports per second.
+    struct Rates {
+        /// Parse + validate, from decoded text.
+        var parse: (rate: Double, count: Int, seconds: Double)
+        /// Decode + normalise + parse + validate, from bytes.
+        var whole: (rate: Double, count: Int, seconds: Double)
+        var verdicts: [Verdict: Int]
+    }
+
+    /// The `.txt` samples' bytes, sorted by name.
+    static func textSamples(_ fixtures: String) throws -> [[UInt8]] {
+        let directory = fixtures + "/samples"
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
-        let inputs = names.compactMap { FileManager.default.contents(atPath: directory + "/" + $0).map(Array.init) }
-        let seconds = options.double("seconds", 5)
+        return names.compactMap { FileManager.default.contents(atPath: directory + "/" + $0).map(Array.init) }
+    }
+
+    func run() throws {
+        let inputs = try Self.textSamples(options.fixtures)
+        print("engine: \(inputs.count) text samples (\(inputs.map(\.count).reduce(0, +) / max(1, inputs.count)) bytes avg), one thread")
+        let rates = Self.rates(inputs, seconds: options.double("seconds", 5))
+        let bytes = inputs.map(\.count).reduce(0, +)
+        print("  parse + validate:                    \(ProcessMeasure.format(rates.parse.rate, 0)) reports/second (\(rates.parse.count) in \(ProcessMeasure.format(rates.parse.seconds, 2)) s)")
+        print("  decode + normalise + parse + validate: \(ProcessMeasure.format(rates.whole.rate, 0)) reports/second, \(ProcessMeasure.format(rates.whole.rate * Double(bytes) / Double(inputs.count) / 1e6, 1)) MB/s")
+        print("  peak RSS:                            \(ProcessMeasure.format(ProcessMeasure.peakRSSMiB)) MiB")
+        print("  verdicts:                            \(rates.verdicts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+    }
+
+    /// Measures both single-thread rates over `inputs`, each for `seconds`.
+    static func rates(_ inputs: [[UInt8]], seconds: Double) -> Rates {
         let engine = ReportEngine()
         let decoder = IconvDecoder()
         let documents = inputs.compactMap { try? TextDecoding.document(from: $0, legacy: decoder).get() }
-        print("engine: \(inputs.count) text samples (\(inputs.map(\.count).reduce(0, +) / max(1, inputs.count)) bytes avg), one thread")
-
         var verdicts: [Verdict: Int] = [:]
         let parsed = measure(seconds: seconds) {
             for document in documents {
@@ -25,9 +47,6 @@ struct EngineBenchmark {
             }
             return documents.count
         }
-        print("  parse + validate:                    \(ProcessMeasure.format(parsed.rate, 0)) reports/second (\(parsed.count) in \(ProcessMeasure.format(parsed.seconds, 2)) s)")
-
-        let bytes = inputs.map(\.count).reduce(0, +)
         let whole = measure(seconds: seconds) {
             for input in inputs {
                 switch TextDecoding.document(from: input, legacy: decoder) {
@@ -37,13 +56,11 @@ struct EngineBenchmark {
             }
             return inputs.count
         }
-        print("  decode + normalise + parse + validate: \(ProcessMeasure.format(whole.rate, 0)) reports/second, \(ProcessMeasure.format(whole.rate * Double(bytes) / Double(inputs.count) / 1e6, 1)) MB/s")
-        print("  peak RSS:                            \(ProcessMeasure.format(ProcessMeasure.peakRSSMiB)) MiB")
-        print("  verdicts:                            \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))")
+        return Rates(parse: parsed, whole: whole, verdicts: verdicts)
     }
 
     /// Runs `body` (which returns how many reports it did) repeatedly for `seconds` after one warm-up round.
-    private func measure(seconds: Double, _ body: () -> Int) -> (rate: Double, count: Int, seconds: Double) {
+    private static func measure(seconds: Double, _ body: () -> Int) -> (rate: Double, count: Int, seconds: Double) {
         _ = body()
         let clock = ContinuousClock()
         let start = clock.now

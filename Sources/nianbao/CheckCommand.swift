@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NianbaoDaemon
 import NianbaoEngine
 import NianbaoPlatform
@@ -31,42 +32,37 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
     }
+
+    @Option(help: "Reports judged at once (0 = one per core).")
+    var jobs = 0
 
     func run() async throws {
         // PDFs are read in a bounded child process here too: checking a hostile file by hand is as safe as dropping it.
         let checker = ReportChecker(pdfReader: ChildPDFReader())
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
+        let json = self.json, maxBytes = self.maxBytes
+        let format: @Sendable (VerdictRecord) -> String = { record in
+            json ? ((try? JSONLine.string(record)) ?? "{}") : formatter.block(record)
+        }
         var anyFail = false
         var anyWarn = false
         var ioError = false
-        for target in CheckTargets.expand(paths) {
-            let record: VerdictRecord
-            switch target {
-            case .missing(let path, let reason):
-                FileHandleOutput.standardError("nianbao: \(path): \(reason)")
+        let width = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
+        await OrderedParallel.forEach(CheckTargets.expand(paths), width: width, { target in
+            CheckOutcome.judge(target, checker: checker, maxBytes: maxBytes, format: format)
+        }, deliver: { outcome in
+            switch outcome {
+            case .error(let message):
+                FileHandleOutput.standardError(message)
                 ioError = true
-                continue
-            case .file(let path, let readPath, let root):
-                switch SafeFileReader().read(path: readPath, within: root, maxBytes: maxBytes) {
-                case .content(let bytes, _):
-                    record = checker.check(bytes: bytes, path: path)
-                case .refused(.tooLarge(let size, let limit)):
-                    record = ReportChecker.refusal(path: path, code: .inputTooLarge, message: "文件过大：\(size) 字节，上限 \(limit) 字节")
-                case .refused(let refusal):
-                    FileHandleOutput.standardError("nianbao: \(path): \(refusal)")
-                    ioError = true
-                    continue
-                }
+            case .verdict(let verdict, let text):
+                anyFail = anyFail || verdict == .fail
+                anyWarn = anyWarn || verdict == .warn
+                print(text)
             }
-            anyFail = anyFail || record.verdict == .fail
-            anyWarn = anyWarn || record.verdict == .warn
-            if json {
-                print((try? JSONLine.string(record)) ?? "{}")
-            } else {
-                print(formatter.block(record))
-            }
-        }
+        })
         if anyFail || (strict && anyWarn) { throw ExitCode(1) }
         if ioError { throw ExitCode(2) }
     }

@@ -32,6 +32,10 @@ struct FormatDetectionTests {
         #expect(DocumentFormat.detect(Array("<!DOCTYPE html><html>".utf8), fileName: "a.txt") == .html)
         #expect(DocumentFormat.detect(Array("  <table><tr><td>1</td></tr></table>".utf8), fileName: "a") == .html)
         #expect(DocumentFormat.detect(Array("一、总体情况\n".utf8), fileName: "a.html") == .text)
+        // Markers in any letter case, after a BOM, Unicode spaces or Chinese text.
+        #expect(DocumentFormat.detect(Array("\u{FEFF}\u{3000} <HTML><BODY>一、总体情况".utf8), fileName: "a.txt") == .html)
+        #expect(DocumentFormat.detect(Array("<p>二〇二三年度</p><TaBlE><tr><td>1</td></tr>".utf8), fileName: "a") == .html)
+        #expect(DocumentFormat.detect(Array("<年报>没有标记</年报>".utf8), fileName: "a.txt") == .text)
         #expect(DocumentFormat.detect(Array("# 标题\n".utf8), fileName: "a.md") == .markdown)
         #expect(DocumentFormat.detect([0, 1, 2, 3, 0, 0], fileName: "a.txt") == .unknown)
     }

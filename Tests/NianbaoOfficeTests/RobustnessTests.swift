@@ -1,28 +1,17 @@
 import Testing
 import NianbaoEngine
 import NianbaoOffice
+import NianbaoTestSupport
 
 /// Hostile input never traps: the roster parser either reads or throws `RosterError`,
 /// matching and time parsing return an answer for anything.
 @Suite("Office: robustness")
 struct RobustnessTests {
-    /// SplitMix64, so that every run tries the same inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet: [Character] = Array(",\"|\r\n \u{FEFF}\u{3000}ａ１（）局市区县人民政府部门乡镇县区政府省级垂直管理name,level,folder,aliases/")
 
     @Test func mutatedRostersParseOrThrowWithALine() throws {
         let base = try OfficeFixtures.text("roster/huaian-city.csv")
-        var generator = Generator(state: 12)
+        var generator = SeededGenerator(state: 12)
         for _ in 0..<400 {
             var characters = Array(base)
             for _ in 0..<Int.random(in: 1...8, using: &generator) {
@@ -46,7 +35,7 @@ struct RobustnessTests {
 
     @Test func anyTextMatchesOrNot() throws {
         let matcher = AgencyMatcher(roster: try OfficeFixtures.cityRoster())
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(state: 7)
         for _ in 0..<2000 {
             let name = String((0..<Int.random(in: 0...10, using: &generator)).map { _ in Self.alphabet.randomElement(using: &generator)! })
             switch matcher.match(name) {

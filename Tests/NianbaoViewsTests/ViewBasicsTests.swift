@@ -38,19 +38,6 @@ struct ViewBasicsTests {
         #expect(html.contains("生成于 <time datetime=\"1970-01-01T08:00:00+08:00\">1970-01-01 08:00</time>（北京时间）"))
     }
 
-    @Test func dayNumbersAgreeWithFoundation() throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try #require(TimeZone(secondsFromGMT: 0))
-        // Foundation's calendar is Julian before 1582; compare over 1600–2400 (proleptic Gregorian agrees there).
-        for day in stride(from: -135_000, through: 157_000, by: 97) {
-            let date = Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            let civil = CivilDate(dayNumber: day)
-            #expect(civil == CivilDate(year: parts.year!, month: parts.month!, day: parts.day!), "\(day)")
-            #expect(civil.dayNumber == day)
-        }
-    }
-
     @Test func clockShowsBeijingTime() {
         let clock = DisplayClock.chinaStandardTime
         let lateEvening = Date(timeIntervalSince1970: 1_706_198_399)  // 2024-01-25 23:59:59 +08
@@ -66,6 +53,7 @@ struct ViewBasicsTests {
         #expect(DisplayLevel.county.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 2, day: 20))
         #expect(DisplayLevel.prefecture.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 10))
         #expect(DisplayLevel.province.deadline(reportYear: 2023) == CivilDate(year: 2024, month: 3, day: 31))
+        #expect(DisplayLevel.township.deadline(reportYear: 2023) == deadline)
         #expect(DeadlineText.countdown(today: CivilDate(year: 2024, month: 1, day: 25), deadline: deadline) == "剩 6 天")
         #expect(DeadlineText.countdown(today: deadline, deadline: deadline) == "今天截止")
         #expect(DeadlineText.countdown(today: CivilDate(year: 2024, month: 3, day: 1), deadline: deadline) == "逾期 30 天")

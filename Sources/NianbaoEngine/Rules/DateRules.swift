@@ -7,7 +7,7 @@ struct DeadlineRule: Rule {
             ? (report.published, report.publishedLine, "发布日期")
             : (report.signed, report.signedLine, "落款日期")
         guard let date, date.isValid, year < Int.max else { return [] }
-        let deadline = CivilDate(year: year + 1, month: level.deadline.month, day: level.deadline.day)
+        let deadline = level.deadline(forReportYear: year)
         guard date > deadline else { return [] }
         return [Finding(.publishedLate, "\(kind) \(date.chinese) 晚于公布期限：\(level.name)应于 \(deadline.chinese)前公布年度报告（\(agency)）",
                         at: RuleSupport.location(line, in: document))]

@@ -107,10 +107,13 @@ public struct DocumentExtractor: Sendable {
     }
 
     private func checkLineCount(_ text: String) throws(ExtractionFailure) {
-        var count = 0
-        for byte in text.utf8 where byte == 0x0A {
-            count += 1
-            if count > limits.maxLines { throw .tooManyLines }
+        var text = text
+        // A contiguous UTF-8 buffer (native strings are): a plain byte loop, no String iteration.
+        let count = text.withUTF8 { utf8 in
+            var count = 0
+            for byte in utf8 where byte == 0x0A { count += 1 }
+            return count
         }
+        if count > limits.maxLines { throw .tooManyLines }
     }
 }

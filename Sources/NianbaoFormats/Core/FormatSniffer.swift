@@ -71,7 +71,10 @@ struct FormatSniffer {
     private func looksLikeHTML() -> Bool {
         var head = Array(bytes.prefix(2048))
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        let text = String(decoding: head, as: UTF8.self).lowercased()
+        // The markers are ASCII: folding ASCII letters is enough, and far cheaper than
+        // Unicode lowercasing of a head that is mostly Chinese.
+        for index in head.indices where (0x41 ... 0x5A).contains(head[index]) { head[index] |= 0x20 }
+        let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<table") {
             return true

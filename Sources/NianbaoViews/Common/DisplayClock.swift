@@ -17,13 +17,13 @@ public struct DisplayClock: Sendable, Hashable {
     /// The calendar date of an instant in this zone.
     public func civilDate(_ date: Date) -> CivilDate {
         let (days, _) = splitDays(date)
-        return CivilDate(dayNumber: days)
+        return CivilDate(daysSince1970: days)
     }
 
     /// "2024-01-15 09:30".
     public func minute(_ date: Date) -> String {
         let (days, seconds) = splitDays(date)
-        return "\(CivilDate(dayNumber: days).iso) \(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60))"
+        return "\(CivilDate(daysSince1970: days).iso) \(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60))"
     }
 
     /// "2024-01-15 09:30:05".
@@ -48,30 +48,4 @@ public struct DisplayClock: Sendable, Hashable {
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-}
-
-extension CivilDate {
-    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The date `dayNumber` days after 1970-01-01.
-    public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
 }

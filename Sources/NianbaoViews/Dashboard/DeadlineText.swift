@@ -4,7 +4,7 @@ import NianbaoEngine
 public enum DeadlineText {
     /// Days from `today` to `deadline`: positive before it, 0 on the day, negative after.
     public static func daysLeft(today: CivilDate, deadline: CivilDate) -> Int {
-        deadline.dayNumber - today.dayNumber
+        today.days(to: deadline)
     }
 
     /// "剩 N 天" before the deadline, "今天截止" on it, "逾期 N 天" after it.
@@ -18,8 +18,8 @@ public enum DeadlineText {
     /// How much of the reporting window (1 January of the year after the report
     /// year, to the deadline) has passed, from 0 to 1.
     public static func elapsedShare(today: CivilDate, deadline: CivilDate) -> Double {
-        let start = CivilDate(year: deadline.year, month: 1, day: 1).dayNumber
-        let span = max(1, deadline.dayNumber - start)
-        return min(1, max(0, Double(today.dayNumber - start) / Double(span)))
+        let start = CivilDate(year: deadline.year, month: 1, day: 1)
+        let span = max(1, start.days(to: deadline))
+        return min(1, max(0, Double(start.days(to: today)) / Double(span)))
     }
 }

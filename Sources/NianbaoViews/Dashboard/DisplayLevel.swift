@@ -25,15 +25,21 @@ public enum DisplayLevel: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The publication deadline for a report year: 1月31日 for departments and
+    /// The engine's deadline class of this level (a township is due with the departments).
+    public var agencyLevel: AgencyLevel {
+        switch self {
+        case .department, .township: return .department
+        case .county: return .county
+        case .prefecture: return .prefecture
+        case .province: return .province
+        }
+    }
+
+    /// The publication deadline for a report year, the engine's
+    /// `AgencyLevel.deadline(forReportYear:)`: 1月31日 for departments and
     /// townships, 2月20日 for counties, 3月10日 for prefectures, 3月31日 for
     /// provinces, all of the following year.
     public func deadline(reportYear year: Int) -> CivilDate {
-        switch self {
-        case .department, .township: return CivilDate(year: year + 1, month: 1, day: 31)
-        case .county: return CivilDate(year: year + 1, month: 2, day: 20)
-        case .prefecture: return CivilDate(year: year + 1, month: 3, day: 10)
-        case .province: return CivilDate(year: year + 1, month: 3, day: 31)
-        }
+        agencyLevel.deadline(forReportYear: year)
     }
 }

@@ -24,47 +24,26 @@ public enum ReceiptJSON {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    struct Document: Codable {
+    struct Document: Encodable {
         var file: String
         var sha256: String
         var checkedAt: String
         var verdict: String
         var verdictText: String
-        var agency: String?
-        var year: Int?
+        @NullWhenAbsent var agency: String?
+        @NullWhenAbsent var year: Int?
         var findings: [Item]
 
         enum CodingKeys: String, CodingKey {
             case file, sha256, checkedAt = "checked_at", verdict, verdictText = "verdict_text", agency, year, findings
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(file, forKey: .file)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(checkedAt, forKey: .checkedAt)
-            try c.encode(verdict, forKey: .verdict)
-            try c.encode(verdictText, forKey: .verdictText)
-            try c.encode(agency, forKey: .agency)
-            try c.encode(year, forKey: .year)
-            try c.encode(findings, forKey: .findings)
-        }
     }
 
-    struct Item: Codable {
+    struct Item: Encodable {
         var number: Int
         var code: String
         var severity: String
         var message: String
-        var location: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(number, forKey: .number)
-            try c.encode(code, forKey: .code)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(message, forKey: .message)
-            try c.encode(location, forKey: .location)
-        }
+        @NullWhenAbsent var location: String?
     }
 }

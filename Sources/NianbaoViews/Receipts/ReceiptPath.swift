@@ -1,3 +1,5 @@
+import Crypto
+
 /// Where a report's receipts live, relative to the receipts directory, which
 /// mirrors the drop tree: `a/b/报告.docx` → `a/b/报告.docx.结果.txt` and `a/b/报告.docx.结果.json`.
 public enum ReceiptPath {
@@ -37,12 +39,17 @@ public enum ReceiptPath {
     static func stem(_ name: String) -> String {
         let suffixBytes = max(textSuffix.utf8.count, jsonSuffix.utf8.count)
         guard name.utf8.count + suffixBytes > maxFileNameBytes else { return name }
-        let hash = String(SHA256Digest.hex(name.utf8).prefix(16))
+        let hash = String(nameHash(name).prefix(16))
         var prefix = ""
         for character in name {
             guard prefix.utf8.count + String(character).utf8.count + 1 + hash.count + suffixBytes <= maxFileNameBytes else { break }
             prefix.append(character)
         }
         return prefix + "~" + hash
+    }
+
+    /// The SHA-256 of the name's UTF-8 bytes, as lowercase hex (64 digits).
+    static func nameHash(_ name: String) -> String {
+        SHA256.hash(data: Array(name.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

@@ -6,18 +6,6 @@ import NianbaoTestSupport
 /// Thousands of hostile inputs through decode + assess: each yields an
 /// assessment, nothing crashes, the whole run finishes.
 @Suite struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func assess(_ bytes: [UInt8]) -> Assessment {
         switch TextDecoding.document(from: bytes, legacy: IconvDecoder()) {
         case .success(let document): return ReportEngine().assess(document)

@@ -1,21 +1,18 @@
 import Foundation
 import NianbaoEngine
 import NianbaoOffice
+import NianbaoTestSupport
 
-/// The real sample reports and the roster fixture under Tests/Fixtures.
+/// The real sample reports and the roster fixture under Tests/Fixtures, read
+/// through the shared `Fixtures` loader.
 enum OfficeFixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-
     static func text(_ relativePath: String) throws -> String {
-        String(decoding: try Data(contentsOf: root.appendingPathComponent(relativePath)), as: UTF8.self)
+        try Fixtures.text(relativePath)
     }
 
     /// A sample decoded and normalised as the daemon does for a .txt file.
     static func document(_ name: String) throws -> SourceDocument {
-        let bytes = Array(try Data(contentsOf: root.appendingPathComponent("samples/\(name)")))
-        return try TextDecoding.document(from: bytes, legacy: nil).get()
+        try TextDecoding.document(from: try Fixtures.bytes("samples/\(name)"), legacy: nil).get()
     }
 
     /// A sample's assessment (report, findings, verdict).

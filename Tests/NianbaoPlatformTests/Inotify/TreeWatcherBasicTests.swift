@@ -28,12 +28,14 @@ struct InotifyTreeWatcherBasicTests {
         #expect(await recorder.wait(for: .scanCompleted(root: folder.path, reason: .initial)))
 
         let file = folder.sub("slow.txt")
+        let closeWrite = WatchEvent.fileClosedAfterWrite(root: folder.path, path: "slow.txt")
         try writeFile(file, "chunk 0\n")
         for index in 1 ..< 10 {
-            try await Task.sleep(for: .milliseconds(200))
+            // The writer pauses until the watcher has read its last close: inotify merges
+            // identical events still queued, which a slow writer never produces.
+            #expect(await recorder.wait { events in events.filter { $0 == closeWrite }.count >= index })
             try appendFile(file, "chunk \(index)\n")
         }
-        let closeWrite = WatchEvent.fileClosedAfterWrite(root: folder.path, path: "slow.txt")
         #expect(await recorder.wait { events in events.filter { $0 == closeWrite }.count >= 10 })
         await recorder.stop()
     }
@@ -48,7 +50,8 @@ struct InotifyTreeWatcherBasicTests {
         #expect(rename(folder.sub("x.tmp"), folder.sub("x.txt")) == 0)
         let moved = WatchEvent.fileMovedIn(root: folder.path, path: "x.txt")
         #expect(await recorder.wait(for: moved))
-        try await Task.sleep(for: .milliseconds(300))
+        // Anything more about x.txt or x.tmp would arrive before the sentinel's event.
+        #expect(try await recorder.settle(root: folder.path))
         let events = recorder.events
         #expect(events.filter { $0 == moved }.count == 1)
         #expect(!events.contains { $0.path?.contains("x.tmp") == true })

@@ -31,8 +31,9 @@ struct InotifyTreeWatcherRootTests {
         #expect(await recorder.wait(for: .rootLost(root: root)))
         #expect(!recorder.events.contains(.scanCompleted(root: root, reason: .initial)))
 
+        // Whether the watcher has moved its watch down to a/b before drop appears or finds
+        // drop already there when it looks, it must restore the root and find early.txt.
         try FileManager.default.createDirectory(atPath: parent.sub("a/b"), withIntermediateDirectories: true)
-        try await Task.sleep(for: .milliseconds(50))
         try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
         try writeFile(root + "/inbox/early.txt")
         #expect(await recorder.wait(for: .rootRestored(root: root)))
@@ -78,11 +79,14 @@ struct InotifyTreeWatcherRootTests {
         #expect(recorder.events.contains(.fileFound(root: second.path, path: "existing.txt")))
 
         recorder.watcher.removeRoot(first.path)
-        try await Task.sleep(for: .milliseconds(100))
+        // Commands run in order on the reader thread: once the rescan is reported, the removal is done.
+        recorder.watcher.rescan()
+        #expect(await recorder.wait(for: .scanCompleted(root: second.path, reason: .requested)))
+        #expect(!recorder.events.contains(.scanCompleted(root: first.path, reason: .requested)))
         try writeFile(first.sub("ignored.txt"))
         try writeFile(second.sub("seen.txt"))
+        // One inotify queue, in order: an event for ignored.txt would be recorded before seen.txt's.
         #expect(await recorder.wait(for: .fileClosedAfterWrite(root: second.path, path: "seen.txt")))
-        try await Task.sleep(for: .milliseconds(100))
         #expect(!recorder.events.contains { $0.path == "ignored.txt" })
         await recorder.stop()
     }

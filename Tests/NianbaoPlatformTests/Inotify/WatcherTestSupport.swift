@@ -35,10 +35,18 @@ func appendFile(_ path: String, _ text: String) throws {
     try handle.close()
 }
 
-/// Collects a watcher's events in the background.
+/// Collects a watcher's events in the background. Waits wake on each recorded
+/// event (no polling); the timeout only bounds a wait that would otherwise hang.
 final class EventRecorder: Sendable {
+    private struct State {
+        var events: [WatchEvent] = []
+        /// Waiters for the next recorded event, resumed (and removed) by it.
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
     private final class Store: Sendable {
-        let events = Mutex<[WatchEvent]>([])
+        let state = Mutex(State())
     }
 
     private let store = Store()
@@ -50,7 +58,16 @@ final class EventRecorder: Sendable {
         self.watcher = watcher
         let store = self.store
         let stream = watcher.events
-        task = Task { for await event in stream { store.events.withLock { $0.append(event) } } }
+        task = Task {
+            for await event in stream {
+                let waiters = store.state.withLock { state in
+                    state.events.append(event)
+                    defer { state.waiters.removeAll() }
+                    return state.waiters
+                }
+                for waiter in waiters.values { waiter.resume() }
+            }
+        }
         try watcher.start()
     }
 
@@ -59,17 +76,54 @@ final class EventRecorder: Sendable {
         try self.init(TreeWatcher(roots: roots))
     }
 
-    var events: [WatchEvent] { store.events.withLock { $0 } }
+    var events: [WatchEvent] { store.state.withLock { $0.events } }
 
     /// Waits until `predicate` holds for the recorded events; `false` on timeout.
     @discardableResult
     func wait(seconds: Double = 10, until predicate: ([WatchEvent]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if predicate(events) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
+        while true {
+            let seen = events
+            if predicate(seen) { return true }
+            let timedOut = await withTaskGroup(of: Bool.self) { group in
+                group.addTask { await self.nextEvent(after: seen.count); return false }
+                group.addTask { try? await Task.sleep(until: deadline); return true }
+                let first = await group.next() ?? true
+                group.cancelAll()
+                return first
+            }
+            if timedOut { return predicate(events) }
         }
-        return predicate(events)
+    }
+
+    /// Returns once more than `count` events are recorded (or the waiting task is cancelled).
+    private func nextEvent(after count: Int) async {
+        let id = store.state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+                let resumeNow = store.state.withLock { state in
+                    if state.events.count > count || Task.isCancelled { return true }
+                    state.waiters[id] = waiter
+                    return false
+                }
+                if resumeNow { waiter.resume() }
+            }
+        } onCancel: {
+            store.state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
+        }
+    }
+
+    /// Writes a fresh sentinel file directly under a watched root and waits for its close-after-write
+    /// event. inotify delivers one instance's events in order, so every event caused
+    /// before the call has been recorded once this returns `true`.
+    @discardableResult
+    func settle(root: String) async throws -> Bool {
+        let sentinel = "sentinel-\(UUID().uuidString).txt"
+        try writeFile(root + "/" + sentinel)
+        return await wait(for: .fileClosedAfterWrite(root: root, path: sentinel))
     }
 
     /// Waits until `event` was recorded.

@@ -50,10 +50,10 @@ extension Systemd {
             defer { try? FileManager.default.removeItem(at: out) }
             let tag = "t\(UInt32.random(in: 0...UInt32.max))"
 
-            let probeRun = try run([harness, out.path, probe, tag])
+            let probeRun = try Subprocess.run([harness, out.path, probe, tag])
             try #require(probeRun.status == 0, "harness/probe failed (\(probeRun.status)): \(probeRun.stderr) \(probeRun.output)")
 
-            let read = try run(["journalctl", "--directory=\(out.path)", "-o", "json", "--no-pager", "NIANBAO_PROBE=\(tag)"])
+            let read = try Subprocess.run(["journalctl", "--directory=\(out.path)", "-o", "json", "--no-pager", "NIANBAO_PROBE=\(tag)"])
             try #require(read.status == 0, "journalctl failed: \(read.stderr)")
             let entries = try read.output.split(separator: "\n").map { line in
                 JournalEntry(json: try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]))

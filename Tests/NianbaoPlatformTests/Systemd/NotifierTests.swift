@@ -9,8 +9,8 @@ extension Systemd {
     @Suite(.serialized)
     struct NotifierTests {
         /// A fresh socket, with `NOTIFY_SOCKET` pointing at it (callers unset it).
-        private func listen(abstract: Bool = false) throws -> NotifySocket {
-            let socket = try NotifySocket(abstract: abstract)
+        private func listen(abstract: Bool = false) throws -> NotifyInbox {
+            let socket = try NotifyInbox(abstract: abstract)
             setenv("NOTIFY_SOCKET", socket.address, 1)
             return socket
         }
@@ -22,7 +22,7 @@ extension Systemd {
             #expect(notifier.isEnabled)
             #expect(notifier.ready())
             #expect(try socket.receive() == "READY=1")
-            #expect(!socket.hasPending())
+            #expect(try !socket.hasPending())
         }
 
         @Test func statusStopsAndWatchdogPayloads() throws {
@@ -62,7 +62,7 @@ extension Systemd {
             let value = try #require(stamp)
             #expect(value >= before)
             #expect(value < before + 10_000_000)
-            #expect(!socket.hasPending())
+            #expect(try !socket.hasPending())
         }
 
         @Test func abstractSocketIsHonoured() throws {

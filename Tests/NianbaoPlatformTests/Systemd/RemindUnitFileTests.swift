@@ -45,7 +45,7 @@ extension Systemd {
         @Test func verifyIsClean() throws {
             let folder = try copies()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let result = try run(["systemd-analyze", "verify", folder.appendingPathComponent("nianbao-remind.service").path,
+            let result = try Subprocess.run(["systemd-analyze", "verify", folder.appendingPathComponent("nianbao-remind.service").path,
                                   folder.appendingPathComponent("nianbao-remind.timer").path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.isEmpty, "\(result.stderr)")
@@ -53,17 +53,17 @@ extension Systemd {
 
         /// systemd 252 reads the calendar spec with its time zone: 08:30 in Beijing is 00:30 UTC.
         @Test func calendarIsHalfPastEightInBeijing() throws {
-            let result = try run(["systemd-analyze", "calendar", "--iterations=2", "*-*-* 08:30:00 Asia/Shanghai"])
+            let result = try Subprocess.run(["systemd-analyze", "calendar", "--iterations=2", "*-*-* 08:30:00 Asia/Shanghai"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.output.contains("Normalized form: *-*-* 08:30:00 Asia/Shanghai"), "\(result.output)")
-            let utc = try run(["env", "TZ=UTC", "systemd-analyze", "calendar", "*-*-* 08:30:00 Asia/Shanghai"])
+            let utc = try Subprocess.run(["env", "TZ=UTC", "systemd-analyze", "calendar", "*-*-* 08:30:00 Asia/Shanghai"])
             #expect(utc.output.contains("00:30:00 UTC"), "\(utc.output)")
         }
 
         @Test func exposureIsAtMostOne() throws {
             let folder = try copies()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let result = try run(["systemd-analyze", "security", "--offline=true", "--no-pager",
+            let result = try Subprocess.run(["systemd-analyze", "security", "--offline=true", "--no-pager",
                                   folder.appendingPathComponent("nianbao-remind.service").path])
             let line = try #require(
                 result.output.split(separator: "\n").first { $0.contains("Overall exposure level for nianbao-remind.service:") },

@@ -44,7 +44,7 @@ extension Systemd {
         @Test func verifyIsClean() throws {
             let copy = try unitCopy()
             defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
-            let result = try run(["systemd-analyze", "verify", copy.path])
+            let result = try Subprocess.run(["systemd-analyze", "verify", copy.path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.isEmpty, "\(result.stderr)")
         }
@@ -52,7 +52,7 @@ extension Systemd {
         @Test func exposureIsAtMostPointFive() throws {
             let copy = try unitCopy()
             defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
-            let result = try run(["systemd-analyze", "security", "--offline=true", "--no-pager", copy.path])
+            let result = try Subprocess.run(["systemd-analyze", "security", "--offline=true", "--no-pager", copy.path])
             let line = try #require(
                 result.output.split(separator: "\n").first { $0.contains("Overall exposure level for nianbao.service:") },
                 "no exposure line: \(result.output) \(result.stderr)"
@@ -77,9 +77,9 @@ extension Systemd {
             let folder = root.appendingPathComponent("usr/lib/systemd/catalog")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try text.write(to: folder.appendingPathComponent("nianbao.catalog"), atomically: true, encoding: .utf8)
-            let update = try run(["journalctl", "--root=\(root.path)", "--update-catalog"])
+            let update = try Subprocess.run(["journalctl", "--root=\(root.path)", "--update-catalog"])
             #expect(update.status == 0, "\(update.stderr)")
-            let list = try run(["journalctl", "--root=\(root.path)", "--list-catalog", "--no-pager"])
+            let list = try Subprocess.run(["journalctl", "--root=\(root.path)", "--list-catalog", "--no-pager"])
             for id in MessageID.allCases {
                 #expect(list.output.contains("\(id.rawValue) nianbao:"), "\(id) not in compiled catalog")
             }
@@ -100,7 +100,7 @@ extension Systemd {
             try FileManager.default.createDirectory(at: root.appendingPathComponent("etc"), withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: root) }
 
-            let users = try run(["systemd-sysusers", "--root=\(root.path)", Repository.file("systemd/nianbao.sysusers").path])
+            let users = try Subprocess.run(["systemd-sysusers", "--root=\(root.path)", Repository.file("systemd/nianbao.sysusers").path])
             try #require(users.status == 0, "\(users.stderr)")
             let passwd = try String(contentsOf: root.appendingPathComponent("etc/passwd"), encoding: .utf8)
             let group = try String(contentsOf: root.appendingPathComponent("etc/group"), encoding: .utf8)
@@ -110,7 +110,7 @@ extension Systemd {
             #expect(dropGroup.split(separator: ":", omittingEmptySubsequences: false).last == "nianbao")
             let dropGID = try #require(dropGroup.split(separator: ":", omittingEmptySubsequences: false).dropFirst(2).first.flatMap { UInt32($0) })
 
-            let tmpfiles = try run([
+            let tmpfiles = try Subprocess.run([
                 "systemd-tmpfiles", "--root=\(root.path)", "--create", Repository.file("systemd/nianbao.tmpfiles").path,
             ])
             try #require(tmpfiles.status == 0, "\(tmpfiles.stderr)")

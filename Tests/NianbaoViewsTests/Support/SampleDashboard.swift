@@ -99,7 +99,7 @@ enum SampleDashboard {
         }
         let deadline = level.deadline(reportYear: year)
         let arrivedDay = year == 2022 ? (serial % 2 == 0 ? 20 : 45) : 5 + serial % 18
-        let arrived = Date(timeIntervalSince1970: TimeInterval(CivilDate(year: year + 1, month: 1, day: 1).dayNumber * 86_400
+        let arrived = Date(timeIntervalSince1970: TimeInterval(CivilDate(year: year + 1, month: 1, day: 1).daysSince1970 * 86_400
             + arrivedDay * 86_400 + 3_600 + serial * 97))
         let late = DisplayClock.chinaStandardTime.civilDate(arrived) > deadline
         return AgencyRow(agency: name, level: level, year: year, status: status, file: file, drop: serial % 3 == 0 ? "huaian" : "hongze",

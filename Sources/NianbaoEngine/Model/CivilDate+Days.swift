@@ -1,5 +1,3 @@
-import NianbaoEngine
-
 extension CivilDate {
     /// Days since 1970-01-01 (negative before), in the proleptic Gregorian calendar.
     /// Wrapping arithmetic: an absurd year (beyond ±10^13) gives a meaningless number, never a trap.

@@ -1,0 +1,55 @@
+import Foundation
+
+/// `nianbao check --json DIR > /dev/null` over a folder of text reports (copies of
+/// the text samples, each with a line of its own), against the single-thread engine
+/// rate over the same samples.
+struct CheckBenchmark {
+    let options: BenchOptions
+
+    var binary: String {
+        options.string("binary", (CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/nianbao")
+    }
+
+    func run() throws {
+        let count = options.int("reports", 3_000)
+        let rounds = max(1, options.int("rounds", 3))
+        let samples = try EngineBenchmark.textSamples(options.fixtures)
+        guard !samples.isEmpty else { throw CocoaError(.fileNoSuchFile) }
+        let folder = FileManager.default.temporaryDirectory.path + "/nianbao-bench-check-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for index in 0 ..< count {
+            let copy = samples[index % samples.count] + Array("\n备注：第 \(index) 份副本\n".utf8)
+            try Data(copy).write(to: URL(fileURLWithPath: folder + "/report-\(index).txt"))
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("check: \(count) text reports (copies of \(samples.count) samples), \(cores) cores, binary \(binary); best of \(rounds)")
+
+        let parallel = try (0 ..< rounds).map { _ in try time(["check", "--json", folder]) }.min() ?? 0
+        let single = try time(["check", "--json", "--jobs", "1", folder])
+        let engine = EngineBenchmark.rates(samples, seconds: options.double("seconds", 3))
+        let checkRate = Double(count) / parallel
+        print("  nianbao check --json DIR (all cores):  \(ProcessMeasure.format(checkRate, 0)) reports/s (\(ProcessMeasure.format(parallel, 2)) s)")
+        print("  nianbao check --json --jobs 1 DIR:     \(ProcessMeasure.format(Double(count) / single, 0)) reports/s (\(ProcessMeasure.format(single, 2)) s)")
+        print("  engine, one thread, decode + parse + validate: \(ProcessMeasure.format(engine.whole.rate, 0)) reports/s")
+        print("  engine, one thread, parse + validate:          \(ProcessMeasure.format(engine.parse.rate, 0)) reports/s")
+        print("  ratio check / engine (decode + parse + validate): \(ProcessMeasure.format(checkRate / engine.whole.rate, 2))×")
+        print("  ratio check / engine (parse + validate):          \(ProcessMeasure.format(checkRate / engine.parse.rate, 2))×")
+    }
+
+    /// Wall-clock seconds of one `nianbao` run, standard output to /dev/null.
+    private func time(_ arguments: [String]) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle.standardError
+        let started = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = ContinuousClock.now - started
+        // 0 or 1 (a sample fails): anything else means the run itself went wrong.
+        guard process.terminationStatus <= 1 else { throw CocoaError(.executableLoad) }
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
