@@ -6,7 +6,7 @@ import Foundation
 enum ConfigurationKeys {
     static let known: [String] = [
         "drops", "roster", "state.statusDirectory", "state.journalFile",
-        "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.queueCapacity", "watch.createDrops",
+        "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
         "output.printVerdicts",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",
     ]

@@ -7,7 +7,7 @@ import SystemPackage
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
 /// absent: no roster), `state.statusDirectory`,
 /// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
-/// `watch.workers` (0 = number of cores), `watch.queueCapacity`, `watch.createDrops`, `output.printVerdicts`,
+/// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
 public struct ConfigurationLoader: Sendable {
     /// Flags given on the command line; each overrides the file.
@@ -52,7 +52,6 @@ public struct ConfigurationLoader: Sendable {
                 let n = try ranged(v, 0...256, "watch.workers")
                 config.workers = n == 0 ? DaemonConfiguration.cores : n
             }
-            if let v = try values.int("watch.queueCapacity") { config.queueCapacity = try ranged(v, 1...1_000_000, "watch.queueCapacity") }
             if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
             if let v = try values.bool("watch.createDrops") { config.createDrops = v }
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }

@@ -16,8 +16,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var maxFileBytes: Int
     /// Number of validation workers (0 in the file means: number of cores).
     public var workers: Int
-    /// Maximum number of reports waiting for a worker before the dispatcher waits.
-    public var queueCapacity: Int
     /// Print each verdict on standard output (the default when run by hand).
     public var printVerdicts: Bool
     /// Create missing drop folders at start (otherwise a missing one is an error).
@@ -62,7 +60,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
         settle: Duration = .milliseconds(200),
         maxFileBytes: Int = 50 << 20,
         workers: Int = DaemonConfiguration.cores,
-        queueCapacity: Int = 1024,
         printVerdicts: Bool = true
     ) {
         self.drops = drops
@@ -71,7 +68,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
         self.settle = settle
         self.maxFileBytes = maxFileBytes
         self.workers = workers
-        self.queueCapacity = queueCapacity
         self.printVerdicts = printVerdicts
     }
 
