@@ -17,7 +17,8 @@
 # Installs (all under /usr/local, which systemd searches; override in /etc):
 #   /usr/local/bin/nianbao
 #   /usr/local/lib/systemd/system/nianbao.service
-#   /usr/local/lib/systemd/system/nianbao-remind.service, nianbao-remind.timer
+#   /usr/local/lib/systemd/system/nianbao-remind.service
+#   /usr/local/lib/systemd/system/nianbao-remind.timer
 #   /usr/local/lib/systemd/catalog/nianbao.catalog
 #   /usr/local/lib/sysusers.d/nianbao.conf
 #   /usr/local/lib/tmpfiles.d/nianbao.conf
@@ -38,7 +39,7 @@ while [ "$#" -gt 0 ]; do
         --no-build) BUILD=0 ;;
         --binary) BINARY=$2; BUILD=0; shift ;;
         --enable) ENABLE=1 ;;
-        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift

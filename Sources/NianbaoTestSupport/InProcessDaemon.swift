@@ -19,7 +19,7 @@ public final class InProcessDaemon: Sendable {
         let daemon = WatchDaemon(configuration: configuration, reload: { configuration }, seams: seams, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [daemon], logger: logger))
         self.group = group
-        task = Task { try? await group.run() }
+        task = Task(executorPreference: DedicatedExecutor.shared) { try? await group.run() }
     }
 
     /// Shuts the daemon down gracefully and waits until it has ended.

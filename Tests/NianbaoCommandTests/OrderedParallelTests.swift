@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import NianbaoTestSupport
 @testable import nianbao
 
 /// The ordered, bounded fan-out behind `nianbao check`.
@@ -51,6 +52,7 @@ struct OrderedParallelTests {
     @Test func aSlowFirstItemHoldsBackAtMostTheWindow() async {
         let startedBesideFirst = Mutex(0)
         let seenByFirst = Mutex(-1)
+        let delivered = await withTaskExecutorPreference(DedicatedExecutor.shared) { () async -> [Int] in
         var delivered: [Int] = []
         await OrderedParallel.forEach(Array(0 ..< 50), width: 2, window: 6, { item in
             if item == 0 {
@@ -66,6 +68,8 @@ struct OrderedParallelTests {
             startedBesideFirst.withLock { $0 += 1 }
             return item
         }, deliver: { delivered.append($0) })
+        return delivered
+        }
         #expect(delivered == Array(0 ..< 50))
         // While item 0 ran, only items 1 … 5 could start (6 results at most waiting on it).
         #expect(seenByFirst.withLock { $0 } == 5)
