@@ -83,6 +83,9 @@ extension DaemonSystemd {
                 return child != nil
             })
             let pid = try #require(child)
+            // Killed while it parses (a child that dies before it took the document is
+            // replaced without blaming it): once it has used some CPU on the document.
+            #expect(Wait.until(timeout: 10) { ChildProcesses.cpuTicks(pid) >= 20 })
             kill(pid, SIGSEGV)
             #expect(root.waitForRecords([("a", "crash.pdf")], timeout: 10))
             let finding = root.records().first { $0.relativePath == "crash.pdf" }?.findings.first
@@ -154,6 +157,15 @@ extension DaemonSystemd {
 
 /// Child processes of a process, from /proc.
 enum ChildProcesses {
+    /// User plus system CPU time of a process, in clock ticks (usually 1/100 s).
+    static func cpuTicks(_ pid: pid_t) -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
+        return user + system
+    }
+
     static func of(_ parent: pid_t) -> [pid_t] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         return entries.compactMap { Int32($0) }.filter { pid in
