@@ -54,7 +54,10 @@ if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
         || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
 fi
 
-# 2. Install nianbao the way operators do, plus the self-test unit.
+# 2. Install nianbao the way operators do, plus the self-test unit. The cached
+# root may hold another checkout's configuration (install.sh never overwrites
+# one): this checkout's own default configuration is tested.
+rm -f "$ROOT/etc/nianbao/nianbao.json"
 DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
 install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
 rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
