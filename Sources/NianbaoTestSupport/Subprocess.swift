@@ -12,10 +12,17 @@ public struct ProcessResult: Sendable {
 /// Runs a child process to its end, both pipes drained.
 public enum Subprocess {
     /// Runs `arguments` (the first one an absolute path or a name on `PATH`) and waits.
-    public static func run(_ arguments: [String]) throws -> ProcessResult {
+    /// `environment` is merged over this process's; `removing` names variables to drop.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], removing: [String] = []) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        if !environment.isEmpty || !removing.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for name in removing { env.removeValue(forKey: name) }
+            env.merge(environment) { _, new in new }
+            process.environment = env
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

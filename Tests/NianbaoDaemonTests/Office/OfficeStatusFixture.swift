@@ -66,26 +66,8 @@ struct NianbaoRun {
 
     /// Runs the built binary (or `executable`) with `environment` added (NIANBAO_LOG and JOURNAL_STREAM removed).
     static func run(_ arguments: [String], executable: String = Binaries.nianbao, environment: [String: String] = [:]) throws -> NianbaoRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NIANBAO_LOG")
-        env.removeValue(forKey: "JOURNAL_STREAM")
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1_000) }
-        return NianbaoRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self), data: outData)
+        let result = try Subprocess.run([executable] + arguments, environment: environment, removing: ["NIANBAO_LOG", "JOURNAL_STREAM"])
+        return NianbaoRun(status: result.status, stdout: result.output, stderr: result.stderr, data: result.stdout)
     }
 
     /// Standard output as a JSON object.

@@ -42,20 +42,8 @@ private var journalHarnessAvailable: Bool {
 
 /// Runs `arguments` through /usr/bin/env, waits, returns (status, stdout, stderr).
 private func runTool(_ arguments: [String]) throws -> (Int32, Data, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !reader.isFinished { usleep(1_000) }
-    return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
+    let result = try Subprocess.run(arguments)
+    return (result.status, result.stdout, result.stderr)
 }
 
 /// Inside the private journald: start the daemon (journal logging forced),
