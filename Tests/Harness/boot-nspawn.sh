@@ -56,6 +56,9 @@ fi
 
 # 2. Install nianbao the way operators do, plus the self-test unit.
 DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
+# install.sh never overwrites an existing /etc/nianbao/nianbao.json (local config); the
+# cached root keeps the one of its first run, so the test puts the shipped one back.
+install -m 0644 "$REPO/etc/nianbao.json" "$ROOT/etc/nianbao/nianbao.json"
 install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
 rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
 mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"

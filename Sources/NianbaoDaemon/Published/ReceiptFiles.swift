@@ -9,11 +9,14 @@ import SystemPackage
 /// link planted in the tree is refused (`ELOOP`/`ENOTDIR`) rather than followed, and
 /// `..`, `.`, empty or NUL-holding components are refused before any call.
 ///
-/// Directories it creates get mode 2750 (setgid: files and directories below keep the
-/// root's group, so the uploaders' group can read them); files get mode 0640.
+/// Directories it creates get mode 0750 and files 0640. The group and the setgid bit
+/// come from the receipts directory itself (tmpfiles makes it 2750 nianbao:nianbao-drop):
+/// Linux gives a folder made in a setgid folder the same group and setgid bit, so the
+/// whole tree stays readable to the uploaders' group. The daemon never sets the bit
+/// itself: `RestrictSUIDSGID=yes` in the unit refuses any mode with it (EPERM).
 enum ReceiptFiles {
-    /// Mode of the directories created below the root: rwxr-s---.
-    static let directoryMode: mode_t = 0o2750
+    /// Permission bits of the directories created below the root: rwxr-x--- (plus the inherited setgid bit).
+    static let directoryMode: mode_t = 0o750
     /// Mode of the files written: rw-r-----.
     static let fileMode: mode_t = 0o640
 
@@ -44,8 +47,15 @@ enum ReceiptFiles {
                 guard create else { return chain }
                 if mkdirat(chain.last, component, directoryMode) != 0 && errno != EEXIST { throw Errno(rawValue: errno) }
                 fd = retrying { openat(chain.last, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-                // mkdir drops the setgid bit of the mode and applies the umask: set both explicitly.
-                if fd >= 0 && fchmod(fd, directoryMode) != 0 { close(fd); throw Errno(rawValue: errno) }
+                // A umask stricter than 027 would hide the folder from the group: widen it, keeping
+                // the inherited setgid bit (only then is a mode with the bit set, which the unit's
+                // filter would refuse; under UMask=0027 it is never needed).
+                var info = stat()
+                if fd >= 0 && fstat(fd, &info) == 0 && info.st_mode & 0o777 != directoryMode
+                    && fchmod(fd, directoryMode | (info.st_mode & S_ISGID)) != 0 {
+                    close(fd)
+                    throw Errno(rawValue: errno)
+                }
             }
             if fd < 0 { throw Errno(rawValue: errno) }
             chain.fds.append(fd)

@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// The mirror is `<directory>/<drop>/<path in the drop>` (`ReceiptPath.relative`), as
 /// in the status directory, so two drop folders never share a receipt. Writes are
-/// atomic; directories are created with mode 2750 (they keep the receipts
-/// directory's group, `nianbao-drop`, for the uploaders to read); no symbolic link
+/// atomic; directories are created with mode 0750 and, in a setgid receipts directory
+/// (tmpfiles: 2750 nianbao:nianbao-drop), inherit its group and setgid bit, so the
+/// uploaders can read them; no symbolic link
 /// below `directory` is ever followed (`ReceiptFiles`).
 public struct ReceiptWriter: Sendable {
     public var directory: String

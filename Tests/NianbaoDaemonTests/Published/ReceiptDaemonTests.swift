@@ -19,6 +19,9 @@ import Testing
     @Test func createdReplacedRemoved() throws {
         let workspace = try Workspace()
         let receipts = workspace.root + "/receipts"
+        // As tmpfiles makes it: setgid, so the folders below keep its group and the bit.
+        try FileManager.default.createDirectory(atPath: receipts, withIntermediateDirectories: true)
+        try #require(chmod(receipts, 0o2750) == 0)
         let daemon = try DaemonHarness(workspace, extraArguments: ["--receipt-dir", receipts])
         try #require(daemon.waitUntilReady(), "not ready: \(daemon.output)")
         let pass = try Fixtures.text("office/jiangnan-market-2024.txt")
