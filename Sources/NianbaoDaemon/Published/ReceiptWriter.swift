@@ -12,6 +12,7 @@ import Synchronization
 /// uploaders can read them; no symbolic link
 /// below `directory` is ever followed (`ReceiptFiles`).
 public struct ReceiptWriter: Sendable {
+    /// The receipts directory (absolute); it is created (0750) if missing.
     public var directory: String
     /// Serialises the writer's file operations (the loop may run several at once).
     private let lock = ReceiptLock()
@@ -79,8 +80,10 @@ public struct ReceiptWriter: Sendable {
 
 /// A report path the receipts directory cannot mirror safely.
 public enum ReceiptError: Error, CustomStringConvertible {
+    /// The report's key (drop and path) would leave the receipts directory.
     case unsafePath(String)
 
+    /// One line of English.
     public var description: String {
         switch self {
         case .unsafePath(let path): return "unsafe report path for a receipt: \(path)"
