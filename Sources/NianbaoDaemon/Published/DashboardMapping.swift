@@ -71,15 +71,17 @@ public enum DashboardMapping {
                 status: AgencyStatus(rawValue: record.outcomeName) ?? .fail, file: key.relativePath.string, drop: key.drop,
                 arrivedAt: arrival(record), late: counted && (match?.agency.late ?? false), findings: findings(record)))
         }
-        return rows.sorted(by: order)
-    }
-
-    private static func order(_ a: AgencyRow, _ b: AgencyRow) -> Bool {
-        if (a.year ?? 0) != (b.year ?? 0) { return (a.year ?? 0) > (b.year ?? 0) }
-        if rank(a.status) != rank(b.status) { return rank(a.status) < rank(b.status) }
-        let (x, y) = (a.agency ?? "\u{10FFFF}", b.agency ?? "\u{10FFFF}")
-        if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
-        return ((a.drop ?? "") + "/" + (a.file ?? "")).utf8.lexicographicallyPrecedes(((b.drop ?? "") + "/" + (b.file ?? "")).utf8)
+        // Sort keys made once per row, not per comparison (a burst page has thousands of rows).
+        let keyed = rows.map { row in
+            (row: row, year: row.year ?? 0, rank: rank(row.status), agency: Array((row.agency ?? "\u{10FFFF}").utf8),
+             place: Array(((row.drop ?? "") + "/" + (row.file ?? "")).utf8))
+        }
+        return keyed.sorted { a, b in
+            if a.year != b.year { return a.year > b.year }
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.agency != b.agency { return a.agency.lexicographicallyPrecedes(b.agency) }
+            return a.place.lexicographicallyPrecedes(b.place)
+        }.map(\.row)
     }
 
     private static func rank(_ status: AgencyStatus) -> Int {
