@@ -99,7 +99,7 @@ fi
 
 say "creating user nianbao and group nianbao-drop"
 systemd-sysusers /usr/local/lib/sysusers.d/nianbao.conf
-say "creating /srv/nianbao/drop"
+say "creating /srv/nianbao/drop and /srv/nianbao/receipts"
 systemd-tmpfiles --create /usr/local/lib/tmpfiles.d/nianbao.conf
 say "applying sysctl settings"
 sysctl --system >/dev/null || warn "sysctl --system failed (read-only /proc/sys in a container?)"

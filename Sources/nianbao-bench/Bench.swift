@@ -18,11 +18,11 @@ struct Bench {
         try FileManager.default.createDirectory(atPath: root + "/drop/.staging", withIntermediateDirectories: true)
     }
 
-    /// Starts `nianbao watch` printing verdicts to the collector.
-    mutating func startDaemon(waitReady: Bool = true) throws {
+    /// Starts `nianbao watch` printing verdicts to the collector (`extra`: more flags).
+    mutating func startDaemon(waitReady: Bool = true, extra: [String] = []) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["watch", "--drop", drop, "--status-dir", root + "/status", "--journal", root + "/verdicts.jsonl"]
+        p.arguments = ["watch", "--drop", drop, "--status-dir", root + "/status", "--journal", root + "/verdicts.jsonl"] + extra
         p.standardOutput = collector.pipe
         p.standardError = FileHandle.nullDevice
         try p.run()

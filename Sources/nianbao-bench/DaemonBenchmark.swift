@@ -11,7 +11,7 @@ struct DaemonBenchmark {
 
     func run() throws {
         // --only LETTERS runs a subset of the scenarios, e.g. --only e.
-        let only = options.string("only", "abcdef")
+        let only = options.string("only", "abcdefg")
         let scale = options.double("scale", 1)
         let sample = Array(FileManager.default.contents(atPath: options.fixtures + "/samples/huaian_hongze_2024.txt") ?? Data())
         print("daemon benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores), binary \(binary)")
@@ -105,6 +105,8 @@ struct DaemonBenchmark {
         print("(f) overflowed burst of \(overflowCount) files: \(overflow.count) verdicts \(s(overflow.duration)) s after SIGCONT = \(rate(overflow.count, overflow.duration)) reports/s, overflow rescan: \(bench.collector.sawLine(containing: "overflow") ? "yes" : "no")")
         }
 
+        if only.contains("g") { try dashboardCost(sample: sample, count: max(200, Int(5_000 * scale))) }
+
         guard only.contains("d") else { return }
         // (d) idle cost with 1,000 watched directories.
         let idleSeconds = options.double("idle-seconds", 60)
@@ -120,6 +122,32 @@ struct DaemonBenchmark {
             let cpu = after.cpu - before.cpu
             print("(d) idle \(Int(idleSeconds)) s with 2,000 watched directories: CPU \(ProcessMeasure.format(cpu, 2)) s (\(ProcessMeasure.format(cpu / idleSeconds * 100, 3)) %), RSS \(mib(after.rss)) MiB, peak \(mib(after.peak)) MiB")
         }
+    }
+
+    /// (g) the same burst with the dashboard page written (the default) and with
+    /// `--no-dashboard`: what the page costs while reports pour in (target ≤ 20 % slower).
+    func dashboardCost(sample: [UInt8], count: Int) throws {
+        // Wall time on a shared machine is noisy; the daemon's own CPU time (its children's
+        // excluded: text reports need none) is the steadier measure of what the page adds.
+        var results: [(duration: Duration, cpu: Double)] = []
+        for (label, extra) in [("with the page", [String]()), ("--no-dashboard", ["--no-dashboard"])] {
+            var bench = try Bench(binary: binary, sample: sample)
+            try bench.startDaemon(extra: extra)
+            let before = ProcessMeasure.sample(pid: bench.pid)
+            let start = ContinuousClock.now
+            try bench.populate(count: count)
+            let burst = bench.waitAll(count: count, since: start, idleTimeout: 60)
+            // The last page write follows the last verdict by up to a second.
+            Thread.sleep(forTimeInterval: 1.5)
+            let after = ProcessMeasure.sample(pid: bench.pid)
+            _ = bench.stop()
+            let cpu = (after?.cpu ?? 0) - (before?.cpu ?? 0)
+            results.append((burst.duration, cpu))
+            print("(g) burst of \(count) files \(label): \(burst.count) verdicts in \(s(burst.duration)) s = \(rate(burst.count, burst.duration)) reports/s, daemon CPU \(ProcessMeasure.format(cpu, 2)) s")
+        }
+        let slower = (seconds(results[0].duration) / max(1e-9, seconds(results[1].duration)) - 1) * 100
+        let cpu = (results[0].cpu / max(1e-9, results[1].cpu) - 1) * 100
+        print("    with the page: wall time \(ProcessMeasure.format(slower, 1)) %, daemon CPU \(ProcessMeasure.format(cpu, 1)) % (target ≤ 20 % slower)")
     }
 
     func ms(_ d: Duration) -> String { ProcessMeasure.format(seconds(d) * 1000, 2) }

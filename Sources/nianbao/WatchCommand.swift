@@ -44,6 +44,15 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Roster CSV of the agencies expected to report (overrides the file's roster; re-read on SIGHUP).")
     var roster: String?
 
+    @Option(name: .customLong("metrics-file"), help: "node_exporter textfile to write (overrides output.metricsFile; default <status-dir>/nianbao.prom).")
+    var metricsFile: String?
+
+    @Option(name: .customLong("receipt-dir"), help: "Receipts directory for the uploaders (overrides state.receiptDirectory).")
+    var receiptDir: String?
+
+    @Flag(name: .customLong("no-dashboard"), help: "Do not write <status-dir>/index.html (overrides output.dashboard).")
+    var noDashboard = false
+
     func run() async throws {
         let destination = LoggingSetup.bootstrap(identifier: "nianbao")
         let logger = Logger(label: "nianbao")
@@ -55,6 +64,9 @@ struct WatchCommand: AsyncParsableCommand {
         overrides.workers = workers
         overrides.rosterFile = roster
         if createDrops { overrides.createDrops = true }
+        overrides.metricsFile = metricsFile
+        overrides.receiptDirectory = receiptDir
+        if noDashboard { overrides.dashboard = false }
         let file = config
         let loaded: DaemonConfiguration
         do {

@@ -59,6 +59,9 @@ fi
 # one): this checkout's own default configuration is tested.
 rm -f "$ROOT/etc/nianbao/nianbao.json"
 DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
+# install.sh never overwrites an existing /etc/nianbao/nianbao.json (local config); the
+# cached root keeps the one of its first run, so the test puts the shipped one back.
+install -m 0644 "$REPO/etc/nianbao.json" "$ROOT/etc/nianbao/nianbao.json"
 install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
 rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
 mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"

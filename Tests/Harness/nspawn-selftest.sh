@@ -43,6 +43,33 @@ while read -r name expected code; do
     check "$name: $expected $code (got $verdict: $codes)" $?
 done </usr/local/lib/nianbao-selftest/expected
 
+# Receipts: one per dropped report under /srv/nianbao/receipts/drop, owned by the
+# daemon, group nianbao-drop (the uploaders), folder setgid 2750.
+missing=0
+for _ in $(seq 20); do
+    missing=0
+    for report in /usr/local/lib/nianbao-selftest/reports/*; do
+        [ -f "/srv/nianbao/receipts/drop/$(basename "$report").结果.txt" ] && [ -f "/srv/nianbao/receipts/drop/$(basename "$report").结果.json" ] \
+            || missing=$((missing + 1))
+    done
+    [ "$missing" = 0 ] && break
+    sleep 0.5
+done
+[ "$missing" = 0 ]; check "receipts written for every report (missing $missing)" $?
+owner=$(stat -c '%U:%G %a' /srv/nianbao/receipts/drop)
+[ "$owner" = "nianbao:nianbao-drop 2750" ]; check "receipts folder nianbao:nianbao-drop 2750 (got $owner)" $?
+# The daemon's own mount namespace (entered from outside it): the receipts directory
+# is writable, the drop folder is not, even for root (a read-only mount: EROFS).
+pid=$(systemctl show -P MainPID nianbao)
+nsenter -t "$pid" -m sh -c 'touch /srv/nianbao/receipts/.probe && rm /srv/nianbao/receipts/.probe'
+check "receipts directory writable in the daemon's namespace" $?
+probe=$(nsenter -t "$pid" -m sh -c 'touch /srv/nianbao/drop/.probe 2>&1; echo "exit $?"')
+rm -f /srv/nianbao/drop/.probe
+case "$probe" in *"Read-only file system"*"exit 1") true ;; *) false ;; esac
+check "drop folder read-only in the daemon's namespace ($(echo "$probe" | tr '\n' ' '))" $?
+[ -s /var/lib/nianbao/status/index.html ] && [ -s /var/lib/nianbao/status/nianbao.prom ]
+check "dashboard and metrics file written" $?
+
 [ "$(systemctl show -P NRestarts nianbao)" = 0 ]; check "no restarts (NRestarts=$(systemctl show -P NRestarts nianbao))" $?
 [ "$(systemctl is-active nianbao)" = active ]; check "active after the dropped reports" $?
 
@@ -89,7 +116,7 @@ systemctl status nianbao --no-pager >"$OUT/status.txt" 2>&1
 journalctl -u nianbao -o json --no-pager >"$OUT/journal.json"
 journalctl -b --no-pager >"$OUT/boot.log"
 systemd-analyze security nianbao --no-pager >"$OUT/security.txt" 2>&1
-ls -la /var/lib/nianbao /var/log/nianbao /srv/nianbao/drop >"$OUT/files.txt" 2>&1
+ls -laR /var/lib/nianbao /var/log/nianbao /srv/nianbao/drop /srv/nianbao/receipts >"$OUT/files.txt" 2>&1
 cp -r /var/lib/nianbao/status "$OUT/status" 2>/dev/null
 
 if [ "$failed" = 0 ]; then echo ok >>"$OUT/result.tmp"; else echo FAILED >>"$OUT/result.tmp"; fi

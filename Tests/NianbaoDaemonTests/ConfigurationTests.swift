@@ -37,6 +37,30 @@ import NianbaoTestSupport
         #expect(merged.journalFile == "/j")
     }
 
+    @Test func outputKeysAndTheirFlags() async throws {
+        let defaults = try await ConfigurationLoader().load(file: nil, overrides: .init())
+        #expect(defaults.metricsFile == nil && defaults.dashboard && defaults.receiptDirectory == nil)
+        let path = try write("""
+        {"state": {"receiptDirectory": "/srv/r"}, "output": {"metricsFile": "/var/lib/node/nianbao.prom", "dashboard": false}}
+        """)
+        let config = try await ConfigurationLoader().load(file: path, overrides: .init())
+        #expect(config.receiptDirectory == "/srv/r")
+        #expect(config.metricsFile == "/var/lib/node/nianbao.prom")
+        #expect(!config.dashboard)
+        var overrides = ConfigurationLoader.Overrides()
+        overrides.receiptDirectory = "/other/r"
+        overrides.metricsFile = "/other/m.prom"
+        let merged = try await ConfigurationLoader().load(file: path, overrides: overrides)
+        #expect(merged.receiptDirectory == "/other/r" && merged.metricsFile == "/other/m.prom" && !merged.dashboard)
+        // The shipped file turns receipts on beside the drop folder.
+        let shipped = try await ConfigurationLoader().load(file: Fixtures.repositoryFile("etc/nianbao.json").path, overrides: .init())
+        #expect(shipped.receiptDirectory == "/srv/nianbao/receipts" && shipped.dashboard)
+        // Wrong types name the key.
+        await #expect(throws: ConfigurationError.self) {
+            try await ConfigurationLoader().load(file: try write(#"{"output": {"dashboard": "yes"}}"#), overrides: .init())
+        }
+    }
+
     @Test func badValuesNameTheKey() async throws {
         let cases: [(String, String)] = [
             (#"{"watch": {"settleMilliseconds": "soon"}}"#, "watch.settleMilliseconds"),

@@ -5,9 +5,9 @@ import Foundation
 /// so the file's JSON is walked here once).
 enum ConfigurationKeys {
     static let known: [String] = [
-        "drops", "roster", "state.statusDirectory", "state.journalFile",
+        "drops", "roster", "state.statusDirectory", "state.journalFile", "state.receiptDirectory",
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
-        "output.printVerdicts",
+        "output.printVerdicts", "output.metricsFile", "output.dashboard",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",
     ]
 

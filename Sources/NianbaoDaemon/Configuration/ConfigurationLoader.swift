@@ -6,7 +6,9 @@ import SystemPackage
 ///
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
 /// absent: no roster), `state.statusDirectory`,
-/// `state.journalFile`, `watch.settleMilliseconds`, `watch.maxFileBytes`,
+/// `state.journalFile`, `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
+/// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
 public struct ConfigurationLoader: Sendable {
@@ -20,6 +22,12 @@ public struct ConfigurationLoader: Sendable {
         public var createDrops: Bool?
         /// `--roster FILE`.
         public var rosterFile: String?
+        /// `--metrics-file FILE`.
+        public var metricsFile: String?
+        /// `--receipt-dir DIR`.
+        public var receiptDirectory: String?
+        /// `--no-dashboard` (false).
+        public var dashboard: Bool?
         public init() {}
     }
 
@@ -44,6 +52,11 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.string("roster") { config.rosterFile = try nonEmpty(v, "roster") }
             if let v = try values.string("state.statusDirectory") { config.statusDirectory = try nonEmpty(v, "state.statusDirectory") }
             if let v = try values.string("state.journalFile") { config.journalFile = try nonEmpty(v, "state.journalFile") }
+            if let v = try values.string("state.receiptDirectory") {
+                config.receiptDirectory = try nonEmpty(v, "state.receiptDirectory")
+            }
+            if let v = try values.string("output.metricsFile") { config.metricsFile = try nonEmpty(v, "output.metricsFile") }
+            if let v = try values.bool("output.dashboard") { config.dashboard = v }
             if let v = try values.int("watch.settleMilliseconds") {
                 config.settle = .milliseconds(try ranged(v, 0...60_000, "watch.settleMilliseconds"))
             }
@@ -70,6 +83,9 @@ public struct ConfigurationLoader: Sendable {
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
         if let v = overrides.createDrops { config.createDrops = v }
+        if let v = overrides.metricsFile { config.metricsFile = try nonEmpty(v, "--metrics-file") }
+        if let v = overrides.receiptDirectory { config.receiptDirectory = try nonEmpty(v, "--receipt-dir") }
+        if let v = overrides.dashboard { config.dashboard = v }
         if let v = overrides.rosterFile { config.rosterFile = try nonEmpty(v, "--roster") }
         if let rosterFile = config.rosterFile {
             config.roster = try RosterFile.load(rosterFile, key: overrides.rosterFile != nil ? "--roster" : "roster")

@@ -1,4 +1,5 @@
 import NianbaoPlatform
+import NianbaoViews
 import Synchronization
 
 /// The append-only verdict journal (JSON Lines) with group commit.
@@ -100,28 +101,18 @@ public final class VerdictJournal: Sendable {
     }
 }
 
-/// Durations of the journal's syncs, kept as a Prometheus-style histogram.
+/// Durations of the journal's syncs, kept as the views' Prometheus histogram
+/// (`FsyncHistogram`, the one histogram type the metrics file renders).
 public final class SyncTimes: Sendable {
-    /// Upper bounds of the buckets, in seconds.
-    public static let bounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+    /// What `snapshot` returns: the histogram so far.
+    public typealias Snapshot = FsyncHistogram
 
-    /// Cumulative count per bucket (same order as `bounds`), total count and sum.
-    public struct Snapshot: Sendable, Hashable {
-        public var buckets: [UInt64]
-        public var count: UInt64
-        public var sum: Double
-    }
-
-    private let state = Mutex(Snapshot(buckets: Array(repeating: 0, count: SyncTimes.bounds.count), count: 0, sum: 0))
+    private let state = Mutex(FsyncHistogram())
 
     func record(_ duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        state.withLock { s in
-            for (i, bound) in Self.bounds.enumerated() where seconds <= bound { s.buckets[i] += 1 }
-            s.count += 1
-            s.sum += seconds
-        }
+        state.withLock { $0.record(duration) }
     }
 
+    /// The histogram as of now (a copy).
     public var snapshot: Snapshot { state.withLock { $0 } }
 }

@@ -1,4 +1,5 @@
 import NianbaoOffice
+import NianbaoViews
 
 /// Writes the outputs derived from the whole state, atomically, each only when
 /// its bytes changed: `<status>/years/<year>.json`, `<status>/index.html` and
@@ -11,6 +12,10 @@ public struct DerivedOutputs: Sendable {
     /// Whether `<status>/index.html` is written.
     public var dashboard: Bool
 
+    /// What was written, so unchanged files are not rewritten.
+    private let files = OutputFiles()
+    private let page = DashboardOutput()
+
     public init(statusDirectory: StatusDirectory, metricsFile: String?, dashboard: Bool) {
         self.statusDirectory = statusDirectory
         self.metricsFile = metricsFile
@@ -18,23 +23,28 @@ public struct DerivedOutputs: Sendable {
     }
 
     /// Writes what changed; returns the errors met (each one line of English).
+    ///
+    /// "Today" (for the years in progress and the days left) is the date in China
+    /// Standard Time at `state.time`.
     public func write(_ state: PublishedState) -> [String] {
-        []
+        let today = Arrival(seconds: state.time.timeIntervalSince1970).date(utcOffsetSeconds: YearStatus.chinaStandardTime)
+        let years = YearSummaries.compute(records: state.records, roster: state.roster, today: today)
+        var errors = YearSummaries.write(years, to: statusDirectory, files: files)
+        if dashboard {
+            let model = DashboardMapping.model(state, years: years)
+            if let error = page.write(model, to: DashboardOutput.path(statusDirectory), files: files) { errors.append(error) }
+        } else {
+            // A page left from a run with the dashboard on would go stale.
+            do { try files.remove(DashboardOutput.path(statusDirectory)) } catch { errors.append("dashboard: \(error)") }
+        }
+        if let metricsFile {
+            let text = MetricsText.render(MetricsMapping.snapshot(state, years: years))
+            // World-readable: node_exporter reads it as its own user.
+            do { try files.write(Array(text.utf8), to: metricsFile, permissions: [.ownerReadWrite, .groupRead, .otherRead]) } catch {
+                errors.append("metrics file \(metricsFile): \(error)")
+            }
+        }
+        return errors
     }
 }
 
-/// The receipts directory: `<name>.结果.txt` and `<name>.结果.json` beside a
-/// mirror of each report's path, for the uploader. Blocking.
-public struct ReceiptWriter: Sendable {
-    public var directory: String
-
-    public init(directory: String) {
-        self.directory = directory
-    }
-
-    /// Writes (replaces) the receipts of a judged report.
-    public func write(_ record: VerdictRecord, key: ReportKey) throws {}
-
-    /// Removes the receipts of a removed report.
-    public func remove(_ key: ReportKey) throws {}
-}

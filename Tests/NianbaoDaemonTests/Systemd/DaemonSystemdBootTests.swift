@@ -6,7 +6,8 @@ extension DaemonSystemd {
     /// Boots a real Debian 12 systemd in `systemd-nspawn` with nianbao installed
     /// by `scripts/install.sh` under the full hardened unit, and checks from
     /// inside that the service becomes active (Type=notify), judges dropped
-    /// reports, reloads and stops cleanly, and that `systemctl start nianbao-remind.service`
+    /// reports (with receipts the daemon may write where it may not write the drop folder),
+    /// reloads and stops cleanly, and that `systemctl start nianbao-remind.service`
     /// journals the reminder under its own hardened unit (Tests/Harness/boot-nspawn.sh).
     ///
     /// Runs when root, systemd-nspawn is present and either the Debian root is
@@ -54,6 +55,13 @@ extension DaemonSystemd {
             #expect(result.contains("pass nianbao-remind.service succeeded"), "\(result)")
             #expect(result.contains("pass nianbao-remind PRIORITY=3"), "\(result)")
             #expect(result.contains("pass nianbao-remind fields"), "\(result)")
+            // Under the hardened unit: receipts written (daemon's, group nianbao-drop, 2750); in the
+            // daemon's own mount namespace the receipts directory is writable and the drop folder is not.
+            #expect(result.contains("pass receipts written for every report"), "\(result)")
+            #expect(result.contains("pass receipts folder nianbao:nianbao-drop 2750"), "\(result)")
+            #expect(result.contains("pass receipts directory writable in the daemon's namespace"), "\(result)")
+            #expect(result.contains("pass drop folder read-only in the daemon's namespace"), "\(result)")
+            #expect(result.contains("pass dashboard and metrics file written"), "\(result)")
         }
     }
 }

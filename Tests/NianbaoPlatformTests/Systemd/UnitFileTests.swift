@@ -36,6 +36,7 @@ extension Systemd {
                 "LogsDirectory=nianbao",
                 "ConfigurationDirectory=nianbao",
                 "ReadOnlyPaths=-/srv/nianbao/drop",
+                "ReadWritePaths=-/srv/nianbao/receipts",
             ] {
                 #expect(text.split(separator: "\n").contains(Substring(line)), "missing \(line)")
             }
@@ -119,6 +120,13 @@ extension Systemd {
             #expect(info.st_mode & 0o7777 == 0o2770)
             #expect(info.st_gid == dropGID)
             #expect(info.st_uid == 0)
+
+            // The receipts: the daemon's, readable (not writable) by the uploaders' group, setgid.
+            let uid = try #require(account.split(separator: ":", omittingEmptySubsequences: false).dropFirst(2).first.flatMap { UInt32($0) })
+            try #require(stat(root.appendingPathComponent("srv/nianbao/receipts").path, &info) == 0)
+            #expect(info.st_mode & 0o7777 == 0o2750)
+            #expect(info.st_gid == dropGID)
+            #expect(info.st_uid == uid)
         }
     }
 }
