@@ -22,12 +22,18 @@ public struct DropFolder: Sendable, Hashable, Codable {
         guard !path.isEmpty else { throw ConfigurationError(key: "drops", reason: "empty drop folder path in \"\(specification)\"") }
         let base = trimmed.split(separator: "/").last.map(String.init) ?? "root"
         let chosen = String(name ?? Substring(base))
+        guard !DropFolder.reservedNames.contains(chosen) else {
+            throw ConfigurationError(key: "drops", reason: "drop folder name \"\(chosen)\" is reserved (the status directory's \(chosen)/); give the folder another name with NAME=PATH")
+        }
         guard DropFolder.isValidName(chosen) else {
             throw ConfigurationError(key: "drops", reason: "drop folder name \"\(chosen)\" must be letters, digits, '-', '_' or '.', not starting with '.'")
         }
         self.name = chosen
         self.path = trimmed
     }
+
+    /// Names the status directory uses for itself (`years/` holds the year summaries).
+    static let reservedNames: Set<String> = ["years"]
 
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first != ".", name.utf8.count <= 128 else { return false }

@@ -73,10 +73,10 @@ extension DropLoop {
         case .verdict(let record, let key):
             seams.observer.verdict(record, key: key)
             count(record)
-            if let receipts = parts.receipts { writeReceipt(receipts, record, key, &group) }
+            if let receipts = parts.receipts { writeReceipt(receipts, record, key) }
         case .removed(let record, let key):
             seams.observer.removed(record, key: key)
-            if let receipts = parts.receipts { removeReceipt(receipts, key, &group) }
+            if let receipts = parts.receipts { removeReceipt(receipts, key) }
         case .notice(let notice):
             seams.observer.notice(notice)
             remember(notice)

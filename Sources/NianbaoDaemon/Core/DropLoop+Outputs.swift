@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import NianbaoEngine
 
@@ -66,23 +67,19 @@ extension DropLoop {
         outputsDirty = true
     }
 
-    func writeReceipt(_ receipts: ReceiptWriter, _ record: VerdictRecord, _ key: ReportKey, _ group: inout DiscardingTaskGroup) {
+    /// Receipt changes go through one serial queue, so a report's write and a
+    /// removal just after it land in that order.
+    func writeReceipt(_ receipts: ReceiptWriter, _ record: VerdictRecord, _ key: ReportKey) {
         let observer = seams.observer
-        group.addTask {
-            let failure = await BlockingWork.run { () -> String? in
-                do { try receipts.write(record, key: key); return nil } catch { return "receipt write failed for \(key): \(error)" }
-            }
-            if let failure { observer.notice(.failure(failure)) }
+        receiptQueue.async {
+            do { try receipts.write(record, key: key) } catch { observer.notice(.failure("receipt write failed for \(key): \(error)")) }
         }
     }
 
-    func removeReceipt(_ receipts: ReceiptWriter, _ key: ReportKey, _ group: inout DiscardingTaskGroup) {
+    func removeReceipt(_ receipts: ReceiptWriter, _ key: ReportKey) {
         let observer = seams.observer
-        group.addTask {
-            let failure = await BlockingWork.run { () -> String? in
-                do { try receipts.remove(key); return nil } catch { return "receipt removal failed for \(key): \(error)" }
-            }
-            if let failure { observer.notice(.failure(failure)) }
+        receiptQueue.async {
+            do { try receipts.remove(key) } catch { observer.notice(.failure("receipt removal failed for \(key): \(error)")) }
         }
     }
 }

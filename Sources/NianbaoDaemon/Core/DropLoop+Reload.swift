@@ -39,5 +39,8 @@ extension DropLoop {
             seams.observer.notice(.failure("reload failed, keeping the previous configuration: \(error)"))
         }
         seams.notifier.ready()
+        // Always a STATUS= after a reload, even when the counts did not change.
+        lastStatusLine = statusLine()
+        seams.notifier.status(lastStatusLine)
     }
 }

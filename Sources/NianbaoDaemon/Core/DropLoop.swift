@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import NianbaoPlatform
@@ -48,6 +49,8 @@ final class DropLoop {
     let inbox: AsyncStream<LoopMessage>
     let send: AsyncStream<LoopMessage>.Continuation
     let startupDone = StartupFlag()
+    /// Receipt writes and removals, in order (``writeReceipt(_:_:_:)``).
+    let receiptQueue = DispatchQueue(label: "nianbao.receipts")
 
     init(parts: Parts, state: DropState, config: DaemonConfiguration) {
         self.parts = parts
@@ -76,6 +79,7 @@ final class DropLoop {
             _ = outputs?.write(published)
             return StatusBatch.write(pending.changes, summary: summary, to: status)
         }
+        await BlockingWork.run { [receiptQueue] in receiptQueue.sync {} }
         seams.notifier.status("stopped · \(summary.line)")
     }
 
