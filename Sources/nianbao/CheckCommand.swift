@@ -44,7 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
         let json = self.json, maxBytes = self.maxBytes
         let format: @Sendable (VerdictRecord) -> String = { record in
-            json ? ((try? JSONLine.string(record)) ?? "{}") : formatter.block(record)
+            json ? JSONLine.string(record) : formatter.block(record)
         }
         var anyFail = false
         var anyWarn = false
