@@ -4,15 +4,15 @@ import NianbaoEngine
 // `Encodable` forms, keys in sorted (UTF-8 byte) order as `JSONEncoder` with `.sortedKeys`
 // writes them.
 
-/// Keys in the byte order `JSONEncoder`'s `.sortedKeys` uses.
-private func sortedByKey<T>(_ values: [T], _ key: (T) -> String) -> [T] {
-    values.sorted { key($0).utf8.lexicographicallyPrecedes(key($1).utf8) }
+/// Values with their escaped keys, in the byte order `JSONEncoder`'s `.sortedKeys` uses.
+private func sortedKeys<T>(_ values: [T], _ key: (T) -> String) -> [(value: T, key: JSONWriter.Key)] {
+    values.sorted { key($0).utf8.lexicographicallyPrecedes(key($1).utf8) }.map { ($0, JSONWriter.Key(key($0))) }
 }
 
-private let table2RowsByKey = sortedByKey(Table2Row.allCases, \.key)
-private let applicantsByKey = sortedByKey(Applicant.allCases, \.key)
-private let table3GroupsByKey = sortedByKey(Table3Group.allCases, \.key)
-private let table3OutcomesByKey = sortedByKey(Table3Outcome.allCases, \.key)
+private let table2Rows = sortedKeys(Table2Row.allCases, \.key)
+private let applicants = sortedKeys(Applicant.allCases, \.key)
+private let table3Groups = sortedKeys(Table3Group.allCases, \.key)
+private let table3Outcomes = sortedKeys(Table3Outcome.allCases, \.key)
 
 extension TablesRecord: JSONWritable {
     /// `{"table1": …, "table2": …, "table3": …, "template": …}`, absent parts as null.
@@ -75,12 +75,12 @@ extension Table2Record: JSONWritable {
     /// The rows present, each with its seven columns (null for a blank cell).
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        for row in table2RowsByKey {
+        for (row, rowKey) in table2Rows {
             guard let values = rows[row] else { continue }
-            writer.key(row.key)
+            writer.key(rowKey)
             writer.beginObject()
-            for column in applicantsByKey {
-                writer.key(column.key)
+            for (column, columnKey) in applicants {
+                writer.key(columnKey)
                 writer.integer(column.rawValue < values.count ? values[column.rawValue] : nil)
             }
             writer.endObject()
@@ -93,11 +93,11 @@ extension Table3Record: JSONWritable {
     /// Every group with its five outcomes (null for a blank cell).
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        for group in table3GroupsByKey {
-            writer.key(group.key)
+        for (group, groupKey) in table3Groups {
+            writer.key(groupKey)
             writer.beginObject()
-            for outcome in table3OutcomesByKey {
-                writer.key(outcome.key)
+            for (outcome, outcomeKey) in table3Outcomes {
+                writer.key(outcomeKey)
                 writer.integer(self[group, outcome])
             }
             writer.endObject()
