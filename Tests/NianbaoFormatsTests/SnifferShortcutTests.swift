@@ -51,6 +51,18 @@ struct SnifferShortcutTests {
         }
     }
 
+    @Test func aNulByteInTheFirst4KiBMeansBinary() {
+        let text = Array(String(repeating: "年报正文", count: 400).utf8)   // 4,800 bytes
+        for (position, format) in [(0, DocumentFormat.unknown), (4095, .unknown), (4096, .text), (text.count - 1, .text)] {
+            var bytes = text
+            bytes[position] = 0
+            #expect(DocumentFormat.detect(bytes, fileName: "a.txt") == format, "NUL at \(position)")
+        }
+        #expect(DocumentFormat.detect(text, fileName: "a.txt") == .text)
+        #expect(DocumentFormat.detect([0xFF, 0xFE, 0x74, 0x5E], fileName: "a.txt") != .unknown, "UTF-16 with a BOM is not binary")
+        #expect(DocumentFormat.detect([], fileName: "a.txt") == .text)
+    }
+
     @Test func theLineLimitStillRefusesLongTexts() {
         var limits = ExtractionLimits.default
         limits.maxLines = 40

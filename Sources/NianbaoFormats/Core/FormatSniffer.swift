@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides a file's format from magic bytes and structure.
 struct FormatSniffer {
     let bytes: [UInt8]
@@ -110,10 +116,10 @@ struct FormatSniffer {
     /// NUL bytes in the head mean binary, unless the text is UTF-16 with a BOM.
     private func looksBinary() -> Bool {
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return false }
-        // A plain loop over contiguous bytes (Sequence.contains on a slice is several times slower).
-        return bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer.prefix(4096) where byte == 0 { return true }
-            return false
+        // memchr: a byte-at-a-time Sequence.contains costs more than the rest of the sniffing.
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, 4096)) != nil
         }
     }
 
