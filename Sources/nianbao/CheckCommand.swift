@@ -43,9 +43,13 @@ struct CheckCommand: AsyncParsableCommand {
         let checker = ReportChecker(pdfReader: ChildPDFReader())
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
         let json = self.json, maxBytes = self.maxBytes
-        let format: @Sendable (VerdictRecord) -> String = { record in
-            json ? ((try? JSONLine.string(record)) ?? "{}") : formatter.block(record)
+        // Each verdict as the bytes of its line(s), newline included, made on the worker thread.
+        let format: @Sendable (VerdictRecord) -> [UInt8] = { record in
+            var line = json ? JSONLine.bytes(record) : Array(formatter.block(record).utf8)
+            line.append(0x0A)
+            return line
         }
+        var output = StandardOutputBuffer()
         var anyFail = false
         var anyWarn = false
         var ioError = false
@@ -57,12 +61,13 @@ struct CheckCommand: AsyncParsableCommand {
             case .error(let message):
                 FileHandleOutput.standardError(message)
                 ioError = true
-            case .verdict(let verdict, let text):
+            case .verdict(let verdict, let line):
                 anyFail = anyFail || verdict == .fail
                 anyWarn = anyWarn || verdict == .warn
-                print(text)
+                output.append(line)
             }
         })
+        output.flush()
         if anyFail || (strict && anyWarn) { throw ExitCode(1) }
         if ioError { throw ExitCode(2) }
     }

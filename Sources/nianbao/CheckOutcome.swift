@@ -2,14 +2,14 @@ import NianbaoDaemon
 import NianbaoEngine
 import NianbaoPlatform
 
-/// What checking one target gives: a verdict and its printed line(s), or an error for standard error.
+/// What checking one target gives: a verdict and the bytes of its printed line(s), or an error for standard error.
 enum CheckOutcome: Sendable {
-    case verdict(Verdict, text: String)
+    case verdict(Verdict, line: [UInt8])
     case error(String)
 
     /// Reads and judges one target, and formats the verdict (all on the calling thread).
     static func judge(
-        _ target: CheckTargets.Target, checker: ReportChecker, maxBytes: Int, format: (VerdictRecord) -> String
+        _ target: CheckTargets.Target, checker: ReportChecker, maxBytes: Int, format: (VerdictRecord) -> [UInt8]
     ) -> CheckOutcome {
         let record: VerdictRecord
         switch target {
@@ -25,6 +25,6 @@ enum CheckOutcome: Sendable {
                 return .error("nianbao: \(path): \(refusal)")
             }
         }
-        return .verdict(record.verdict, text: format(record))
+        return .verdict(record.verdict, line: format(record))
     }
 }

@@ -4,8 +4,9 @@ import Testing
 import NianbaoTestSupport
 @testable import nianbao
 
-/// The ordered, bounded fan-out behind `nianbao check`.
-@Suite("Command: ordered parallel judging")
+/// The ordered, bounded fan-out behind `nianbao check`. Serialized: each test blocks or
+/// spins on Dispatch worker threads, and side by side they starve one another.
+@Suite("Command: ordered parallel judging", .serialized)
 struct OrderedParallelTests {
     /// Counts items in flight and the most seen at once.
     final class Gauge: Sendable {

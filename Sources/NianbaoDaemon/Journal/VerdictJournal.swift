@@ -42,7 +42,7 @@ public final class VerdictJournal: Sendable {
 
     /// Appends `record` without waiting for the disk (records keep the order of the calls).
     public func writeNow(_ record: VerdictRecord) throws {
-        let bytes = try JSONLine.bytes(record)
+        let bytes = JSONLine.bytes(record)
         try state.withLock { state in
             try state.file.append(bytes)
             state.written += 1

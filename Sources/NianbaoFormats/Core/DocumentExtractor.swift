@@ -107,6 +107,8 @@ public struct DocumentExtractor: Sendable {
     }
 
     private func checkLineCount(_ text: String) throws(ExtractionFailure) {
+        // Each line takes at least one byte: a text no longer than the limit cannot exceed it.
+        guard text.utf8.count > limits.maxLines else { return }
         var text = text
         // A contiguous UTF-8 buffer (native strings are): a plain byte loop, no String iteration.
         let count = text.withUTF8 { utf8 in

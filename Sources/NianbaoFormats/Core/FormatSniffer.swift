@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides a file's format from magic bytes and structure.
 struct FormatSniffer {
     let bytes: [UInt8]
@@ -69,6 +75,9 @@ struct FormatSniffer {
     }
 
     private func looksLikeHTML() -> Bool {
+        // HTML starts with "<" after whitespace; deciding that the first character is
+        // something else needs no String (most reports start with a Chinese title).
+        if firstCharacterIsNotAngleBracket() { return false }
         var head = Array(bytes.prefix(2048))
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
         // The markers are ASCII: folding ASCII letters is enough, and far cheaper than
@@ -84,10 +93,34 @@ struct FormatSniffer {
         return nameEnds(".html", ".htm", ".shtml", ".xhtml") && trimmed.hasPrefix("<")
     }
 
+    /// Whether the first character after a UTF-8 BOM and leading whitespace is surely not
+    /// "<", decided on the bytes: false whenever in doubt (the slow path then decides).
+    ///
+    /// Tab, LF, VT, FF and CR are skipped: a character always ends after them. A space
+    /// could carry a combining mark, so it leaves the decision to the slow path, as does a
+    /// first scalar that is whitespace itself or "<". Any other first scalar starts a
+    /// character that is neither whitespace nor "<" (a broken sequence reads as U+FFFD).
+    func firstCharacterIsNotAngleBracket() -> Bool {
+        var index = starts([0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, (0x09 ... 0x0D).contains(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return byte != UInt8(ascii: "<") && byte > 0x20
+        }
+        let window = bytes[index ..< min(index + 4, bytes.count)]
+        guard let scalar = String(decoding: window, as: UTF8.self).unicodeScalars.first else { return false }
+        return !scalar.properties.isWhitespace && scalar != "<"
+    }
+
     /// NUL bytes in the head mean binary, unless the text is UTF-16 with a BOM.
     private func looksBinary() -> Bool {
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return false }
-        return bytes.prefix(4096).contains(0)
+        // memchr: a byte-at-a-time Sequence.contains costs more than the rest of the sniffing.
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, 4096)) != nil
+        }
     }
 
     /// The offset of `needle` in `haystack`, by a simple first-byte scan.

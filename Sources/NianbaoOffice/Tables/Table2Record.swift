@@ -15,8 +15,9 @@ public struct Table2Record: Sendable, Hashable, Codable {
     /// The values of a parsed 表二.
     public init(_ table: Table2) {
         var rows: [Table2Row: [Int?]] = [:]
-        for row in table.rows.keys {
-            rows[row] = Applicant.allCases.map { table[row, $0]?.count }
+        rows.reserveCapacity(table.rows.count)
+        for (row, cells) in table.rows {
+            rows[row] = Applicant.allCases.map { $0.rawValue < cells.count ? cells[$0.rawValue].count : nil }
         }
         self.rows = rows
     }

@@ -25,7 +25,7 @@ import NianbaoTestSupport
         #expect(jiangbei.verdict == .pass && changle.verdict == .pass)
         #expect(hongze.codes.contains("table3.group_total"))
         let included = try [jiangbei, changle].map { record in
-            let object = try JSONSerialization.jsonObject(with: Data(try JSONLine.bytes(record))) as? [String: Any]
+            let object = try JSONSerialization.jsonObject(with: Data(JSONLine.bytes(record))) as? [String: Any]
             return try #require(object?["tables"] as? [String: Any])
         }
         return (fixture, included)
