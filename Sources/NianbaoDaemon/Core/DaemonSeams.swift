@@ -48,17 +48,21 @@ public struct DaemonSeams: Sendable {
     public var notifier: any ServiceNotifier
     public var clock: any DaemonClock
     public var observer: any DaemonObserver
+    /// Kills every helper process at stop (the process-wide ``ChildRegistry`` in production;
+    /// a daemon run inside a test process leaves the other tests' children alone).
+    public var stopChildren: @Sendable () -> Void
 
     public init(
         checker: any ReportChecking, files: any ReportFiles = SafeFileReader(),
         notifier: any ServiceNotifier = SystemdNotifier(), clock: any DaemonClock = MonotonicClock(),
-        observer: any DaemonObserver
+        observer: any DaemonObserver, stopChildren: @escaping @Sendable () -> Void = { ChildRegistry.shared.stopAll() }
     ) {
         self.checker = checker
         self.files = files
         self.notifier = notifier
         self.clock = clock
         self.observer = observer
+        self.stopChildren = stopChildren
     }
 
     /// The production parts: PDFs in bounded children, LibreOffice for legacy Word, sd_notify.

@@ -167,7 +167,7 @@ final class DropLoop {
             // Stop promptly whatever the workers are doing: helper processes are
             // killed and queued reports dropped; none of them has a verdict yet,
             // so the next start judges them (its reconciliation finds them).
-            ChildRegistry.shared.stopAll()
+            seams.stopChildren()
             parts.watcher.stop()
             apply(.stop, &group)
         }
