@@ -65,6 +65,8 @@ public struct CrossCheck: Sendable, Hashable {
 public struct CrossYearUpdate: Sendable, Hashable {
     public var counterpart: Counterpart
     public var findings: [VerdictRecord.FindingRecord]
+    /// Its table values, parsed again (the state keeps verdicts without them).
+    public var tables: TablesRecord?
 }
 
 extension VerdictRecord {
@@ -77,6 +79,14 @@ extension VerdictRecord {
         let severities = Set(record.findings.map(\.severity))
         record.verdict = severities.contains(Severity.error.rawValue) ? .fail
             : severities.contains(Severity.warning.rawValue) ? .warn : .pass
+        return record
+    }
+
+    /// The record without its table values: what the state keeps in memory for
+    /// every report (the journal line and the status file carry them).
+    var withoutTables: VerdictRecord {
+        var record = self
+        record.tables = nil
         return record
     }
 

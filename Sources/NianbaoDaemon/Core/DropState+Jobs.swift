@@ -69,7 +69,9 @@ extension DropState {
         guard !isStopping, !active.contains(key), let record = current[key], record.sha256 == update.counterpart.sha256,
               record.crossYearFindings != update.findings else { return }
         active.insert(key)
-        commit(key, record.replacingCrossYear(update.findings), &effects)
+        var updated = record.replacingCrossYear(update.findings)
+        updated.tables = update.tables
+        commit(key, updated, &effects)
     }
 
     /// Keeps the agency index in step with the current verdicts.
@@ -104,7 +106,7 @@ extension DropState {
         } else if degraded {
             recoveredCount += 1
         }
-        current[key] = record
+        current[key] = record.withoutTables
         index(key, record)
         effects += [.writeStatus(key, record), .verdict(record, key), .changed(summary: true)]
         finish(key, &effects)

@@ -83,7 +83,7 @@ public struct DropState: Sendable {
     ///   - current: the verdicts replayed from the journal and status directory.
     public init(drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings) {
         self.drops = drops
-        self.current = current
+        self.current = current.mapValues(\.withoutTables)
         self.settings = settings
         self.pendingScans = Set(drops.map(\.path))
         for (key, record) in current.sorted(by: { $0.key < $1.key }) { index(key, record) }

@@ -86,7 +86,7 @@ struct ReportJudge: Sendable {
         var updates: [CrossYearUpdate] = []
         if let next = check.next, let following = report(next) {
             let findings = CrossYearCheck.check(thisYear: following, lastYear: this).map(VerdictRecord.FindingRecord.init)
-            updates.append(CrossYearUpdate(counterpart: next, findings: findings))
+            updates.append(CrossYearUpdate(counterpart: next, findings: findings, tables: TablesRecord(following.report)))
         }
         return (check.record.replacingCrossYear(own), updates)
     }
