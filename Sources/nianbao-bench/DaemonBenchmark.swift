@@ -13,6 +13,8 @@ struct DaemonBenchmark {
         // --only LETTERS runs a subset of the scenarios, e.g. --only e.
         let only = options.string("only", "abcdefg")
         let scale = options.double("scale", 1)
+        // --daemon-flags "--no-dashboard …": more flags for the daemon in (a)–(f).
+        let flags = options.string("daemon-flags", "").split(separator: " ").map(String.init)
         let sample = Array(FileManager.default.contents(atPath: options.fixtures + "/samples/huaian_hongze_2024.txt") ?? Data())
         print("daemon benchmark (\(ProcessInfo.processInfo.activeProcessorCount) cores), binary \(binary)")
         let latencyCount = max(20, Int(200 * scale))
@@ -25,7 +27,7 @@ struct DaemonBenchmark {
         if only.contains("a") {
         // (a) latency, rename → durable journal record (printed after the fsync).
         bench = try Bench(binary: binary, sample: sample)
-        try bench.startDaemon()
+        try bench.startDaemon(extra: flags)
         let latency = try bench.latency(count: latencyCount)
         let daemonStats = bench.stop()
         print("(a) latency rename → durable verdict, \(latencyCount) reports: p50 \(ms(latency.p50)) ms, p99 \(ms(latency.p99)) ms")
@@ -42,7 +44,7 @@ struct DaemonBenchmark {
         bench = try Bench(binary: binary, sample: sample)
         try bench.populate(count: backlogCount)
         let started = ContinuousClock.now
-        try bench.startDaemon(waitReady: false)
+        try bench.startDaemon(waitReady: false, extra: flags)
         let backlogTime = bench.waitAll(count: backlogCount, since: started, idleTimeout: 60)
         let backlogStats = bench.stop()
         print("(b) \(backlogCount) reports present at start: all verdicts in \(s(backlogTime.duration)) s = \(rate(backlogTime.count, backlogTime.duration)) reports/s (judged \(backlogTime.count)); peak RSS \(mib(backlogStats?.peak)) MiB")
@@ -52,7 +54,7 @@ struct DaemonBenchmark {
         if only.contains("c") {
         // (c) burst.
         bench = try Bench(binary: binary, sample: sample)
-        try bench.startDaemon()
+        try bench.startDaemon(extra: flags)
         let burstStart = ContinuousClock.now
         try bench.populate(count: burstCount)
         let writeTime = ContinuousClock.now - burstStart
@@ -73,7 +75,7 @@ struct DaemonBenchmark {
         // (e) a report arriving while 20,000 reports are being removed (rm -rf).
         let stormCount = max(200, Int(20_000 * scale))
         bench = try Bench(binary: binary, sample: sample)
-        try bench.startDaemon()
+        try bench.startDaemon(extra: flags)
         let stormStart = ContinuousClock.now
         try bench.populate(count: stormCount)
         _ = bench.waitAll(count: stormCount, since: stormStart, idleTimeout: 60)
@@ -87,7 +89,7 @@ struct DaemonBenchmark {
         // queue overflows; time from SIGCONT to the last durable verdict.
         let overflowCount = max(200, Int(5_000 * scale))
         bench = try Bench(binary: binary, sample: sample)
-        try bench.startDaemon()
+        try bench.startDaemon(extra: flags)
         // The folders exist and are watched first, so every file event is queued.
         for d in 0..<10 { try FileManager.default.createDirectory(atPath: bench.drop + "/o\(d)", withIntermediateDirectories: true) }
         Thread.sleep(forTimeInterval: 0.5)
@@ -112,7 +114,7 @@ struct DaemonBenchmark {
         let idleSeconds = options.double("idle-seconds", 60)
         bench = try Bench(binary: binary, sample: sample)
         for i in 0..<1000 { try FileManager.default.createDirectory(atPath: bench.drop + "/dir\(i)/sub", withIntermediateDirectories: true) }
-        try bench.startDaemon()
+        try bench.startDaemon(extra: flags)
         Thread.sleep(forTimeInterval: 1)
         let before = ProcessMeasure.sample(pid: bench.pid)
         Thread.sleep(forTimeInterval: idleSeconds)

@@ -3,7 +3,9 @@ import Foundation
 import NianbaoEngine
 
 extension DropLoop {
-    /// Shortest time between two writes of the derived outputs.
+    /// Shortest time between two writes of the derived outputs; stretched to
+    /// four times the last write's duration, so rendering a large state's page
+    /// never takes more than a fifth of a core while reports pour in.
     static let outputsInterval = Duration.seconds(1)
 
     /// Writes the year summaries, the dashboard and the metrics file when
@@ -11,9 +13,10 @@ extension DropLoop {
     func writeOutputs(_ group: inout DiscardingTaskGroup) {
         guard let outputs = parts.outputs, outputsDirty, !outputsWriting, !outputsScheduled else { return }
         let now = seams.clock.now
-        if let last = lastOutputs, now - last < Self.outputsInterval {
+        let interval = max(Self.outputsInterval, lastOutputsDuration * 4)
+        if let last = lastOutputs, now - last < interval {
             outputsScheduled = true
-            let (send, clock, due) = (send, seams.clock, last + Self.outputsInterval)
+            let (send, clock, due) = (send, seams.clock, last + interval)
             group.addTask {
                 guard (try? await clock.sleep(until: due)) != nil else { return }
                 send.yield(.outputsDue)
@@ -23,10 +26,11 @@ extension DropLoop {
         outputsDirty = false
         outputsWriting = true
         lastOutputs = now
-        let (send, published) = (send, publishedState())
+        let (send, published, clock) = (send, publishedState(), seams.clock)
         group.addTask {
+            let started = clock.now
             let errors = await BlockingWork.run { outputs.write(published) }
-            send.yield(.outputsWritten(errors))
+            send.yield(.outputsWritten(errors, took: clock.now - started))
         }
     }
 

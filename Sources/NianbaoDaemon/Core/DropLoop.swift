@@ -46,6 +46,7 @@ final class DropLoop {
     var outputsWriting = false
     var outputsScheduled = false
     var lastOutputs: Duration?
+    var lastOutputsDuration = Duration.zero
     let inbox: AsyncStream<LoopMessage>
     let send: AsyncStream<LoopMessage>.Continuation
     let startupDone = StartupFlag()
@@ -131,8 +132,9 @@ final class DropLoop {
         case .outputsDue:
             outputsScheduled = false
             writeOutputs(&group)
-        case .outputsWritten(let errors):
+        case .outputsWritten(let errors, let took):
             outputsWriting = false
+            lastOutputsDuration = took
             for error in errors { seams.observer.notice(.failure(error)) }
             if outputsDirty { writeOutputs(&group) }
         case .statusFlushed(let failures):

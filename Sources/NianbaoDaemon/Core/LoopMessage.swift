@@ -9,8 +9,8 @@ enum LoopMessage: Sendable {
     case statusRetryDue
     /// The derived outputs may be written again (at most about once a second).
     case outputsDue
-    /// The derived outputs were written; the errors met.
-    case outputsWritten([String])
+    /// The derived outputs were written; the errors met and how long it took.
+    case outputsWritten([String], took: Duration)
     /// Half the watchdog interval passed: ping if the loop and the workers are well.
     case watchdogTick
     /// A long initial scan: extend the start-up timeout.
