@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd util-linux libreoffice-writer-nogui
           libreoffice-calc-nogui inotify-tools)
 if [[ "${1:-}" == "--test" ]]; then
-    # unzip: the export test reads the .xlsx sheet.
-    packages+=(poppler-utils debootstrap systemd-container unzip)
+    # unzip: the export test reads the .xlsx sheet; chromium renders the dashboard
+    # page (fonts-noto-cjk for its Chinese); prometheus brings promtool.
+    packages+=(poppler-utils debootstrap systemd-container unzip chromium prometheus fonts-noto-cjk)
 fi
 missing=()
 for p in "${packages[@]}"; do
