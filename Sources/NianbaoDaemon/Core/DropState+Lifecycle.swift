@@ -1,15 +1,11 @@
 extension DropState {
     /// A drop folder's initial scan completed (or it is armed to re-appear):
-    /// once every folder is, the daemon is ready, and a reload that came
-    /// before is applied.
+    /// once every folder is, the daemon is ready. (A SIGHUP before that waits
+    /// in the loop, which reloads only after READY=1.)
     mutating func rootArmed(_ root: String, _ effects: inout [DropEffect]) {
         guard pendingScans.remove(root) != nil, pendingScans.isEmpty, !isReady, !isStopping else { return }
         isReady = true
         effects.append(.ready)
-        if let drops = pendingReload {
-            pendingReload = nil
-            reconfigure(drops, &effects)
-        }
     }
 
     /// Replaces the drop folders (SIGHUP); reports of removed folders are retired.

@@ -71,7 +71,6 @@ public struct DropState: Sendable {
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
-    var pendingReload: [DropFolder]?
     var rescanPending = false
     /// Every drop folder's initial scan completed (READY=1 was asked for).
     public internal(set) var isReady = false
@@ -127,7 +126,7 @@ public struct DropState: Sendable {
             rescanPending = false
             effects.append(.rescan)
         case .reconfigure(let newDrops):
-            if isReady { reconfigure(newDrops, &effects) } else { pendingReload = newDrops }
+            reconfigure(newDrops, &effects)
         case .stop:
             stop(&effects)
         }
