@@ -35,6 +35,8 @@ struct CheckBenchmark {
         print("  engine, one thread, parse + validate:          \(ProcessMeasure.format(engine.parse.rate, 0)) reports/s")
         print("  ratio check / engine (decode + parse + validate): \(ProcessMeasure.format(checkRate / engine.whole.rate, 2))×")
         print("  ratio check / engine (parse + validate):          \(ProcessMeasure.format(checkRate / engine.parse.rate, 2))×")
+        print("  one thread, per report, beside the engine (\(ProcessMeasure.format(1e6 / engine.whole.rate, 1)) µs):")
+        CheckStages.print(samples, seconds: options.double("seconds", 3) / 3)
     }
 
     /// Wall-clock seconds of one `nianbao` run, standard output to /dev/null.

@@ -60,7 +60,7 @@ struct EngineBenchmark {
     }
 
     /// Runs `body` (which returns how many reports it did) repeatedly for `seconds` after one warm-up round.
-    private static func measure(seconds: Double, _ body: () -> Int) -> (rate: Double, count: Int, seconds: Double) {
+    static func measure(seconds: Double, _ body: () -> Int) -> (rate: Double, count: Int, seconds: Double) {
         _ = body()
         let clock = ContinuousClock()
         let start = clock.now

@@ -8,7 +8,7 @@ import Glibc
 #endif
 
 /// `nianbao check [--json] [--strict] PATH...`
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check report files or folders (recursively) and print a verdict for each.",
@@ -38,7 +38,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Reports judged at once (0 = one per core).")
     var jobs = 0
 
-    func run() async throws {
+    func run() throws {
         // PDFs are read in a bounded child process here too: checking a hostile file by hand is as safe as dropping it.
         let checker = ReportChecker(pdfReader: ChildPDFReader())
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
@@ -54,7 +54,7 @@ struct CheckCommand: AsyncParsableCommand {
         var anyWarn = false
         var ioError = false
         let width = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
-        await OrderedParallel.forEach(CheckTargets.expand(paths), width: width, { target in
+        OrderedParallel.forEach(CheckTargets.expand(paths), width: width, { target in
             CheckOutcome.judge(target, checker: checker, maxBytes: maxBytes, format: format)
         }, deliver: { outcome in
             switch outcome {

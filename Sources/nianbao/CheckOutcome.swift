@@ -15,8 +15,8 @@ enum CheckOutcome: Sendable {
         switch target {
         case .missing(let path, let reason):
             return .error("nianbao: \(path): \(reason)")
-        case .file(let path, let readPath, let root):
-            switch SafeFileReader().read(path: readPath, within: root, maxBytes: maxBytes) {
+        case .file(let path, let relative, let root):
+            switch root.read(relative, maxBytes: maxBytes) {
             case .content(let bytes, _):
                 record = checker.check(bytes: bytes, path: path)
             case .refused(.tooLarge(let size, let limit)):

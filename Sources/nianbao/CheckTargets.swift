@@ -6,8 +6,8 @@ import Glibc
 /// Expands command-line paths into files to check: files as given, folders recursively.
 enum CheckTargets {
     enum Target {
-        /// A file as named (`path`), where to read it, and the folder it must stay within.
-        case file(path: String, read: String, root: String)
+        /// A file as named (`path`), where to read it: `relative` below the opened folder `root`.
+        case file(path: String, relative: String, root: SafeRootDirectory)
         case missing(path: String, reason: String)
     }
 
@@ -23,19 +23,33 @@ enum CheckTargets {
                 // Named as the user typed it; walked and read from its absolute path, so
                 // relative folders, ".", ".." and symlinked working directories all work.
                 let shown = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-                let root = absolute(path)
-                let listing = DirectoryScanner().scan(root: root)
+                let resolved = absolute(path)
+                guard let root = open(resolved, named: path, into: &result) else { continue }
+                let listing = DirectoryScanner().scan(root: resolved)
                 for entry in listing.entries.sorted(by: { $0.path < $1.path }) where entry.kind == .regular {
-                    result.append(.file(path: shown + "/" + entry.path, read: root + "/" + entry.path, root: root))
+                    result.append(.file(path: shown + "/" + entry.path, relative: entry.path, root: root))
                 }
             } else {
                 // An explicitly named file is read even through a symlink the user gave.
                 let resolved = absolute(path)
-                let parent = resolved.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-                result.append(.file(path: path, read: resolved, root: parent.isEmpty ? "/" : parent))
+                var parts = resolved.split(separator: "/", omittingEmptySubsequences: false)
+                let name = String(parts.removeLast())
+                let parent = parts.joined(separator: "/")
+                guard let root = open(parent.isEmpty ? "/" : parent, named: path, into: &result) else { continue }
+                result.append(.file(path: path, relative: name, root: root))
             }
         }
         return result
+    }
+
+    /// The folder at `path` opened for reading below it, or nil with the reason appended as a missing target.
+    private static func open(_ path: String, named name: String, into result: inout [Target]) -> SafeRootDirectory? {
+        switch SafeRootDirectory.open(path) {
+        case .success(let root): return root
+        case .failure(let refusal):
+            result.append(.missing(path: name, reason: "\(refusal)"))
+            return nil
+        }
     }
 
     /// The canonical absolute path (symlinks resolved), or `path` if it cannot be resolved.

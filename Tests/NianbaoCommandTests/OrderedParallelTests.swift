@@ -5,7 +5,7 @@ import NianbaoTestSupport
 @testable import nianbao
 
 /// The ordered, bounded fan-out behind `nianbao check`. Serialized: each test blocks or
-/// spins on Dispatch worker threads, and side by side they starve one another.
+/// spins on its threads, and side by side they would slow one another.
 @Suite("Command: ordered parallel judging", .serialized)
 struct OrderedParallelTests {
     /// Counts items in flight and the most seen at once.
@@ -16,13 +16,13 @@ struct OrderedParallelTests {
         var most: Int { state.withLock { $0.most } }
     }
 
-    @Test func resultsComeInInputOrderWhenLaterItemsFinishFirst() async {
+    @Test func resultsComeInInputOrderWhenLaterItemsFinishFirst() {
         // Items 0, 4, 8 … wait for the last item of their group of four (running beside
         // them, width 4) to finish first.
         let finishedLast = (0 ..< 10).map { _ in DispatchSemaphore(value: 0) }
         let completion = Mutex<[Int]>([])
         var delivered: [Int] = []
-        await OrderedParallel.forEach(Array(0 ..< 40), width: 4, { item in
+        OrderedParallel.forEach(Array(0 ..< 40), width: 4, { item in
             if item % 4 == 0 { _ = finishedLast[item / 4].wait(timeout: .now() + 2) }
             completion.withLock { $0.append(item) }
             if item % 4 == 3 { finishedLast[item / 4].signal() }
@@ -33,13 +33,13 @@ struct OrderedParallelTests {
         #expect(order.firstIndex(of: 3)! < order.firstIndex(of: 0)!, "item 0 finished after item 3")
     }
 
-    @Test func neverMoreThanWidthInFlightAndItUsesThemAll() async {
+    @Test func neverMoreThanWidthInFlightAndItUsesThemAll() {
         let gauge = Gauge()
         let width = 2
         // Each item of a round waits until the whole round has arrived: only items
         // running side by side get through (bounded, so a failure cannot hang).
         let arrived = Mutex(0)
-        await OrderedParallel.forEach(Array(0 ..< 3 * width), width: width, { item in
+        OrderedParallel.forEach(Array(0 ..< 3 * width), width: width, { item in
             gauge.enter()
             defer { gauge.leave() }
             let round = arrived.withLock { value -> Int in value += 1; return (value - 1) / width }
@@ -50,12 +50,11 @@ struct OrderedParallelTests {
         #expect(gauge.most == width)
     }
 
-    @Test func aSlowFirstItemHoldsBackAtMostTheWindow() async {
+    @Test func aSlowFirstItemHoldsBackAtMostTheWindow() {
         let startedBesideFirst = Mutex(0)
         let seenByFirst = Mutex(-1)
-        let delivered = await withTaskExecutorPreference(DedicatedExecutor.shared) { () async -> [Int] in
         var delivered: [Int] = []
-        await OrderedParallel.forEach(Array(0 ..< 50), width: 2, window: 6, { item in
+        OrderedParallel.forEach(Array(0 ..< 50), width: 2, window: 6, { item in
             if item == 0 {
                 // Wait for the window to fill (items 1 … 5), then give the others a further
                 // moment to run past it; with no window all 49 would.
@@ -69,8 +68,6 @@ struct OrderedParallelTests {
             startedBesideFirst.withLock { $0 += 1 }
             return item
         }, deliver: { delivered.append($0) })
-        return delivered
-        }
         #expect(delivered == Array(0 ..< 50))
         // While item 0 ran, only items 1 … 5 could start (6 results at most waiting on it).
         #expect(seenByFirst.withLock { $0 } == 5)

@@ -17,7 +17,7 @@ public struct Table2Record: Sendable, Hashable, Codable {
         var rows: [Table2Row: [Int?]] = [:]
         rows.reserveCapacity(table.rows.count)
         for (row, cells) in table.rows {
-            rows[row] = Applicant.allCases.map { $0.rawValue < cells.count ? cells[$0.rawValue].count : nil }
+            rows[row] = (0 ..< Applicant.allCases.count).map { $0 < cells.count ? cells[$0].count : nil }
         }
         self.rows = rows
     }

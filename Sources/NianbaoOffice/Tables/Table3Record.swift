@@ -13,7 +13,8 @@ public struct Table3Record: Sendable, Hashable, Codable {
 
     /// The values of a parsed 表三.
     public init(_ table: Table3) {
-        self.init(cells: Table3Group.allCases.flatMap { group in Table3Outcome.allCases.map { table[group, $0]?.count } })
+        // Group-major like the table itself: cell i is group i / 5, outcome i % 5.
+        cells = (0 ..< 15).map { $0 < table.cells.count ? table.cells[$0].count : nil }
     }
 
     /// The count of a group and outcome.

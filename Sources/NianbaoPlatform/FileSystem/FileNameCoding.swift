@@ -37,7 +37,7 @@ public enum FileNameCoding {
 
     /// The file name bytes for a string made by `decode` (or any string).
     public static func encode(_ string: String) -> [UInt8] {
-        guard string.unicodeScalars.contains(where: { $0.value >= escapeBase }) else { return Array(string.utf8) }
+        guard mayHoldEscapes(string) else { return Array(string.utf8) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {
@@ -50,9 +50,16 @@ public enum FileNameCoding {
         return bytes
     }
 
+    /// Whether `string` may hold an escaped byte: U+10FF00 … U+10FFFF are the only scalars
+    /// whose UTF-8 starts with 0xF4 0x8F 0xBC … 0xBF, so a name without 0xF4 has none
+    /// (a byte scan instead of decoding every scalar of every path).
+    static func mayHoldEscapes(_ string: String) -> Bool {
+        string.utf8.contains(0xF4) && string.unicodeScalars.contains(where: { $0.value >= escapeBase })
+    }
+
     /// Calls `body` with the NUL-terminated file name bytes of `string`.
     public static func withCString<R>(_ string: String, _ body: (UnsafePointer<CChar>) -> R) -> R {
-        guard string.unicodeScalars.contains(where: { $0.value >= escapeBase }) else { return string.withCString(body) }
+        guard mayHoldEscapes(string) else { return string.withCString(body) }
         var bytes = encode(string)
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { buffer in

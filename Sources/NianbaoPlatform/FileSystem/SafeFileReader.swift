@@ -33,7 +33,26 @@ public struct SafeFileReader: Sendable {
             return .refused(.ioError(errno: EINVAL))
         }
         defer { close(dirFD) }
+        return read(name: name, in: dirFD, maxBytes: maxBytes)
+    }
 
+    /// Reads the file `components` below the open directory `root` (which stays open):
+    /// the walk ``SafeRootDirectory`` uses, without opening the root again for each file.
+    func read(components: [String], below root: Int32, maxBytes: Int) -> SafeReadResult {
+        guard let name = components.last else { return .refused(.notRegularFile(kind: .directory)) }
+        if components.count == 1 { return read(name: name, in: root, maxBytes: maxBytes) }
+        let dirResult = SafeDirectory.walk(components.dropLast(), from: root, closingStart: false)
+        guard case .success(let dirFD) = dirResult else {
+            if case .failure(let refusal) = dirResult { return .refused(refusal) }
+            return .refused(.ioError(errno: EINVAL))
+        }
+        defer { close(dirFD) }
+        return read(name: name, in: dirFD, maxBytes: maxBytes)
+    }
+
+    /// Reads the entry `name` of the open directory `dirFD`: classified without following
+    /// it, opened without following it, checked again on the descriptor, read, checked once more.
+    private func read(name: String, in dirFD: Int32, maxBytes: Int) -> SafeReadResult {
         var before = stat()
         if FileNameCoding.withCString(name, { fstatat(dirFD, $0, &before, AT_SYMLINK_NOFOLLOW) }) != 0 { return .refused(SafeDirectory.refusal(errno)) }
         let kind = FileKind(mode: before.st_mode)
