@@ -117,6 +117,42 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes an object of integers (or nulls) under fixed keys: `{"k0":v0,"k1":v1,…}`,
+    /// with `value(i)` for key `i` — one pass over keys escaped once, for the table rows
+    /// and groups written for every report.
+    public mutating func object(_ keys: KeyList, _ value: (Int) -> Int?) {
+        beginObject()
+        keys.bytes.withUnsafeBufferPointer { all in
+            for index in 0 ..< keys.ends.count {
+                let start = index == 0 ? 0 : keys.ends[index - 1]
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start ..< keys.ends[index]]))
+                if let number = value(index) { appendDecimal(number) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+            }
+        }
+        endObject()
+    }
+
+    /// Object keys escaped once into one buffer, each with its colon and every one but
+    /// the first with the comma before it (for ``object(_:_:)``).
+    public struct KeyList: Sendable {
+        fileprivate let bytes: [UInt8]
+        fileprivate let ends: [Int]
+
+        /// The keys `names`, in the order they will be written.
+        public init(_ names: [String]) {
+            var writer = JSONWriter(capacity: names.reduce(0) { $0 + $1.utf8.count + 4 })
+            var ends: [Int] = []
+            for (index, name) in names.enumerated() {
+                if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+                writer.appendQuoted(name)
+                writer.bytes.append(UInt8(ascii: ":"))
+                ends.append(writer.bytes.count)
+            }
+            bytes = writer.bytes
+            self.ends = ends
+        }
+    }
+
     /// Writes a value that writes itself.
     public mutating func value(_ value: some JSONWritable) {
         value.write(to: &self)
@@ -132,15 +168,21 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendDecimal(_ value: Int) {
+        if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // The magnitude as UInt, so that Int.min does not trap; digits last to first, then reversed.
+        // The magnitude as UInt, so that Int.min does not trap; digits last to first into
+        // a buffer on the stack (20 digits at most), then appended at once.
         var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
     }
 
     private mutating func appendQuoted(_ text: String) {
@@ -148,16 +190,38 @@ public struct JSONWriter: Sendable {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0 ..< utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            while true {
+                let index = Self.firstToEscape(in: utf8, from: runStart)
                 if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index])) }
-                appendEscape(byte)
+                guard index < utf8.count else { break }
+                appendEscape(utf8[index])
                 runStart = index + 1
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte from `start` on that JSON must escape (a control
+    /// character, `"` or `\`), or `utf8.count`: eight bytes at a time while none of
+    /// them is one (the usual bit tricks for "some byte is zero / below n"), then byte by byte.
+    private static func firstToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = utf8.baseAddress else { return utf8.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { break }
+            index += 8
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return index
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

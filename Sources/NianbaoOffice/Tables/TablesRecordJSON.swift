@@ -11,8 +11,10 @@ private func sortedKeys<T>(_ values: [T], _ key: (T) -> String) -> [(value: T, k
 
 private let table2Rows = sortedKeys(Table2Row.allCases, \.key)
 private let applicants = sortedKeys(Applicant.allCases, \.key)
+private let applicantKeys = JSONWriter.KeyList(applicants.map(\.value.key))
 private let table3Groups = sortedKeys(Table3Group.allCases, \.key)
 private let table3Outcomes = sortedKeys(Table3Outcome.allCases, \.key)
+private let table3OutcomeKeys = JSONWriter.KeyList(table3Outcomes.map(\.value.key))
 
 extension TablesRecord: JSONWritable {
     /// `{"table1": …, "table2": …, "table3": …, "template": …}`, absent parts as null.
@@ -78,12 +80,10 @@ extension Table2Record: JSONWritable {
         for (row, rowKey) in table2Rows {
             guard let values = rows[row] else { continue }
             writer.key(rowKey)
-            writer.beginObject()
-            for (column, columnKey) in applicants {
-                writer.key(columnKey)
-                writer.integer(column.rawValue < values.count ? values[column.rawValue] : nil)
+            writer.object(applicantKeys) { index in
+                let column = applicants[index].value.rawValue
+                return column < values.count ? values[column] : nil
             }
-            writer.endObject()
         }
         writer.endObject()
     }
@@ -95,12 +95,7 @@ extension Table3Record: JSONWritable {
         writer.beginObject()
         for (group, groupKey) in table3Groups {
             writer.key(groupKey)
-            writer.beginObject()
-            for (outcome, outcomeKey) in table3Outcomes {
-                writer.key(outcomeKey)
-                writer.integer(self[group, outcome])
-            }
-            writer.endObject()
+            writer.object(table3OutcomeKeys) { self[group, table3Outcomes[$0].value] }
         }
         writer.endObject()
     }
