@@ -37,6 +37,8 @@ let package = Package(
             pkgConfig: "libseccomp",
             providers: [.apt(["libseccomp-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
@@ -82,6 +84,7 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 "CSeccomp",
+                "CMalloc",
                 "NianbaoEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),

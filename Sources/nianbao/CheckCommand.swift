@@ -39,6 +39,8 @@ struct CheckCommand: ParsableCommand {
     var jobs = 0
 
     func run() throws {
+        // A batch of thousands of reports: keep freed memory instead of returning it after each.
+        BatchMemory.keepFreedMemory()
         // PDFs are read in a bounded child process here too: checking a hostile file by hand is as safe as dropping it.
         let checker = ReportChecker(pdfReader: ChildPDFReader())
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
