@@ -26,7 +26,9 @@ enum CheckTargets {
                 let resolved = absolute(path)
                 guard let root = open(resolved, named: path, into: &result) else { continue }
                 let listing = DirectoryScanner().scan(root: resolved)
-                for entry in listing.entries.sorted(by: { $0.path < $1.path }) where entry.kind == .regular {
+                // In the byte order of their paths (Unicode order for the NFC names systems write).
+                let files = listing.entries.filter { $0.kind == .regular }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+                for entry in files {
                     result.append(.file(path: shown + "/" + entry.path, relative: entry.path, root: root))
                 }
             } else {

@@ -52,7 +52,7 @@ public struct SafeFileReader: Sendable {
 
     /// Reads the entry `name` of the open directory `dirFD`: classified without following
     /// it, opened without following it, checked again on the descriptor, read, checked once more.
-    private func read(name: String, in dirFD: Int32, maxBytes: Int) -> SafeReadResult {
+    func read(name: String, in dirFD: Int32, maxBytes: Int) -> SafeReadResult {
         var before = stat()
         if FileNameCoding.withCString(name, { fstatat(dirFD, $0, &before, AT_SYMLINK_NOFOLLOW) }) != 0 { return .refused(SafeDirectory.refusal(errno)) }
         let kind = FileKind(mode: before.st_mode)
