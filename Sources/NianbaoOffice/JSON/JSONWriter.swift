@@ -8,9 +8,10 @@
 /// as `\b \t \n \f \r` or `\u00XX`; everything else, slashes and non-ASCII included, is
 /// written as its UTF-8 bytes. Output matches `JSONEncoder` with
 /// `[.sortedKeys, .withoutEscapingSlashes]` byte for byte.
-public struct JSONWriter: Sendable {
-    /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+    private var sink: ByteSink
+    /// The JSON written so far (a copy: read it once, at the end).
+    public var bytes: [UInt8] { sink.array }
     /// Whether the next key or value needs a comma before it.
     private var needsComma = false
 
@@ -23,7 +24,7 @@ public struct JSONWriter: Sendable {
         public init(_ name: String) {
             var writer = JSONWriter(capacity: name.utf8.count + 3)
             writer.appendQuoted(name)
-            writer.bytes.append(UInt8(ascii: ":"))
+            writer.sink.append(UInt8(ascii: ":"))
             bytes = writer.bytes
         }
     }
@@ -31,32 +32,32 @@ public struct JSONWriter: Sendable {
     /// An empty writer; `capacity` bytes are reserved up front (a verdict record with
     /// its tables takes 5 to 15 KB).
     public init(capacity: Int = 16_384) {
-        bytes.reserveCapacity(capacity)
+        sink = ByteSink(capacity: capacity)
     }
 
     /// Opens an object (as a value: after a key, in an array, or at the top).
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        sink.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        sink.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Opens an array.
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        sink.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        sink.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -64,14 +65,14 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        sink.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Writes an object key escaped beforehand; the next call writes its value.
     public mutating func key(_ key: Key) {
         separate()
-        bytes.append(contentsOf: key.bytes)
+        sink.append(key.bytes)
         needsComma = false
     }
 
@@ -106,14 +107,14 @@ public struct JSONWriter: Sendable {
         separate()
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        sink.append(utf8: text)
         needsComma = true
     }
 
     /// Writes null.
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])   // null
+        appendNull()   // null
         needsComma = true
     }
 
@@ -125,8 +126,8 @@ public struct JSONWriter: Sendable {
         keys.bytes.withUnsafeBufferPointer { all in
             for index in 0 ..< keys.ends.count {
                 let start = index == 0 ? 0 : keys.ends[index - 1]
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start ..< keys.ends[index]]))
-                if let number = value(index) { appendDecimal(number) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+                sink.append(UnsafeBufferPointer(rebasing: all[start ..< keys.ends[index]]))
+                if let number = value(index) { appendDecimal(number) } else { appendNull() }
             }
         }
         endObject()
@@ -143,10 +144,10 @@ public struct JSONWriter: Sendable {
             var writer = JSONWriter(capacity: names.reduce(0) { $0 + $1.utf8.count + 4 })
             var ends: [Int] = []
             for (index, name) in names.enumerated() {
-                if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { writer.sink.append(UInt8(ascii: ",")) }
                 writer.appendQuoted(name)
-                writer.bytes.append(UInt8(ascii: ":"))
-                ends.append(writer.bytes.count)
+                writer.sink.append(UInt8(ascii: ":"))
+                ends.append(writer.sink.count)
             }
             bytes = writer.bytes
             self.ends = ends
@@ -163,13 +164,17 @@ public struct JSONWriter: Sendable {
         if let value { value.write(to: &self) } else { null() }
     }
 
+    private mutating func appendNull() {
+        for byte in "null".utf8 { sink.append(byte) }
+    }
+
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { sink.append(UInt8(ascii: ",")) }
     }
 
     private mutating func appendDecimal(_ value: Int) {
-        if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value >= 0 && value < 10 { return sink.append(UInt8(ascii: "0") + UInt8(value)) }
+        if value < 0 { sink.append(UInt8(ascii: "-")) }
         // The magnitude as UInt, so that Int.min does not trap; digits last to first into
         // a buffer on the stack (20 digits at most), then appended at once.
         var magnitude = value.magnitude
@@ -181,24 +186,24 @@ public struct JSONWriter: Sendable {
                 buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+            sink.append(UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[start...]))
         }
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
             while true {
                 let index = Self.firstToEscape(in: utf8, from: runStart)
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart ..< index])) }
+                if runStart < index { sink.append(UnsafeBufferPointer(rebasing: utf8[runStart ..< index])) }
                 guard index < utf8.count else { break }
                 appendEscape(utf8[index])
                 runStart = index + 1
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte from `start` on that JSON must escape (a control
@@ -225,18 +230,18 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        sink.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.append(byte)
+        case 0x08: sink.append(UInt8(ascii: "b"))
+        case 0x09: sink.append(UInt8(ascii: "t"))
+        case 0x0A: sink.append(UInt8(ascii: "n"))
+        case 0x0C: sink.append(UInt8(ascii: "f"))
+        case 0x0D: sink.append(UInt8(ascii: "r"))
         default:
             // Only bytes below 0x20 get here: \u000X or \u001X, lowercase hex as JSONEncoder writes.
             let low = byte & 0xF
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + (byte >> 4),
+            sink.append([UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + (byte >> 4),
                                       low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10])
         }
     }

@@ -12,6 +12,7 @@ private func sortedKeys<T>(_ values: [T], _ key: (T) -> String) -> [(value: T, k
 private let table2Rows = sortedKeys(Table2Row.allCases, \.key)
 private let applicants = sortedKeys(Applicant.allCases, \.key)
 private let applicantKeys = JSONWriter.KeyList(applicants.map(\.value.key))
+private let applicantColumns = applicants.map(\.value.rawValue)
 private let table3Groups = sortedKeys(Table3Group.allCases, \.key)
 private let table3Outcomes = sortedKeys(Table3Outcome.allCases, \.key)
 private let table3OutcomeKeys = JSONWriter.KeyList(table3Outcomes.map(\.value.key))
@@ -73,16 +74,28 @@ extension TableNumber: JSONWritable {
     }
 }
 
+/// Each row's place in `table2Rows` (sorted key order), by the row's raw value.
+private let table2Ranks: [Int] = {
+    var ranks = Array(repeating: 0, count: Table2Row.allCases.count)
+    for (rank, entry) in table2Rows.enumerated() { ranks[entry.value.rawValue] = rank }
+    return ranks
+}()
+
 extension Table2Record: JSONWritable {
     /// The rows present, each with its seven columns (null for a blank cell).
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        for (row, rowKey) in table2Rows {
-            guard let values = rows[row] else { continue }
-            writer.key(rowKey)
-            writer.object(applicantKeys) { index in
-                let column = applicants[index].value.rawValue
-                return column < values.count ? values[column] : nil
+        // The rows in key order without hashing each row again: one pass over the
+        // dictionary places them by rank.
+        let columns = applicantColumns, keys = applicantKeys
+        withUnsafeTemporaryAllocation(of: [Int?]?.self, capacity: table2Rows.count) { ordered in
+            ordered.initialize(repeating: nil)
+            defer { ordered.deinitialize() }
+            for (row, values) in rows { ordered[table2Ranks[row.rawValue]] = values }
+            for (rank, entry) in table2Rows.enumerated() {
+                guard let values = ordered[rank] else { continue }
+                writer.key(entry.key)
+                writer.object(keys) { index in columns[index] < values.count ? values[columns[index]] : nil }
             }
         }
         writer.endObject()
