@@ -14,12 +14,9 @@ public struct Table2Record: Sendable, Hashable, Codable {
 
     /// The values of a parsed 表二.
     public init(_ table: Table2) {
-        var rows: [Table2Row: [Int?]] = [:]
-        rows.reserveCapacity(table.rows.count)
-        for (row, cells) in table.rows {
-            rows[row] = (0 ..< Applicant.allCases.count).map { $0 < cells.count ? cells[$0].count : nil }
-        }
-        self.rows = rows
+        // mapValues keeps the dictionary's layout: no row is hashed again.
+        let columns = Applicant.allCases.count
+        rows = table.rows.mapValues { cells in (0 ..< columns).map { $0 < cells.count ? cells[$0].count : nil } }
     }
 
     /// The count at a row and column.
