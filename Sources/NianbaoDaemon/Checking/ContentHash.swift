@@ -3,7 +3,11 @@ import Crypto
 /// SHA-256 of a report's bytes, as lowercase hex.
 public enum ContentHash {
     public static func sha256(_ bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// A digest as lowercase hex.
+    static func hex(_ digest: SHA256.Digest) -> String {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

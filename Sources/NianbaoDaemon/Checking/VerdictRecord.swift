@@ -32,24 +32,100 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         }
     }
 
-    public var path: String
-    public var sha256: String
-    public var format: String
-    public var encoding: String?
-    public var template: String?
-    public var agency: String?
-    public var year: Int?
-    public var published: String?
-    public var verdict: Verdict
-    public var findings: [FindingRecord]
+    /// The fields, in one immutable box: a record is one word wide, so the daemon's
+    /// dictionary of current verdicts (copied when the derived outputs take a snapshot
+    /// while verdicts keep arriving), its inbox and its effect lists stay small.
+    /// Setting a field copies the box (copy on write).
+    private var box: Box
+
+    final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    struct Fields: Sendable, Hashable, Decodable {
+        var path: String
+        var sha256: String
+        var format: String
+        var encoding: String?
+        var template: String?
+        var agency: String?
+        var year: Int?
+        var published: String?
+        var verdict: Verdict
+        var findings: [FindingRecord]
+        var tables: TablesRecord? = nil
+        var time: String? = nil
+        var drop: String? = nil
+        var relativePath: String? = nil
+        var event: Event? = nil
+
+        typealias CodingKeys = VerdictRecord.CodingKeys
+    }
+
+    public var path: String {
+        get { box.fields.path }
+        set { var fields = box.fields; fields.path = newValue; box = Box(fields) }
+    }
+    public var sha256: String {
+        get { box.fields.sha256 }
+        set { var fields = box.fields; fields.sha256 = newValue; box = Box(fields) }
+    }
+    public var format: String {
+        get { box.fields.format }
+        set { var fields = box.fields; fields.format = newValue; box = Box(fields) }
+    }
+    public var encoding: String? {
+        get { box.fields.encoding }
+        set { var fields = box.fields; fields.encoding = newValue; box = Box(fields) }
+    }
+    public var template: String? {
+        get { box.fields.template }
+        set { var fields = box.fields; fields.template = newValue; box = Box(fields) }
+    }
+    public var agency: String? {
+        get { box.fields.agency }
+        set { var fields = box.fields; fields.agency = newValue; box = Box(fields) }
+    }
+    public var year: Int? {
+        get { box.fields.year }
+        set { var fields = box.fields; fields.year = newValue; box = Box(fields) }
+    }
+    public var published: String? {
+        get { box.fields.published }
+        set { var fields = box.fields; fields.published = newValue; box = Box(fields) }
+    }
+    public var verdict: Verdict {
+        get { box.fields.verdict }
+        set { var fields = box.fields; fields.verdict = newValue; box = Box(fields) }
+    }
+    public var findings: [FindingRecord] {
+        get { box.fields.findings }
+        set { var fields = box.fields; fields.findings = newValue; box = Box(fields) }
+    }
     /// The report's parsed table values (JSON key `tables`), when it was read; absent for
     /// a file that could not be read. Written by `check --json`, the journal and status files.
-    public var tables: TablesRecord?
+    public var tables: TablesRecord? {
+        get { box.fields.tables }
+        set { var fields = box.fields; fields.tables = newValue; box = Box(fields) }
+    }
     /// Journal and status fields (absent from `check --json`).
-    public var time: String?
-    public var drop: String?
-    public var relativePath: String?
-    public var event: Event?
+    public var time: String? {
+        get { box.fields.time }
+        set { var fields = box.fields; fields.time = newValue; box = Box(fields) }
+    }
+    public var drop: String? {
+        get { box.fields.drop }
+        set { var fields = box.fields; fields.drop = newValue; box = Box(fields) }
+    }
+    public var relativePath: String? {
+        get { box.fields.relativePath }
+        set { var fields = box.fields; fields.relativePath = newValue; box = Box(fields) }
+    }
+    public var event: Event? {
+        get { box.fields.event }
+        set { var fields = box.fields; fields.event = newValue; box = Box(fields) }
+    }
 
     enum CodingKeys: String, CodingKey {
         case path, sha256, format, encoding, template, agency, year, published, verdict, findings, tables
@@ -60,17 +136,21 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         path: String, sha256: String, format: String, encoding: String?, template: String?, agency: String?,
         year: Int?, published: String?, verdict: Verdict, findings: [FindingRecord], tables: TablesRecord? = nil
     ) {
-        self.path = path
-        self.sha256 = sha256
-        self.format = format
-        self.encoding = encoding
-        self.template = template
-        self.agency = agency
-        self.year = year
-        self.published = published
-        self.verdict = verdict
-        self.findings = findings
-        self.tables = tables
+        box = Box(Fields(
+            path: path, sha256: sha256, format: format, encoding: encoding, template: template, agency: agency,
+            year: year, published: published, verdict: verdict, findings: findings, tables: tables))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        box = Box(try Fields(from: decoder))
+    }
+
+    public static func == (lhs: VerdictRecord, rhs: VerdictRecord) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        box.fields.hash(into: &hasher)
     }
 
     /// Number of findings of a severity.

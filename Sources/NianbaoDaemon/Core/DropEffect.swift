@@ -1,12 +1,15 @@
 /// What ``DropState/apply(_:now:)`` asks the effects loop to do. Effects are
 /// performed in order; those that take time report back with a ``DropInput``.
+///
+/// Cases carrying a verdict or a report are `indirect`, so an effect list (a scan
+/// queues thousands) costs a few words per effect, not a record's size.
 public enum DropEffect: Sendable, Equatable {
     /// Read, hash and (in this process) judge a report; answers `.judged`.
     case read(Job)
     /// Judge a report in a bounded child process; answers `.judged`.
-    case judgeInChild(PreparedReport)
+    indirect case judgeInChild(PreparedReport)
     /// Compare a new verdict's report with the agency's neighbouring years; answers `.crossChecked`.
-    case crossCheck(CrossCheck)
+    indirect case crossCheck(CrossCheck)
     /// Take the identity of files whose settle time ran out; answers `.probed`.
     case probe([Probe])
     /// Tell which of these reports' files are gone after a scan; answers `.missing`.
@@ -15,16 +18,17 @@ public enum DropEffect: Sendable, Equatable {
     case wake(at: Moment)
     /// Append a verdict to the journal and wait until it is durable, after
     /// `delay` when retrying; answers `.appended` or `.appendFailed`.
-    case append(ReportKey, VerdictRecord, delay: Duration?)
+    indirect case append(ReportKey, VerdictRecord, delay: Duration?)
     /// Write a removal line to the journal at once (keeping order), then wait
     /// for its sync; answers `.removalDurable` or `.removalFailed`.
-    case appendRemoval(ReportKey, VerdictRecord)
-    /// Write or delete a report's status file.
-    case writeStatus(ReportKey, VerdictRecord)
+    indirect case appendRemoval(ReportKey, VerdictRecord)
+    /// Write a report's status file from its verdict's journal line (see ``DropInput/appended(_:_:line:)``),
+    /// or delete it.
+    case writeStatus(ReportKey, line: [UInt8])
     case removeStatus(ReportKey)
     /// Tell the observers (terminal, systemd journal, log).
-    case verdict(VerdictRecord, ReportKey)
-    case removed(VerdictRecord, ReportKey)
+    indirect case verdict(VerdictRecord, ReportKey)
+    indirect case removed(VerdictRecord, ReportKey)
     case notice(DaemonNotice)
     /// The summary (`summary: true`) or only the backlog changed: publish status.
     case changed(summary: Bool)

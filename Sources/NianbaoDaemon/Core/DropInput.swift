@@ -6,6 +6,9 @@ public typealias Moment = Duration
 /// Everything that can change the daemon's state. The effects loop feeds these
 /// to ``DropState/apply(_:now:)`` one at a time, in the order they happened,
 /// each with the moment it is applied.
+///
+/// Cases carrying a verdict are `indirect`: the loop's inbox holds thousands of
+/// watch events at a scan, each the size of the largest inline case.
 public enum DropInput: Sendable, Equatable {
     /// A watch event; `identity` is the file's identity when the event was read
     /// (for events that start settling), nil when gone or not asked.
@@ -15,17 +18,19 @@ public enum DropInput: Sendable, Equatable {
     /// Identities of files whose settle time ran out (asked by ``DropEffect/probe(_:)``).
     case probed([ProbeResult])
     /// A worker finished a job.
-    case judged(Job, JudgeOutcome)
+    indirect case judged(Job, JudgeOutcome)
     /// A new verdict with its cross-year findings, and those for the next year's report.
-    case crossChecked(ReportKey, VerdictRecord, [CrossYearUpdate])
-    /// A verdict's journal line is durable (`record` carries its final time stamp).
-    case appended(ReportKey, VerdictRecord)
+    indirect case crossChecked(ReportKey, VerdictRecord, [CrossYearUpdate])
+    /// A verdict's journal line is durable: `record` carries its final time stamp (its
+    /// table values may be left out), `line` is the journal line as written, which the
+    /// status file is made from.
+    indirect case appended(ReportKey, VerdictRecord, line: [UInt8])
     /// A verdict's journal line could not be written (disk full, I/O error).
-    case appendFailed(ReportKey, VerdictRecord, error: String)
+    indirect case appendFailed(ReportKey, VerdictRecord, error: String)
     /// A removal's journal line is durable.
-    case removalDurable(ReportKey, VerdictRecord)
+    indirect case removalDurable(ReportKey, VerdictRecord)
     /// A removal's journal line could not be written; the report stays current.
-    case removalFailed(ReportKey, VerdictRecord, error: String)
+    indirect case removalFailed(ReportKey, VerdictRecord, error: String)
     /// Reports whose files no longer exist (asked by ``DropEffect/verifyPresent(_:)``).
     case missing([ReportKey])
     /// The delayed rescan asked for after the inotify watch limit was hit is due.

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoPlatform
 
 extension DropLoop {
@@ -39,14 +40,20 @@ extension DropLoop {
             }
         case .append(let key, var record, let delay):
             if record.time == nil { record.time = Self.wallTime() }
-            let stamped = record
+            // Encoded once, here: the journal line, and later the status file. The
+            // task keeps the line and the record without its tables, so verdicts
+            // waiting for a sync hold a few kilobytes each, not their parsed tables.
+            let line = StatusBatch.compact(JSONLine.bytes(record))
+            let kept = record.withoutTables
             group.addTask {
                 if let delay, (try? await clock.sleep(until: clock.now + delay)) == nil { return }
                 do {
-                    try await journal.append(stamped)
-                    send.yield(.input(.appended(key, stamped)))
+                    try await journal.append(line: line)
+                    send.yield(.input(.appended(key, kept, line: line)))
                 } catch {
-                    send.yield(.input(.appendFailed(key, stamped, error: "\(error)")))
+                    // Held and retried: the whole record, tables included, back from its line.
+                    let whole = (try? JSONDecoder().decode(VerdictRecord.self, from: Data(line))) ?? kept
+                    send.yield(.input(.appendFailed(key, whole, error: "\(error)")))
                 }
             }
         case .appendRemoval(let key, var record):
@@ -64,8 +71,8 @@ extension DropLoop {
                     send.yield(.input(.removalFailed(key, stamped, error: "\(error)")))
                 }
             }
-        case .writeStatus(let key, let record):
-            batch.add(key, .write(record))
+        case .writeStatus(let key, let line):
+            batch.add(key, .write(line: line))
             flushStatus(&group)
         case .removeStatus(let key):
             batch.add(key, .remove)

@@ -8,6 +8,13 @@ extension DropState {
         }
         active.insert(job.key)
         waiting.append(job)
+        backlogChanged(&effects)
+    }
+
+    /// Says the backlog changed, once for a run of such changes (a scan that queues
+    /// ten thousand reports makes one effect, not ten thousand).
+    func backlogChanged(_ effects: inout [DropEffect]) {
+        if case .changed = effects.last { return }
         effects.append(.changed(summary: false))
     }
 
@@ -96,7 +103,7 @@ extension DropState {
     }
 
     /// A verdict is durable: it becomes current and is reported.
-    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, _ effects: inout [DropEffect]) {
+    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, line: [UInt8], _ effects: inout [DropEffect]) {
         guard committing.remove(key) != nil else { return }
         held.removeValue(forKey: key)
         if degraded && held.isEmpty {
@@ -106,9 +113,11 @@ extension DropState {
         } else if degraded {
             recoveredCount += 1
         }
-        current[key] = record.withoutTables
-        index(key, record)
-        effects += [.writeStatus(key, record), .verdict(record, key), .changed(summary: true)]
+        // The tables stay in the journal line and the status file, not in memory.
+        let kept = record.withoutTables
+        current[key] = kept
+        index(key, kept)
+        effects += [.writeStatus(key, line: line), .verdict(kept, key), .changed(summary: true)]
         finish(key, &effects)
     }
 
@@ -136,7 +145,7 @@ extension DropState {
     /// A job is done with: its key is free, and runs again if it changed meanwhile.
     mutating func finish(_ key: ReportKey, _ effects: inout [DropEffect]) {
         active.remove(key)
-        effects.append(.changed(summary: false))
+        backlogChanged(&effects)
         if let job = rerun.removeValue(forKey: key), !isStopping {
             enqueue(job, &effects)
         }

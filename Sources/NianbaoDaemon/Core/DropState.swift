@@ -106,8 +106,8 @@ public struct DropState: Sendable {
             crossChecking.remove(key)
             commit(key, record, &effects)
             for update in updates { applyCrossYear(update, &effects) }
-        case .appended(let key, let record):
-            appended(key, record, &effects)
+        case .appended(let key, let record, let line):
+            appended(key, record, line: line, &effects)
         case .appendFailed(let key, let record, let error):
             appendFailed(key, record, error: error, &effects)
         case .removalDurable(let key, let record):

@@ -76,7 +76,7 @@ public final class WatchDaemon: Service, Sendable {
             let onDisk = status.allRecords()
             var changes: [ReportKey: StatusBatch.Change] = [:]
             for (key, record) in current where onDisk[key]?.sha256 != record.sha256 || onDisk[key]?.time != record.time {
-                changes[key] = .write(record)
+                changes[key] = .write(line: JSONLine.bytes(record))
             }
             for key in onDisk.keys where current[key] == nil { changes[key] = .remove }
             let summary = Summary(records: current, drops: drops, updated: DropLoop.wallTime())

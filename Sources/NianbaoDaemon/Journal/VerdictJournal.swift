@@ -36,15 +36,25 @@ public final class VerdictJournal: Sendable {
 
     /// Appends `record` and waits until it is durable.
     public func append(_ record: VerdictRecord) async throws {
-        try writeNow(record)
+        try await append(line: JSONLine.bytes(record))
+    }
+
+    /// Appends a record encoded beforehand (`JSONLine.bytes(record)`, without the
+    /// newline) and waits until it is durable.
+    public func append(line: [UInt8]) async throws {
+        try writeNow(line: line)
         try await durable()
     }
 
     /// Appends `record` without waiting for the disk (records keep the order of the calls).
     public func writeNow(_ record: VerdictRecord) throws {
-        let bytes = JSONLine.bytes(record)
+        try writeNow(line: JSONLine.bytes(record))
+    }
+
+    /// Appends a record encoded beforehand without waiting for the disk.
+    public func writeNow(line: [UInt8]) throws {
         try state.withLock { state in
-            try state.file.append(bytes)
+            try state.file.append(line)
             state.written += 1
         }
     }

@@ -1,3 +1,7 @@
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
 import NianbaoPlatform
 import Synchronization
 import SystemPackage
@@ -22,6 +26,55 @@ final class OutputFiles: Sendable {
         try AtomicFile.write(bytes, to: path, permissions: permissions)
         written.withLock { $0[path] = hash }
         return true
+    }
+
+    /// Starts writing `path` as a stream (see ``StagedFile``); finish with ``commit(_:)`` or ``discard(_:)``.
+    func stage(_ path: String, permissions: FilePermissions = [.ownerReadWrite, .groupRead]) throws -> StagedFile {
+        try StagedFile(path: path, permissions: permissions)
+    }
+
+    /// Puts a staged file in place unless the target already holds its bytes (by
+    /// SHA-256; the first commit of a path hashes what is on disk); returns whether it did.
+    @discardableResult
+    func commit(_ staged: StagedFile) throws -> Bool {
+        let hash = staged.digest
+        let path = staged.path
+        let known = written.withLock { $0[path] }
+        if known == hash || (known == nil && Self.hashOnDisk(path) == hash) {
+            staged.remove()
+            written.withLock { $0[path] = hash }
+            return false
+        }
+        do {
+            try staged.close()
+            try staged.temporary.withPlatformString { temporary in
+                if rename(temporary, path) != 0 { throw Errno(rawValue: errno) }
+            }
+        } catch {
+            staged.remove()
+            throw error
+        }
+        try Directories.sync(staged.temporary.removingLastComponent().string)
+        written.withLock { $0[path] = hash }
+        return true
+    }
+
+    /// Drops a staged file: the target stays as it is.
+    func discard(_ staged: StagedFile) { staged.remove() }
+
+    /// SHA-256 (hex) of the file at `path`, read in 64 KiB pieces; nil if it cannot be read.
+    private static func hashOnDisk(_ path: String) -> String? {
+        guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .noFollow]) else { return nil }
+        return try? fd.closeAfter {
+            var hasher = SHA256()
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = try buffer.withUnsafeMutableBytes { try fd.read(into: $0) }
+                if n == 0 { break }
+                buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            }
+            return ContentHash.hex(hasher.finalize())
+        }
     }
 
     /// Removes `path` (if present) and forgets it.

@@ -67,8 +67,13 @@ extension AtomicFile {
     /// is renamed over its target, and each distinct directory is fsynced.
     /// Cheaper than `write` per file when many small files change at once.
     /// Returns the paths that failed, with their errors.
+    ///
+    /// `files` is read once, in order, and each file's bytes are let go once
+    /// written: a lazy sequence makes one file's bytes at a time.
     @discardableResult
-    public static func writeBatch(_ files: [(path: String, bytes: [UInt8])], permissions: FilePermissions = [.ownerReadWrite, .groupRead]) -> [(String, any Error)] {
+    public static func writeBatch<Files: Sequence>(
+        _ files: Files, permissions: FilePermissions = [.ownerReadWrite, .groupRead]
+    ) -> [(String, any Error)] where Files.Element == (path: String, bytes: [UInt8]) {
         var failures: [(String, any Error)] = []
         var staged: [(temporary: FilePath, target: FilePath)] = []
         var syncFD: FileDescriptor?

@@ -1,18 +1,19 @@
 /// The agency table (each row's findings behind `<details>`, stacked cards at
 /// phone width) and the print-only block that prints every finding in full.
 enum AgencyTable {
-    static func section(_ rows: [AgencyRow], clock: DisplayClock) -> String {
-        var html = "<h2>各机关报送情况</h2>\n"
-        guard !rows.isEmpty else { return html + #"<p class="none">暂无机关。</p>"# + "\n" }
-        html += """
+    /// The table, written into `output` a row at a time.
+    static func section(_ rows: [AgencyRow], clock: DisplayClock, into output: inout some TextOutputStream) {
+        output.write("<h2>各机关报送情况</h2>\n")
+        guard !rows.isEmpty else { return output.write(#"<p class="none">暂无机关。</p>"# + "\n") }
+        output.write("""
         <table class="stack agencies">
         <colgroup><col class="c-agency"><col class="c-level"><col class="c-year"><col class="c-status"><col class="c-file"><col class="c-time"><col class="c-findings"></colgroup>
         <thead><tr><th scope="col">机关</th><th scope="col">层级</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">文件</th><th scope="col">到达时间</th><th scope="col">问题</th></tr></thead>
         <tbody>
 
-        """
-        for row in rows { html += self.row(row, clock: clock) }
-        return html + "</tbody>\n</table>\n"
+        """)
+        for row in rows { output.write(self.row(row, clock: clock)) }
+        output.write("</tbody>\n</table>\n")
     }
 
     private static func row(_ row: AgencyRow, clock: DisplayClock) -> String {
@@ -69,17 +70,17 @@ enum AgencyTable {
         return html + "</ol>"
     }
 
-    /// Every agency's findings in full, shown only on paper.
-    static func printFindings(_ rows: [AgencyRow]) -> String {
-        let withFindings = rows.filter { !$0.findings.isEmpty }
-        guard !withFindings.isEmpty else { return "" }
+    /// Every agency's findings in full, shown only on paper; written into `output` a row at a time.
+    static func printFindings(_ rows: [AgencyRow], into output: inout some TextOutputStream) {
+        guard rows.contains(where: { !$0.findings.isEmpty }) else { return }
         let e = HTMLEscaping.escape
-        var html = #"<section class="print-only findings-print">"# + "\n<h2>问题明细</h2>\n"
-        for row in withFindings {
-            html += "<article><h3>\(row.agency.map(e) ?? "（未识别机关）") · \(row.status.chinese)</h3>"
+        output.write(#"<section class="print-only findings-print">"# + "\n<h2>问题明细</h2>\n")
+        for row in rows where !row.findings.isEmpty {
+            var html = "<article><h3>\(row.agency.map(e) ?? "（未识别机关）") · \(row.status.chinese)</h3>"
             if let file = row.file { html += #"<div class="file">\#(row.drop.map { e($0) + " / " } ?? "")\#(e(file))</div>"# }
             html += list(row.findings) + "</article>\n"
+            output.write(html)
         }
-        return html + "</section>\n"
+        output.write("</section>\n")
     }
 }

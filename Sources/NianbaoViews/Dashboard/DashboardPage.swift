@@ -12,8 +12,22 @@ public enum DashboardPage {
 
     /// The page for a model, as UTF-8 text.
     public static func render(_ model: DashboardModel) -> String {
-        let today = model.clock.civilDate(model.generatedAt)
-        var html = """
+        var html = ""
+        render(model, into: &html)
+        return html
+    }
+
+    /// The page written into `output` piece by piece (a row at a time), so a writer
+    /// streaming it to a file never holds the whole page: ``head(_:)``, then ``body(_:into:)``.
+    public static func render(_ model: DashboardModel, into output: inout some TextOutputStream) {
+        output.write(head(model))
+        body(model, into: &output)
+    }
+
+    /// The page's head and header, down to `<main>`: the only part that shows when
+    /// the page was generated (the body depends on that time only through its day).
+    public static func head(_ model: DashboardModel) -> String {
+        """
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
@@ -34,19 +48,24 @@ public enum DashboardPage {
         <main>
 
         """
-        html += DashboardYears.section(model.years, today: today)
-        html += DashboardYears.distribution(model.verdicts)
-        html += AgencyTable.section(model.agencies, clock: model.clock)
-        html += ProblemTable.section(model.problems, clock: model.clock)
-        html += AgencyTable.printFindings(model.agencies)
-        html += """
+    }
+
+    /// The rest of the page, after ``head(_:)``: years, verdicts, agencies, problems,
+    /// the print-only findings, footer.
+    public static func body(_ model: DashboardModel, into output: inout some TextOutputStream) {
+        let today = model.clock.civilDate(model.generatedAt)
+        output.write(DashboardYears.section(model.years, today: today))
+        output.write(DashboardYears.distribution(model.verdicts))
+        AgencyTable.section(model.agencies, clock: model.clock, into: &output)
+        output.write(ProblemTable.section(model.problems, clock: model.clock))
+        AgencyTable.printFindings(model.agencies, into: &output)
+        output.write("""
         </main>
         <footer>本页由 nianbao 在结论变化时自动生成；不含脚本，不访问网络，可直接打印（打印时附问题明细）。</footer>
         </body>
         </html>
 
-        """
-        return html
+        """)
     }
 
     /// "北京时间" for UTC+8, otherwise "UTC+5:30" and the like.

@@ -14,8 +14,9 @@ import Testing
         #expect(record.event == .new && record.drop == "drop" && record.relativePath == "r.txt")
         #expect(!judged.contains { if case .verdict = $0 { true } else { false } })
         #expect(state.current.isEmpty && state.backlog == 1, "not current, still active until durable")
-        let durable = state.apply(.appended(key, record))
-        #expect(durable.contains(.writeStatus(key, record)))
+        let line = JSONLine.bytes(record)
+        let durable = state.apply(.appended(key, record, line: line))
+        #expect(durable.contains(.writeStatus(key, line: line)), "the status file is made from the journal line")
         #expect(durable.contains(.verdict(record, key)))
         #expect(state.current[key] == record && state.backlog == 0)
         // The next change of the same report is "changed".
@@ -39,7 +40,7 @@ import Testing
         #expect(delays == [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10)])
         #expect(notices == [.storageDegraded(pending: 1, error: "ENOSPC")])
         #expect(state.storageBacklog == 1)
-        let recovered = state.apply(.appended(S.key("r.txt"), record))
+        let recovered = state.apply(.appended(S.key("r.txt"), record, line: JSONLine.bytes(record)))
         #expect(recovered.notices == [.storageRecovered(written: 1)])
         #expect(state.storageBacklog == nil)
     }
@@ -115,7 +116,7 @@ import Testing
         let judged = state.apply(.judged(running, .verdict(S.record("1.txt"))), now: .zero)
         #expect(!judged.finished, "its verdict is being made durable")
         let (key, record, _) = judged.appends[0]
-        #expect(state.apply(.appended(key, record)).finished)
+        #expect(state.apply(.appended(key, record, line: JSONLine.bytes(record))).finished)
     }
 
     @Test func aHeldVerdictIsGivenUpAtStop() {
