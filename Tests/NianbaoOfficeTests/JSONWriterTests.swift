@@ -45,12 +45,17 @@ struct JSONWriterTests {
         let names = ["a", "b\"", "c/d", "表二"]
         let values: [Int?] = [1, nil, -42, 1_000_000]
         var writer = JSONWriter()
-        writer.object(JSONWriter.KeyList(names)) { values[$0] }
+        writer.object(JSONWriter.KeyList(names), values: values)
         let expected = Dictionary(uniqueKeysWithValues: zip(names, values))
         // Sorted keys: the names above are in UTF-8 byte order already.
         #expect(writer.bytes == (try encoded(expected)))
+        // Values taken through `sources` and an offset; past the end is null.
+        var moved = JSONWriter()
+        moved.object(JSONWriter.KeyList(names, sources: [3, 0, 2, 9]), values: [0] + values, offset: 1)
+        let shuffled: [String: Int?] = ["a": 1_000_000, "b\"": 1, "c/d": -42, "表二": nil]
+        #expect(moved.bytes == (try encoded(shuffled)))
         var empty = JSONWriter()
-        empty.object(JSONWriter.KeyList([])) { _ in 0 }
+        empty.object(JSONWriter.KeyList([]), values: [])
         #expect(empty.bytes == Array("{}".utf8))
     }
 }

@@ -119,38 +119,46 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Writes an object of integers (or nulls) under fixed keys: `{"k0":v0,"k1":v1,…}`,
-    /// with `value(i)` for key `i` — one pass over keys escaped once, for the table rows
-    /// and groups written for every report.
-    public mutating func object(_ keys: KeyList, _ value: (Int) -> Int?) {
+    /// where key `i` takes `values[offset + keys.sources[i]]` (null when absent or past
+    /// the end) — one pass over keys escaped once, for the table rows and groups written
+    /// for every report, with nothing retained per cell.
+    public mutating func object(_ keys: KeyList, values: [Int?], offset: Int = 0) {
         beginObject()
         keys.bytes.withUnsafeBufferPointer { all in
-            for index in 0 ..< keys.ends.count {
-                let start = index == 0 ? 0 : keys.ends[index - 1]
-                sink.append(UnsafeBufferPointer(rebasing: all[start ..< keys.ends[index]]))
-                if let number = value(index) { appendDecimal(number) } else { appendNull() }
+            keys.layout.withUnsafeBufferPointer { layout in
+                var start = 0
+                for (end, source) in layout {
+                    sink.append(UnsafeBufferPointer(rebasing: all[start ..< end]))
+                    start = end
+                    let index = offset + source
+                    if index < values.count, let number = values[index] { appendDecimal(number) } else { appendNull() }
+                }
             }
         }
         endObject()
     }
 
     /// Object keys escaped once into one buffer, each with its colon and every one but
-    /// the first with the comma before it (for ``object(_:_:)``).
+    /// the first with the comma before it, and where each key's value comes from (for
+    /// ``object(_:values:offset:)``).
     public struct KeyList: Sendable {
         fileprivate let bytes: [UInt8]
-        fileprivate let ends: [Int]
+        /// For each key, where its bytes end and the index of its value.
+        fileprivate let layout: [(end: Int, source: Int)]
 
-        /// The keys `names`, in the order they will be written.
-        public init(_ names: [String]) {
+        /// The keys `names`, in the order they will be written; key `i` takes value
+        /// `sources[i]` (by default: value `i`).
+        public init(_ names: [String], sources: [Int]? = nil) {
             var writer = JSONWriter(capacity: names.reduce(0) { $0 + $1.utf8.count + 4 })
-            var ends: [Int] = []
+            var layout: [(end: Int, source: Int)] = []
             for (index, name) in names.enumerated() {
                 if index > 0 { writer.sink.append(UInt8(ascii: ",")) }
                 writer.appendQuoted(name)
                 writer.sink.append(UInt8(ascii: ":"))
-                ends.append(writer.sink.count)
+                layout.append((writer.sink.count, sources?[index] ?? index))
             }
             bytes = writer.bytes
-            self.ends = ends
+            self.layout = layout
         }
     }
 

@@ -11,11 +11,10 @@ private func sortedKeys<T>(_ values: [T], _ key: (T) -> String) -> [(value: T, k
 
 private let table2Rows = sortedKeys(Table2Row.allCases, \.key)
 private let applicants = sortedKeys(Applicant.allCases, \.key)
-private let applicantKeys = JSONWriter.KeyList(applicants.map(\.value.key))
-private let applicantColumns = applicants.map(\.value.rawValue)
+private let applicantKeys = JSONWriter.KeyList(applicants.map(\.value.key), sources: applicants.map(\.value.rawValue))
 private let table3Groups = sortedKeys(Table3Group.allCases, \.key)
 private let table3Outcomes = sortedKeys(Table3Outcome.allCases, \.key)
-private let table3OutcomeKeys = JSONWriter.KeyList(table3Outcomes.map(\.value.key))
+private let table3OutcomeKeys = JSONWriter.KeyList(table3Outcomes.map(\.value.key), sources: table3Outcomes.map(\.value.rawValue))
 
 extension TablesRecord: JSONWritable {
     /// `{"table1": …, "table2": …, "table3": …, "template": …}`, absent parts as null.
@@ -87,7 +86,6 @@ extension Table2Record: JSONWritable {
         writer.beginObject()
         // The rows in key order without hashing each row again: one pass over the
         // dictionary places them by rank.
-        let columns = applicantColumns, keys = applicantKeys
         withUnsafeTemporaryAllocation(of: [Int?]?.self, capacity: table2Rows.count) { ordered in
             ordered.initialize(repeating: nil)
             defer { ordered.deinitialize() }
@@ -95,7 +93,7 @@ extension Table2Record: JSONWritable {
             for (rank, entry) in table2Rows.enumerated() {
                 guard let values = ordered[rank] else { continue }
                 writer.key(entry.key)
-                writer.object(keys) { index in columns[index] < values.count ? values[columns[index]] : nil }
+                writer.object(applicantKeys, values: values)
             }
         }
         writer.endObject()
@@ -108,7 +106,7 @@ extension Table3Record: JSONWritable {
         writer.beginObject()
         for (group, groupKey) in table3Groups {
             writer.key(groupKey)
-            writer.object(table3OutcomeKeys) { self[group, table3Outcomes[$0].value] }
+            writer.object(table3OutcomeKeys, values: cells, offset: group.rawValue * 5)   // five outcomes per group, as the subscript reads them
         }
         writer.endObject()
     }
