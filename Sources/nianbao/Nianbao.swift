@@ -1,4 +1,5 @@
 import ArgumentParser
+import NianbaoPlatform
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,11 @@ struct Nianbao: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64).
     static func main() async {
+        // `check` is a batch over thousands of reports: it runs with the allocator tuned
+        // for that (a process restart is the only way to set the per-thread cache).
+        if CommandLine.arguments.dropFirst().first == "check" {
+            BatchMemory.restartWithBatchTunables(CommandLine.arguments)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -15,17 +15,18 @@ public struct JSONWriter: ~Copyable {
     /// Whether the next key or value needs a comma before it.
     private var needsComma = false
 
-    /// An object key escaped once, for keys written again and again (table rows and columns).
-    public struct Key: Sendable, Hashable {
+    /// An object key escaped once, for keys written again and again (table rows and
+    /// columns). Make keys once (globals): their bytes are kept for the life of the process.
+    public struct Key: Sendable {
         /// The quoted, escaped key and its colon.
-        fileprivate let bytes: [UInt8]
+        fileprivate let bytes: ConstantBytes<UInt8>
 
         /// The key `name`.
         public init(_ name: String) {
             var writer = JSONWriter(capacity: name.utf8.count + 3)
             writer.appendQuoted(name)
             writer.sink.append(UInt8(ascii: ":"))
-            bytes = writer.bytes
+            bytes = ConstantBytes(writer.bytes)
         }
     }
 
@@ -72,7 +73,7 @@ public struct JSONWriter: ~Copyable {
     /// Writes an object key escaped beforehand; the next call writes its value.
     public mutating func key(_ key: Key) {
         separate()
-        sink.append(key.bytes)
+        sink.append(key.bytes.buffer)
         needsComma = false
     }
 
@@ -124,27 +125,24 @@ public struct JSONWriter: ~Copyable {
     /// for every report, with nothing retained per cell.
     public mutating func object(_ keys: KeyList, values: [Int?], offset: Int = 0) {
         beginObject()
-        keys.bytes.withUnsafeBufferPointer { all in
-            keys.layout.withUnsafeBufferPointer { layout in
-                var start = 0
-                for (end, source) in layout {
-                    sink.append(UnsafeBufferPointer(rebasing: all[start ..< end]))
-                    start = end
-                    let index = offset + source
-                    if index < values.count, let number = values[index] { appendDecimal(number) } else { appendNull() }
-                }
-            }
+        var start = 0
+        for (end, source) in keys.layout.buffer {
+            sink.append(UnsafeBufferPointer(rebasing: keys.bytes.buffer[start ..< end]))
+            start = end
+            let index = offset + source
+            if index < values.count, let number = values[index] { appendDecimal(number) } else { appendNull() }
         }
         endObject()
     }
 
     /// Object keys escaped once into one buffer, each with its colon and every one but
     /// the first with the comma before it, and where each key's value comes from (for
-    /// ``object(_:values:offset:)``).
+    /// ``object(_:values:offset:)``). Make key lists once (globals): they are kept for the
+    /// life of the process.
     public struct KeyList: Sendable {
-        fileprivate let bytes: [UInt8]
+        fileprivate let bytes: ConstantBytes<UInt8>
         /// For each key, where its bytes end and the index of its value.
-        fileprivate let layout: [(end: Int, source: Int)]
+        fileprivate let layout: ConstantBytes<(end: Int, source: Int)>
 
         /// The keys `names`, in the order they will be written; key `i` takes value
         /// `sources[i]` (by default: value `i`).
@@ -157,8 +155,8 @@ public struct JSONWriter: ~Copyable {
                 writer.sink.append(UInt8(ascii: ":"))
                 layout.append((writer.sink.count, sources?[index] ?? index))
             }
-            bytes = writer.bytes
-            self.layout = layout
+            bytes = ConstantBytes(writer.bytes)
+            self.layout = ConstantBytes(layout)
         }
     }
 
