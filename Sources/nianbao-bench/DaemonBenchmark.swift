@@ -47,7 +47,7 @@ struct DaemonBenchmark {
         try bench.startDaemon(waitReady: false, extra: flags)
         let backlogTime = bench.waitAll(count: backlogCount, since: started, idleTimeout: 60)
         let backlogStats = bench.stop()
-        print("(b) \(backlogCount) reports present at start: all verdicts in \(s(backlogTime.duration)) s = \(rate(backlogTime.count, backlogTime.duration)) reports/s (judged \(backlogTime.count)); peak RSS \(mib(backlogStats?.peak)) MiB")
+        print("(b) \(backlogCount) reports present at start: all verdicts in \(s(backlogTime.duration)) s = \(rate(backlogTime.count, backlogTime.duration)) reports/s (judged \(backlogTime.count)); peak RSS \(mib(backlogStats?.peak)) MiB; daemon CPU \(s(backlogStats.map { Duration.milliseconds(Int($0.cpu * 1000)) } ?? .zero)) s")
         print("    baseline: inotifywait never reports files present at start (0 of \(backlogCount) judged)")
         }
 

@@ -7,22 +7,34 @@ extension DropLoop {
     /// four times the last write's duration, so rendering a large state's page
     /// never takes more than a fifth of a core while reports pour in.
     static let outputsInterval = Duration.seconds(1)
+    /// Shortest time between two writes while reports wait to be judged (a start over
+    /// a full folder, a burst): the page of a half-judged backlog is stale at once, and
+    /// rendering it again and again takes the cores the backlog needs. When the backlog
+    /// is gone, the outputs are written within `outputsInterval` again.
+    static let backlogOutputsInterval = Duration.seconds(10)
 
     /// Writes the year summaries, the dashboard and the metrics file when
-    /// something changed, at most about once a second, never while idle.
+    /// something changed, at most about once a second (every ten seconds during a
+    /// backlog), never while idle.
     func writeOutputs(_ group: inout DiscardingTaskGroup) {
-        guard let outputs = parts.outputs, outputsDirty, !outputsWriting, !outputsScheduled else { return }
+        guard let outputs = parts.outputs, outputsDirty, !outputsWriting else { return }
         let now = seams.clock.now
-        let interval = max(Self.outputsInterval, lastOutputsDuration * 4)
+        var interval = max(Self.outputsInterval, lastOutputsDuration * 4)
+        if state.backlog > 0 { interval = max(interval, Self.backlogOutputsInterval) }
         if let last = lastOutputs, now - last < interval {
-            outputsScheduled = true
-            let (send, clock, due) = (send, seams.clock, last + interval)
+            // One wake-up pending at or before this one is enough; a later one (set during
+            // the backlog) is superseded by this earlier one and its message ignored.
+            let due = last + interval
+            if let pending = outputsDueAt, pending <= due { return }
+            outputsDueAt = due
+            let (send, clock) = (send, seams.clock)
             group.addTask {
                 guard (try? await clock.sleep(until: due)) != nil else { return }
                 send.yield(.outputsDue)
             }
             return
         }
+        outputsDueAt = nil
         outputsDirty = false
         outputsWriting = true
         lastOutputs = now

@@ -44,7 +44,8 @@ final class DropLoop {
     var problems: [DaemonProblemRecord] = []
     var outputsDirty = true
     var outputsWriting = false
-    var outputsScheduled = false
+    /// When the pending wake-up for the derived outputs is due (nil: none pending).
+    var outputsDueAt: Duration?
     var lastOutputs: Duration?
     var lastOutputsDuration = Duration.zero
     let inbox: AsyncStream<LoopMessage>
@@ -130,7 +131,8 @@ final class DropLoop {
             publishScheduled = false
             publish(&group)
         case .outputsDue:
-            outputsScheduled = false
+            if let due = outputsDueAt, seams.clock.now < due { break }   // a superseded wake-up
+            outputsDueAt = nil
             writeOutputs(&group)
         case .outputsWritten(let errors, let took):
             outputsWriting = false

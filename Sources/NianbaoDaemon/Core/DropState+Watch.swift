@@ -98,8 +98,11 @@ extension DropState {
 
     /// Arms the timer for the earliest settle deadline (never sooner than one batch interval).
     mutating func armTimer(_ effects: inout [DropEffect]) {
-        guard !isStopping,
-              let earliest = settling.values.lazy.filter({ !$0.probing }).map(\.deadline).min() else { return }
+        guard !isStopping else { return }
+        if settlingDeadline == nil {
+            settlingDeadline = .some(settling.values.lazy.filter({ !$0.probing }).map(\.deadline).min())
+        }
+        guard let earliest = settlingDeadline ?? nil else { return }
         let target = max(earliest, lastNow + settings.batchWake)
         if let armed = wakeAt, armed <= target { return }
         wakeAt = target

@@ -44,7 +44,11 @@ public struct DropState: Sendable {
     public internal(set) var drops: [DropFolder]
     /// Each report's current (durable) verdict.
     public internal(set) var current: [ReportKey: VerdictRecord]
-    var settling: [ReportKey: Settling] = [:]
+    var settling: [ReportKey: Settling] = [:] { didSet { settlingDeadline = nil } }
+    /// The earliest deadline among files settling and not being probed, once computed
+    /// (`.some(nil)`: none), until `settling` changes: `armTimer` runs after every
+    /// input, and scanning 10,000 files settling for each one was quadratic.
+    var settlingDeadline: Moment??
     var generation = 0
     var waiting = Deque<Job>()
     var waitingForChild = Deque<PreparedReport>()
