@@ -63,68 +63,33 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         typealias CodingKeys = VerdictRecord.CodingKeys
     }
 
-    public var path: String {
-        get { box.fields.path }
-        set { var fields = box.fields; fields.path = newValue; box = Box(fields) }
-    }
-    public var sha256: String {
-        get { box.fields.sha256 }
-        set { var fields = box.fields; fields.sha256 = newValue; box = Box(fields) }
-    }
-    public var format: String {
-        get { box.fields.format }
-        set { var fields = box.fields; fields.format = newValue; box = Box(fields) }
-    }
-    public var encoding: String? {
-        get { box.fields.encoding }
-        set { var fields = box.fields; fields.encoding = newValue; box = Box(fields) }
-    }
-    public var template: String? {
-        get { box.fields.template }
-        set { var fields = box.fields; fields.template = newValue; box = Box(fields) }
-    }
-    public var agency: String? {
-        get { box.fields.agency }
-        set { var fields = box.fields; fields.agency = newValue; box = Box(fields) }
-    }
-    public var year: Int? {
-        get { box.fields.year }
-        set { var fields = box.fields; fields.year = newValue; box = Box(fields) }
-    }
-    public var published: String? {
-        get { box.fields.published }
-        set { var fields = box.fields; fields.published = newValue; box = Box(fields) }
-    }
-    public var verdict: Verdict {
-        get { box.fields.verdict }
-        set { var fields = box.fields; fields.verdict = newValue; box = Box(fields) }
-    }
-    public var findings: [FindingRecord] {
-        get { box.fields.findings }
-        set { var fields = box.fields; fields.findings = newValue; box = Box(fields) }
-    }
+    public var path: String { get { box.fields.path } set { self[\.path] = newValue } }
+    public var sha256: String { get { box.fields.sha256 } set { self[\.sha256] = newValue } }
+    public var format: String { get { box.fields.format } set { self[\.format] = newValue } }
+    public var encoding: String? { get { box.fields.encoding } set { self[\.encoding] = newValue } }
+    public var template: String? { get { box.fields.template } set { self[\.template] = newValue } }
+    public var agency: String? { get { box.fields.agency } set { self[\.agency] = newValue } }
+    public var year: Int? { get { box.fields.year } set { self[\.year] = newValue } }
+    public var published: String? { get { box.fields.published } set { self[\.published] = newValue } }
+    public var verdict: Verdict { get { box.fields.verdict } set { self[\.verdict] = newValue } }
+    public var findings: [FindingRecord] { get { box.fields.findings } set { self[\.findings] = newValue } }
     /// The report's parsed table values (JSON key `tables`), when it was read; absent for
     /// a file that could not be read. Written by `check --json`, the journal and status files.
-    public var tables: TablesRecord? {
-        get { box.fields.tables }
-        set { var fields = box.fields; fields.tables = newValue; box = Box(fields) }
-    }
+    public var tables: TablesRecord? { get { box.fields.tables } set { self[\.tables] = newValue } }
     /// Journal and status fields (absent from `check --json`).
-    public var time: String? {
-        get { box.fields.time }
-        set { var fields = box.fields; fields.time = newValue; box = Box(fields) }
-    }
-    public var drop: String? {
-        get { box.fields.drop }
-        set { var fields = box.fields; fields.drop = newValue; box = Box(fields) }
-    }
-    public var relativePath: String? {
-        get { box.fields.relativePath }
-        set { var fields = box.fields; fields.relativePath = newValue; box = Box(fields) }
-    }
-    public var event: Event? {
-        get { box.fields.event }
-        set { var fields = box.fields; fields.event = newValue; box = Box(fields) }
+    public var time: String? { get { box.fields.time } set { self[\.time] = newValue } }
+    public var drop: String? { get { box.fields.drop } set { self[\.drop] = newValue } }
+    public var relativePath: String? { get { box.fields.relativePath } set { self[\.relativePath] = newValue } }
+    public var event: Event? { get { box.fields.event } set { self[\.event] = newValue } }
+
+    /// Sets one field in a new box (copy on write).
+    private subscript<T>(field: WritableKeyPath<Fields, T>) -> T {
+        get { box.fields[keyPath: field] }
+        set {
+            var fields = box.fields
+            fields[keyPath: field] = newValue
+            box = Box(fields)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
