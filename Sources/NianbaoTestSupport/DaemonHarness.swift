@@ -67,7 +67,9 @@ public final class DaemonHarness {
     /// Waits until the daemon has handled everything that happened before the
     /// call: a sentinel report is renamed into the drop folder (after every
     /// earlier event, in inotify's order), and the wait ends at the first
-    /// `STATUS=` saying `queue 0` once the sentinel has its verdict.
+    /// `STATUS=` saying `queue 0` once the sentinel has its verdict, and its status
+    /// file is written (status files follow the journal in batches: with the
+    /// sentinel's, those of every report judged before it are there).
     public func quiesce(timeout: Double = 30) -> Bool {
         sentinels += 1
         let name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
@@ -76,7 +78,9 @@ public final class DaemonHarness {
         var index = from
         let deadline = Date().addingTimeInterval(timeout)
         while let found = notify.waitFor(after: index, timeout: deadline.timeIntervalSinceNow, { $0.status?.hasSuffix("queue 0") == true }) {
-            if workspace.verdictCounts(includingSentinels: true)[name] != nil { return true }
+            if workspace.verdictCounts(includingSentinels: true)[name] != nil {
+                return waitUntil(timeout: max(0, deadline.timeIntervalSinceNow)) { workspace.statusRecord(name) != nil }
+            }
             index = found
         }
         return false

@@ -36,6 +36,7 @@ import Testing
         // Created with the verdict: the JSON twin names the judged bytes.
         try workspace.place(report, Array(pass.utf8))
         try #require(daemon.quiesce())
+        try #require(daemon.waitUntil { workspace.statusRecord(report) != nil }, "no status file")
         let first = try #require(workspace.statusRecord(report))
         #expect(daemon.waitUntil { sha() == first.sha256 }, "no receipt: \(daemon.output)")
         #expect(contents(text)?.contains("结论：通过") == true)
@@ -46,6 +47,7 @@ import Testing
         // Replaced when the report changes.
         try workspace.place(report, Array(fail.utf8))
         try #require(daemon.quiesce())
+        try #require(daemon.waitUntil { workspace.statusRecord(report)?.sha256 != first.sha256 }, "status not replaced")
         let second = try #require(workspace.statusRecord(report))
         #expect(second.sha256 != first.sha256)
         #expect(daemon.waitUntil { sha() == second.sha256 }, "receipt not replaced: \(contents(json) ?? "absent")")
