@@ -9,21 +9,6 @@ import Testing
 /// never returns, injected here; the production binary has no such hook).
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct WatchdogTests {
-    /// Judges like the real checker, but blocks forever on a file named "wedge.txt".
-    struct WedgingChecker: ReportChecking {
-        let real = ReportChecker()
-        let entered = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-
-        func check(bytes: [UInt8], sha256: String, path: String) -> VerdictRecord {
-            if path.hasSuffix("/wedge.txt") {
-                entered.signal()
-                release.wait()
-            }
-            return real.check(bytes: bytes, sha256: sha256, path: path)
-        }
-    }
-
     @Test func aWedgedWorkerStopsThePingsAndAHealthyOneDoesNot() async throws {
         let ws = try Workspace()
         let checker = WedgingChecker()
