@@ -12,10 +12,15 @@ public final class InProcessDaemon: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    public init(_ workspace: Workspace, seams: DaemonSeams, workers: Int = 1, logger: Logger) {
-        let configuration = DaemonConfiguration(
+    public init(
+        _ workspace: Workspace, seams: DaemonSeams, workers: Int = 1, logger: Logger,
+        configure: (inout DaemonConfiguration) -> Void = { _ in }
+    ) {
+        var configured = DaemonConfiguration(
             drops: [DropFolder(name: "drop", path: workspace.drop)], statusDirectory: workspace.status,
             journalFile: workspace.journal, workers: workers, printVerdicts: false)
+        configure(&configured)
+        let configuration = configured
         let daemon = WatchDaemon(configuration: configuration, reload: { configuration }, seams: seams, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [daemon], logger: logger))
         self.group = group

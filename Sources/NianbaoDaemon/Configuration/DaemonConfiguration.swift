@@ -33,6 +33,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var metricsFile: String?
     /// Whether `<status directory>/index.html` is written (`output.dashboard`).
     public var dashboard = true
+    /// Shortest time between two writes of the derived outputs while reports wait to
+    /// be judged (no configuration key: tests lengthen it to tell a deferred write
+    /// from a slow machine).
+    public var backlogOutputsInterval = Duration.seconds(10)
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 

@@ -7,11 +7,11 @@ extension DropLoop {
     /// four times the last write's duration, so rendering a large state's page
     /// never takes more than a fifth of a core while reports pour in.
     static let outputsInterval = Duration.seconds(1)
-    /// Shortest time between two writes while reports wait to be judged (a start over
-    /// a full folder, a burst): the page of a half-judged backlog is stale at once, and
-    /// rendering it again and again takes the cores the backlog needs. When the backlog
-    /// is gone, the outputs are written within `outputsInterval` again.
-    static let backlogOutputsInterval = Duration.seconds(10)
+    // While reports wait to be judged (a start over a full folder, a burst) the
+    // outputs wait `config.backlogOutputsInterval` (10 s): the page of a half-judged
+    // backlog is stale at once, and rendering it again and again takes the cores the
+    // backlog needs. When the backlog is gone, they are written within
+    // `outputsInterval` again.
 
     /// Writes the year summaries, the dashboard and the metrics file when
     /// something changed, at most about once a second (every ten seconds during a
@@ -20,7 +20,7 @@ extension DropLoop {
         guard let outputs = parts.outputs, outputsDirty, !outputsWriting else { return }
         let now = seams.clock.now
         var interval = max(Self.outputsInterval, lastOutputsDuration * 4)
-        if state.backlog > 0 { interval = max(interval, Self.backlogOutputsInterval) }
+        if state.backlog > 0 { interval = max(interval, config.backlogOutputsInterval) }
         if let last = lastOutputs, now - last < interval {
             // One wake-up pending at or before this one is enough; a later one (set during
             // the backlog) is superseded by this earlier one and its message ignored.

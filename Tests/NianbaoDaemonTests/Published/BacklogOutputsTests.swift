@@ -5,8 +5,9 @@ import NianbaoTestSupport
 import Testing
 
 /// While reports wait to be judged, the derived outputs are not rewritten for every
-/// verdict (at most every 10 s); once the backlog is gone they are within about a
-/// second. A checker that blocks on one file keeps a backlog open as long as the test wants.
+/// verdict (at most every 10 s; two minutes here, so that a slow, loaded machine
+/// cannot pass for a deferred write); once the backlog is gone they are within about
+/// a second. A checker that blocks on one file keeps a backlog open as long as the test wants.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct BacklogOutputsTests {
     /// Reports the metrics file counts (the sum of `nianbao_reports`), nil before it exists.
@@ -26,7 +27,7 @@ struct BacklogOutputsTests {
             (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("\"relative_path\":\"\(name)\"") == true
         }
         let daemon = InProcessDaemon(ws, seams: DaemonSeams(checker: checker, notifier: notifier, observer: ObserverGroup([]), stopChildren: {}),
-                                     workers: 2, logger: CapturedLog().logger)
+                                     workers: 2, logger: CapturedLog().logger) { $0.backlogOutputsInterval = .seconds(120) }
         _ = try #require(await offPool { notifier.waitFor(timeout: 30) { $0.state == "READY=1" } })
         // One worker stays in the wedge: a backlog while the other judges three reports.
         // The wedge's arrival is the first change: the outputs are written then, counting
@@ -40,18 +41,17 @@ struct BacklogOutputsTests {
             try ws.place(name, Fixtures.sample(Fixtures.sampleNames[index]))
         }
         #expect(await offPool { Wait.until(timeout: 30) { names.allSatisfy(judged) } })
-        // The scenario's window: past the one-second interval of an idle daemon, within
-        // the ten seconds of a backlog. Written per verdict, the file would count 3 by now.
+        // The scenario's window: past the one-second interval of an idle daemon, well
+        // within the backlog's. Written per verdict, the file would count 3 by now.
         await offPool { Thread.sleep(until: Date().addingTimeInterval(max(0, 2.5 - (ContinuousClock.now - started).seconds))) }
-        try #require(ContinuousClock.now - started < .seconds(8), "the machine was too slow for the window")
         #expect(reportsInMetrics() == 0, "outputs rewritten during the backlog")
 
-        // Released: the backlog is gone and the outputs follow within about a second,
-        // not at the end of the ten seconds.
+        // Released: the backlog is gone and the outputs follow within about a second
+        // (20 s allowed for a loaded machine), not at the end of the backlog's interval.
+        try #require(ContinuousClock.now - started < .seconds(90))
         checker.release.signal()
-        let caughtUp = await offPool { Wait.until(timeout: 4) { Self.reportsInMetrics(metrics) == 4 } }
+        let caughtUp = await offPool { Wait.until(timeout: 20) { Self.reportsInMetrics(metrics) == 4 } }
         #expect(caughtUp, "outputs not rewritten after the backlog: \(reportsInMetrics() ?? -1)")
-        #expect(ContinuousClock.now - started < .seconds(9))
         await daemon.stop()
     }
 }
