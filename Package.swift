@@ -115,14 +115,16 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoDaemon",
+                "NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoOffice", "NianbaoPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoPlatform"],
+            dependencies: ["NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoOffice", "NianbaoPlatform"],
             swiftSettings: strict
         ),
         // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address -DFUZZING);
@@ -164,12 +166,15 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoFormatsTests",
-            dependencies: ["NianbaoTestSupport", "NianbaoFormats", "NianbaoDaemon", "NianbaoPlatform"],
+            dependencies: [
+                "NianbaoTestSupport", "NianbaoFormats", "NianbaoDaemon", "NianbaoEngine", "NianbaoPlatform",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "NianbaoPlatformTests",
-            dependencies: ["NianbaoTestSupport", "NianbaoPlatform"],
+            dependencies: ["NianbaoTestSupport", "NianbaoPlatform", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -184,7 +189,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoDaemonTests",
-            dependencies: ["NianbaoTestSupport", "NianbaoDaemon", "NianbaoPlatform"],
+            dependencies: [
+                "NianbaoTestSupport", "NianbaoDaemon", "NianbaoEngine", "NianbaoFormats", "NianbaoOffice", "NianbaoPlatform",
+                "NianbaoViews",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NianbaoEngine
+import NianbaoViews
 
 extension DropLoop {
     /// Shortest time between two writes of the derived outputs; stretched to
@@ -59,25 +60,17 @@ extension DropLoop {
         counters.lastVerdict = Date()
         if let code = record.findings.first?.code, code.hasPrefix("input.") {
             counters.refused[code, default: 0] += 1
-            problem(kind: "refused", path: record.relativePath, text: record.findings[0].message)
+            problem(kind: .refused, path: record.relativePath, text: record.findings[0].message)
         }
     }
 
     /// Keeps the notices the office should see on the dashboard.
     func remember(_ notice: DaemonNotice) {
-        switch notice {
-        case .watchLost(let path): problem(kind: "watch_lost", path: path, text: NoticeText.chinese(notice))
-        case .watchLimitReached(let path): problem(kind: "watch_limit", path: path, text: NoticeText.chinese(notice))
-        case .storageDegraded: problem(kind: "storage", path: nil, text: NoticeText.chinese(notice))
-        case .journalRepaired(let path, _), .journalUnreadableLines(let path, _):
-            problem(kind: "journal", path: path, text: NoticeText.chinese(notice))
-        case .failure: problem(kind: "error", path: nil, text: NoticeText.chinese(notice))
-        case .overflowRescan: problem(kind: "overflow", path: nil, text: NoticeText.chinese(notice))
-        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: return
-        }
+        guard let kind = notice.problemKind else { return }
+        problem(kind: kind, path: notice.problemPath, text: NoticeText.chinese(notice))
     }
 
-    private func problem(kind: String, path: String?, text: String) {
+    private func problem(kind: DaemonProblemKind, path: String?, text: String) {
         problems.append(DaemonProblemRecord(time: Date(), kind: kind, path: path, text: text))
         if problems.count > DaemonCounters.problemLimit { problems.removeFirst(problems.count - DaemonCounters.problemLimit) }
         outputsDirty = true

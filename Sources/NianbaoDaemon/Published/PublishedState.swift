@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoOffice
+import NianbaoViews
 
 /// What the derived outputs (year summaries, dashboard page, metrics file) are
 /// made from: taken on the effects loop when status is published (coalesced),
@@ -51,12 +52,11 @@ public struct DaemonCounters: Sendable, Hashable {
 /// A daemon problem worth showing to the office (an unreadable entry, a lost folder, a failed write).
 public struct DaemonProblemRecord: Sendable, Hashable {
     public var time: Date
-    /// A short English kind ("unreadable", "refused", "watch_lost", "storage", "error").
-    public var kind: String
+    public var kind: DaemonProblemKind
     public var path: String?
     /// What happened, in Chinese.
     public var text: String
-    public init(time: Date, kind: String, path: String?, text: String) {
+    public init(time: Date, kind: DaemonProblemKind, path: String?, text: String) {
         self.time = time
         self.kind = kind
         self.path = path

@@ -1,4 +1,4 @@
-/// The daemon's recent problems (unreadable files, refused formats).
+/// The daemon's recent problems (refused files, lost folders, failed writes).
 enum ProblemTable {
     static func section(_ problems: [DaemonProblem], clock: DisplayClock) -> String {
         var html = "<h2>近期异常</h2>\n"
@@ -14,22 +14,10 @@ enum ProblemTable {
         for problem in problems {
             html += #"<tr class="problem">"#
             html += AgencyTable.cell("时间", #"<time datetime="\#(clock.iso8601(problem.time))">\#(clock.second(problem.time))</time>"#)
-            html += AgencyTable.cell("类别", e(kindName(problem.kind)))
+            html += AgencyTable.cell("类别", e(problem.kind.chineseName))
             html += AgencyTable.cell("文件", #"<span class="path">\#(e(problem.path))</span>"#)
             html += AgencyTable.cell("说明", e(problem.text)) + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
-    }
-
-    /// Chinese for the daemon's problem kinds; an unknown kind is shown as given.
-    static func kindName(_ kind: String) -> String {
-        switch kind {
-        case "unreadable": return "无法读取"
-        case "refused_format", "unsupported_format": return "格式不支持"
-        case "too_large": return "文件过大"
-        case "timeout": return "读取超时"
-        case "converter_missing": return "缺少转换程序"
-        default: return kind
-        }
     }
 }

@@ -65,11 +65,11 @@ enum SampleDashboard {
             fail: judged.filter { $0.status == .fail }.count, refused: judged.filter { $0.status == .refused }.count
         )
         let problems = [
-            DaemonProblem(time: generatedAt.addingTimeInterval(-600), kind: "unreadable", path: "xuyi/盱眙县财政局2023年报.wps",
+            DaemonProblem(time: generatedAt.addingTimeInterval(-600), kind: .refused, path: "xuyi/盱眙县财政局2023年报.wps",
                           text: "WPS 文字转换失败（转换程序未生成文档）；文件可能已损坏，请改交 .docx 或 PDF"),
-            DaemonProblem(time: generatedAt.addingTimeInterval(-3_600), kind: "refused_format", path: hostileProblemPath,
+            DaemonProblem(time: generatedAt.addingTimeInterval(-3_600), kind: .refused, path: hostileProblemPath,
                           text: "不支持的文件格式：.pdf 文件实为可执行程序"),
-            DaemonProblem(time: generatedAt.addingTimeInterval(-7_200), kind: "too_large", path: "hongze/扫描件.pdf",
+            DaemonProblem(time: generatedAt.addingTimeInterval(-7_200), kind: .refused, path: "hongze/扫描件.pdf",
                           text: "文件超过 50 MiB，未读取"),
         ]
         return DashboardModel(generatedAt: generatedAt, years: years, verdicts: distribution, agencies: rows, problems: problems)
