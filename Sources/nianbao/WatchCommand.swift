@@ -12,8 +12,9 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
         With no configuration at all, watches ./drop and writes ./state/status/ and \
         ./state/verdicts.jsonl, printing each verdict. Under systemd: \
-        nianbao watch --config /etc/nianbao/nianbao.json. SIGHUP reloads the configuration; \
-        SIGTERM drains the queue and exits 0.
+        nianbao watch --config /etc/nianbao/nianbao.json. SIGHUP reloads the configuration and the roster; \
+        SIGTERM stops at once: reports not yet judged are dropped (the next start judges \
+        them), verdicts already made are written first; exit 0.
         """
     )
 
