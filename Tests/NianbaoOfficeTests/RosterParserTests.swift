@@ -71,3 +71,14 @@ struct RosterParserTests {
         #expect(throws: RosterError(.empty, line: 1, text: "")) { try RosterParser.parse("\u{FEFF}") }
     }
 }
+
+@Suite("Office: compatibility ideographs in names")
+struct RosterCompatibilityTests {
+    @Test func kangxiRadicalNameIsTheSameAgency() throws {
+        let text = "name,level\n淮安市⼈⺠政府,地市政府\n淮安市人民政府,地市政府\n"
+        #expect(throws: RosterError.self) { try RosterParser.parse(text) }
+        let roster = try RosterParser.parse("name,level\n淮安市人民政府,地市政府\n")
+        #expect(AgencyMatcher(roster: roster).match("淮安市⼈⺠政府").entry?.name == "淮安市人民政府")
+        #expect(AgencyName.key("淮安市⼈⺠政府") == AgencyName.key("淮安市人民政府"))
+    }
+}

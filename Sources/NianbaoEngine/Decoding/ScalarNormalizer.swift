@@ -1,6 +1,8 @@
 /// Per-line character repairs applied before parsing: odd spaces become spaces,
 /// invisible characters go, full-width digits and number punctuation become
-/// half-width, and Word bookmark debris ("[bookmark: _GoBack]") is dropped.
+/// half-width, Kangxi radicals and CJK compatibility ideographs become the unified
+/// ideographs they stand for (``CompatibilityIdeographs``), and Word bookmark debris
+/// ("[bookmark: _GoBack]") is dropped.
 ///
 /// （ and ） are kept: headings are matched with either form of bracket.
 public enum ScalarNormalizer {
@@ -41,6 +43,7 @@ public enum ScalarNormalizer {
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(value - 0xFEE0)
         case 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF05: return Unicode.Scalar(value - 0xFEE0)
         case 0x2212: return "-"
+        case 0x2E80...0x2FDF, 0xF900...0xFAFF, 0x2F800...0x2FA1F: return CompatibilityIdeographs.unified(scalar) ?? scalar
         default: return scalar
         }
     }

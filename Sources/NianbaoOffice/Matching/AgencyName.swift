@@ -1,18 +1,23 @@
+import NianbaoEngine
+
 /// The forms of an agency name the matcher compares.
 ///
 /// - `fold`: spaces of every kind dropped (ASCII, full-width U+3000, no-break, zero-width),
-///   full-width ASCII (ＡＢ１２（）) turned half-width.
+///   full-width ASCII (ＡＢ１２（）) turned half-width, Kangxi radicals and CJK
+///   compatibility ideographs turned into the unified ideographs (⼈ → 人).
 /// - `key`: the folded name in lower case, with 人民政府 written 政府 (so
 ///   政府办公室 and 人民政府办公室 are one key).
 /// - `bareKey`: the key without a final 政府 ("洪泽区人民政府" and "洪泽区" share the bare key 洪泽区).
 public enum AgencyName {
-    /// The name with spaces dropped and full-width ASCII made half-width.
+    /// The name with spaces dropped, full-width ASCII made half-width and compatibility ideographs unified.
     public static func fold(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if isSpace(scalar) { continue }
             if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
                 out.append(half)
+            } else if let unified = CompatibilityIdeographs.unified(scalar) {
+                out.append(unified)
             } else {
                 out.append(scalar)
             }
