@@ -60,7 +60,7 @@ struct ExportCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             do {
-                bytes = try converter.xlsx(csv: export.csv(), sheetName: "\(year)")
+                bytes = try converter.xlsx(csv: export.csv(neutralisingFormulas: false), sheetName: "\(year)")
             } catch {
                 FileHandleOutput.standardError("nianbao: \(error)")
                 throw ExitCode(2)

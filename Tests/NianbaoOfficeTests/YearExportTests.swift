@@ -115,3 +115,27 @@ struct YearExportTests {
         #expect(csv.contains("\r\n\"某局,\"\"分局\"\"\",\"a,b.pdf\",未读出表格数据\r\n"))
     }
 }
+
+/// OWASP's CSV-injection guidance: a text cell that begins like a formula is neutralised.
+@Suite("Office: CSV formula injection")
+struct CSVFormulaInjectionTests {
+    @Test(arguments: [#"=cmd|'/C calc'!A0局"#, "+1+1局", "-2+3局", "@SUM(1)局", "\t=1局", "\r=1局", "＝1+1局"])
+    func formulaLikeAgencyIsNeutralised(agency: String) {
+        let report = ExportReport(agency: agency, file: agency + ".txt", verdict: .pass, codes: [], tables: nil)
+        let csv = YearExport(year: 2024, reports: [report]).csv()
+        let cells = csv.components(separatedBy: "\r\n").flatMap { $0.components(separatedBy: ",") }
+            .map { $0.hasPrefix("\"") ? String($0.dropFirst()) : $0 }
+        #expect(!cells.contains { $0.first.map { "=+-@\t\r＝".contains($0) } ?? false }, "\(csv)")
+        #expect(csv.contains("'" + agency.prefix(1)))
+        // An importer that does not evaluate formulas gets the exact text.
+        #expect(YearExport(year: 2024, reports: [report]).csv(neutralisingFormulas: false).contains(agency.prefix(3)))
+    }
+
+    @Test func plainNumbersAndOrdinaryTextStayAsTheyAre() {
+        #expect(YearExport.neutralised("-3") == "-3")
+        #expect(YearExport.neutralised("+1.5") == "+1.5")
+        #expect(YearExport.neutralised("-") == "'-")
+        #expect(YearExport.neutralised("淮安市-教育局") == "淮安市-教育局")
+        #expect(YearExport.neutralised("") == "")
+    }
+}

@@ -4,14 +4,17 @@ extension YearExport {
     /// The export as CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, one
     /// section per table (a title line, a header line, the rows), then the per-report rows
     /// (表二 总计 column of every row and the fifteen 表三 cells) and the excluded reports,
-    /// sections separated by an empty line.
-    public func csv() -> String {
+    /// sections separated by an empty line. A text cell that a spreadsheet would run as a
+    /// formula (=, +, -, @ …) gets a leading apostrophe unless `neutralisingFormulas` is
+    /// false (for an importer told not to evaluate formulas, which keeps the text exact).
+    public func csv(neutralisingFormulas: Bool = true) -> String {
         var lines: [[String]] = [["\(year) 年度政府信息公开工作年度报告汇总"], ["计入汇总", "\(included.count) 份"], ["未计入汇总", "\(excluded.count) 份"], []]
         lines += table1Section() + [[]] + table2Section() + [[]] + table3Section() + [[]] + agencySection()
         if !excluded.isEmpty {
             lines += [[], ["未计入汇总的报告"], ["单位", "文件", "原因"]] + excluded.map { [$0.agency, $0.file, $0.why] }
         }
-        return "\u{FEFF}" + lines.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        let field = { (text: String) in Self.field(neutralisingFormulas ? Self.neutralised(text) : text) }
+        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     private func table1Section() -> [[String]] {
@@ -63,6 +66,28 @@ extension YearExport {
     static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+
+    /// `text` with a leading apostrophe when it begins like a formula (=, +, -, @, tab,
+    /// CR, or their full-width forms), as OWASP's CSV-injection guidance says; plain
+    /// numbers ("-3", "+1.5") are left as they are.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first), !isPlainNumber(text) else { return text }
+        return "'" + text
+    }
+
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var digits = text.unicodeScalars.dropFirst()
+        guard text.unicodeScalars.first == "-" || text.unicodeScalars.first == "+", !digits.isEmpty else { return false }
+        var sawPoint = false
+        while let scalar = digits.popFirst() {
+            if scalar == ".", !sawPoint, !digits.isEmpty { sawPoint = true; continue }
+            guard ("0"..."9").contains(scalar) else { return false }
+        }
+        return true
     }
 
     static func number(_ value: TableNumber?) -> String {

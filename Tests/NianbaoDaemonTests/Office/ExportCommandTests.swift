@@ -89,6 +89,9 @@ import NianbaoTestSupport
             #expect(Int(received[column]) == sums[key], "\(label)")
         }
         #expect(lines.contains { $0.first == "未计入汇总的报告" })
+        // The formula-like agency name is neutralised (OWASP): Excel shows it as text.
+        #expect(text.contains(#""'=HYPERLINK(""http://example.invalid"",""点击"")""#))
+        #expect(!text.contains(#"\n=HYPERLINK"#) && !text.contains(#","=HYPERLINK"#))
     }
 
     /// .xlsx by LibreOffice Calc: the sheet holds the sums as numbers, the formula-like
