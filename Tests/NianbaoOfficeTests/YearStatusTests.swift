@@ -100,6 +100,20 @@ struct YearStatusTests {
         #expect(status.text.hasPrefix("2024 年度：应报 2 · 已报 2 · 未报 0 · 不合格 0"))
     }
 
+    /// A name or file with a line break stays on its own line of the text.
+    @Test func namesWithLineBreaksStayOnOneLine() {
+        let reports = [
+            CityYear.report("淮安市\n商务局", .fail, "c\r\n2.pdf", "2025-02-03T01:00:00Z"),
+            CityYear.report("淮安市\u{2028}教育局", .warn, "d.pdf", "2025-02-03T01:00:00Z"),
+        ]
+        let status = YearStatus.compute(year: 2024, roster: nil, reports: reports, today: CityYear.today)
+        let lines = status.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\u{2028}") })
+        #expect(lines.contains { $0.contains(#"淮安市\x0A商务局  reports/c\x0D\x0A2.pdf"#) }, "\(status.text)")
+        #expect(lines.contains { $0.contains(#"淮安市\u{2028}教育局"#) }, "\(status.text)")
+        #expect(lines.count == 1 + 2 + 1 + 2)   // headline, 不合格 + 1, 迟报 + 2
+    }
+
     @Test func arrivalOrderDoesNotChangeTheResult() throws {
         let roster = try OfficeFixtures.cityRoster()
         let forward = YearStatus.compute(year: 2024, roster: roster, reports: CityYear.reports, today: CityYear.today)

@@ -1,5 +1,9 @@
 import NianbaoEngine
 
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
 extension YearStatus {
     /// The first line: "2024 年度：应报 40 · 已报 36 · 未报 4 · 不合格 2".
     public var headline: String {
@@ -25,25 +29,49 @@ extension YearStatus {
         let missingLines = agencies.filter { $0.state == .missing }
         if !missingLines.isEmpty {
             lines.append("未报（\(missingLines.count)）：")
-            lines += missingLines.map { "  \($0.name)\(Self.due($0))" }
+            lines += missingLines.map { "  \(Self.field($0.name))\(Self.due($0))" }
         }
         let failingLines = agencies.filter { $0.state == .fail }
         if !failingLines.isEmpty {
             lines.append("不合格（\(failingLines.count)）：")
-            lines += failingLines.map { "  \($0.name)  \($0.file ?? "")\(Self.due($0))" }
+            lines += failingLines.map { "  \(Self.field($0.name))  \(Self.field($0.file ?? ""))\(Self.due($0))" }
         }
         let lateLines = agencies.filter(\.late)
         if !lateLines.isEmpty {
             lines.append("迟报（\(lateLines.count)）：")
             lines += lateLines.map { line in
-                "  \(line.name)  \(line.file ?? "")  到达 \(line.arrivedOn?.iso ?? "?")，截止 \(line.deadline?.iso ?? "?")，晚 \(line.daysLate ?? 0) 天"
+                "  \(Self.field(line.name))  \(Self.field(line.file ?? ""))  到达 \(line.arrivedOn?.iso ?? "?")，截止 \(line.deadline?.iso ?? "?")，晚 \(line.daysLate ?? 0) 天"
             }
         }
         if !unmatchedReports.isEmpty {
             lines.append("无法对应名单（\(unmatchedReports.count)）：")
-            lines += unmatchedReports.map { "  \($0.file)  \($0.explanation)" }
+            lines += unmatchedReports.map { "  \(Self.field($0.file))  \(Self.field($0.explanation))" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A name or path on one line: line breaks (LF, CR, VT, FF, NEL, U+2028, U+2029) are
+    /// shown as `\xNN` / `\u{NNNN}`, so a crafted name cannot start a line of its own.
+    static func field(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if !isLineBreak(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x100 {
+                out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return out
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     private static func due(_ line: AgencyYearState) -> String {
