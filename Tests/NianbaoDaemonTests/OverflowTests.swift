@@ -5,8 +5,10 @@ import NianbaoTestSupport
 
 /// 5,000 files while the daemon's inotify reader is stalled (SIGSTOP) so the
 /// kernel queue overflows: the overflow is seen and every file still gets
-/// exactly one verdict. The system-wide queue limit is left alone.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+/// exactly one verdict. The system-wide queue limit is left alone. The waits fail
+/// when the daemon stops making progress, not when a loaded machine is slow; the
+/// time limit only guards against a hang.
+@Suite(.serialized, .timeLimit(.minutes(20)))
 struct OverflowTests {
     @Test func everyFileJudgedOnceDespiteOverflow() throws {
         let limit = Int((try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
@@ -33,7 +35,7 @@ struct OverflowTests {
             names.append(name)
         }
         kill(daemon.pid, SIGCONT)
-        #expect(daemon.waitForVerdicts(names, timeout: 240))
+        #expect(daemon.waitForVerdicts(names, timeout: 120))
         #expect(daemon.quiesce())
         #expect(daemon.output.contains("overflow"), "the test must actually overflow the queue (limit \(limit))")
         let counts = ws.verdictCounts()
