@@ -5,7 +5,8 @@ import SystemPackage
 
 /// Directory helpers: recursive creation and fsync of a directory entry table.
 public enum Directories {
-    /// Creates `path` and its missing parents (like `mkdir -p`).
+    /// Creates `path` and its missing parents (like `mkdir -p`); each folder made is
+    /// fsynced into its parent, so it is on stable storage when the call returns.
     public static func create(_ path: String, permissions: mode_t = 0o750) throws {
         if path.isEmpty || path == "/" { return }
         var st = stat()
@@ -15,7 +16,11 @@ public enum Directories {
         }
         let parent = FilePath(path).removingLastComponent().string
         if parent != path { try create(parent, permissions: permissions) }
-        if mkdir(path, permissions) != 0 && errno != EEXIST { throw Errno(rawValue: errno) }
+        if mkdir(path, permissions) == 0 {
+            try sync(parent)
+        } else if errno != EEXIST {
+            throw Errno(rawValue: errno)
+        }
     }
 
     /// fsyncs a directory so that renames and unlinks in it are durable.

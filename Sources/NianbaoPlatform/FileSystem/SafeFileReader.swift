@@ -59,7 +59,7 @@ public struct SafeFileReader: Sendable {
         if kind != .regular { return .refused(.notRegularFile(kind: kind)) }
         if before.st_size > Int64(maxBytes) { return .refused(.tooLarge(size: Int64(before.st_size), limit: maxBytes)) }
 
-        let fd = SafeDirectory.retrying { FileNameCoding.withCString(name) { openat(dirFD, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) } }
+        let fd = DirectoryWalk.retrying { FileNameCoding.withCString(name) { openat(dirFD, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) } }
         if fd < 0 { return .refused(SafeDirectory.refusal(errno)) }
         defer { close(fd) }
         var opened = stat()
