@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import Testing
 @testable import NianbaoPlatform
 
@@ -37,18 +38,11 @@ import Testing
     @Test func theHashIsTheRealSha256sumOfTheName() throws {
         #expect(LongFileName.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(LongFileName.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let scratch = try ScratchTree()
         for name in ["报告.docx", String(repeating: "报", count: 80) + ".pdf", "a\u{0}b"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-            let input = Pipe(), output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            try process.run()
-            input.fileHandleForWriting.write(Data(name.utf8))
-            try input.fileHandleForWriting.close()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(LongFileName.hash(name) == String(text.prefix(64)), "\(name)")
+            try Data(name.utf8).write(to: URL(fileURLWithPath: scratch.path + "/name"))
+            let sum = try Subprocess.run(["sha256sum", scratch.path + "/name"])
+            #expect(LongFileName.hash(name) == String(sum.output.prefix(64)), "\(name)")
         }
         #expect(Hex.lowercase([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
     }

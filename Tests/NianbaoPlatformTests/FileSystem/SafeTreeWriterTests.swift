@@ -5,6 +5,17 @@ import Testing
 
 /// Single writes, streams, reads and removals of the writer on real files.
 @Suite struct SafeTreeWriterTests {
+    @Test func oneFileByItsPath() throws {
+        let scratch = try ScratchTree()
+        let path = scratch.path + "/out/nianbao.prom"
+        try SafeTreeWriter.replaceFile(at: path, with: Array("m 1\n".utf8), permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        #expect(scratch.text("out/nianbao.prom") == "m 1\n")
+        #expect(scratch.info("out/nianbao.prom").map { $0.st_mode & 0o777 } == 0o644)
+        try SafeTreeWriter.removeFile(at: path)
+        try SafeTreeWriter.removeFile(at: path)
+        #expect(scratch.names("out").isEmpty)
+    }
+
     @Test func writeReplacesAndCreatesTheFoldersOnTheWay() throws {
         let scratch = try ScratchTree()
         let writer = SafeTreeWriter(root: scratch.path + "/new/root")
@@ -49,16 +60,5 @@ import Testing
         #expect(try writer.remove(["x"], in: ["drop"], keeping: 0) == false)
         #expect(scratch.names().isEmpty)
         #expect(try writer.remove(["x"], in: ["gone", "deeper"]) == false, "a missing folder is not an error")
-    }
-
-    @Test func oneFileByItsPath() throws {
-        let scratch = try ScratchTree()
-        let path = scratch.path + "/out/nianbao.prom"
-        try SafeTreeWriter.replaceFile(at: path, with: Array("m 1\n".utf8), permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        #expect(scratch.text("out/nianbao.prom") == "m 1\n")
-        #expect(scratch.info("out/nianbao.prom").map { $0.st_mode & 0o777 } == 0o644)
-        try SafeTreeWriter.removeFile(at: path)
-        try SafeTreeWriter.removeFile(at: path)
-        #expect(scratch.names("out").isEmpty)
     }
 }
