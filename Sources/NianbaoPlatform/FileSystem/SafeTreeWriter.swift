@@ -102,9 +102,9 @@ public struct SafeTreeWriter: Sendable {
         return removed
     }
 
-    /// Reads the file at `path` without following a link anywhere below the root,
-    /// handing `body` its bytes in pieces of up to 64 KiB until `body` returns false;
-    /// returns false if the file cannot be opened or read.
+    /// Reads the regular file at `path` without following a link anywhere below the
+    /// root, handing `body` its bytes in pieces of up to 64 KiB until `body` returns
+    /// false; returns false if it is not a regular file or cannot be opened or read.
     public func read(_ path: [String], _ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
         guard let name = path.last, Self.isSafe(path),
               let folder = try? folder(path.dropLast(), creating: false) else { return false }
@@ -112,6 +112,8 @@ public struct SafeTreeWriter: Sendable {
         if raw < 0 { return false }
         let fd = FileDescriptor(rawValue: raw)
         let complete = try? fd.closeAfter {
+            var info = stat()
+            guard fstat(raw, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let count = try buffer.withUnsafeMutableBytes { try fd.read(into: $0) }

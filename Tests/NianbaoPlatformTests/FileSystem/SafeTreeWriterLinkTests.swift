@@ -38,6 +38,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/tree/f.json", withDestinationPath: scratch.path + "/victim")
         let writer = SafeTreeWriter(root: scratch.path + "/tree")
         #expect(!writer.read(["f.json"]) { _ in true }, "a link at the name is not read through")
+        #expect(mkfifo(scratch.path + "/tree/fifo", 0o644) == 0)
+        #expect(!writer.read(["fifo"]) { _ in true }, "only a regular file is read")
         try writer.write(Array("new".utf8), to: ["f.json"])
         #expect(scratch.text("victim") == "keep")
         #expect(scratch.text("tree/f.json") == "new")
