@@ -12,10 +12,13 @@ extension SafeTreeWriter {
     /// ``commit()`` syncs each file system holding an added file once (`syncfs`), then
     /// renames every file over its target and fsyncs each folder once. When `commit`
     /// returns, every file not among its failures holds its new bytes under its name
-    /// on stable storage; a failed file keeps its old content and its temporary file
-    /// is removed. The batch is not one transaction: a crash during `commit` may leave
-    /// some targets old and others new, each whole. A batch dropped without `commit`
-    /// removes its temporary files.
+    /// on stable storage. A failed file keeps its old content, except when its folder's
+    /// fsync failed after the rename: then the new content is in place but not known
+    /// to be durable, and the file is reported so the caller writes it again. Temporary
+    /// files of failed files are removed (unless their folder vanished meanwhile). The
+    /// batch is not one transaction: a crash during `commit` may leave some targets old
+    /// and others new, each whole. A batch dropped without `commit` removes its
+    /// temporary files.
     ///
     /// `Tag` names a file in the failures (a report key, say).
     public final class Batch<Tag> {
@@ -85,33 +88,36 @@ extension SafeTreeWriter {
                 byFolder[file.folders, default: []].append(file)
             }
             staged = []
-            for folders in order {
-                let files = byFolder[folders] ?? []
-                let folder: OpenFolder
-                do {
-                    guard let opened = try writer.folder(folders, creating: false) else { throw Errno.noSuchFileOrDirectory }
-                    folder = opened
-                } catch {
-                    failures += files.map { ($0.tag, error) }
-                    continue
-                }
-                var renamed: [Tag] = []
-                for file in files {
-                    do {
-                        if let error = unsynced[file.device] {
-                            _ = file.temporaryName.withCString { unlinkat(folder.fd, $0, 0) }
-                            throw error
-                        }
-                        try PendingFile.rename(file.temporaryName, to: file.name, in: folder.fd)
-                        renamed.append(file.tag)
-                    } catch {
-                        failures.append((file.tag, error))
-                    }
-                }
-                // Visible but not known durable: failed, so the caller writes them again.
-                if !renamed.isEmpty { do { try folder.sync() } catch { failures += renamed.map { ($0, error) } } }
-            }
+            for folders in order { rename(byFolder[folders] ?? [], in: folders, unsynced: unsynced) }
             return failures
+        }
+
+        /// Renames the synced files of one folder into place and fsyncs the folder once;
+        /// a file whose file system did not sync is removed instead.
+        private func rename(_ files: [Staged], in folders: [String], unsynced: [dev_t: any Error]) {
+            let folder: OpenFolder
+            do {
+                guard let opened = try writer.folder(folders, creating: false) else { throw Errno.noSuchFileOrDirectory }
+                folder = opened
+            } catch {
+                failures += files.map { ($0.tag, error) }
+                return
+            }
+            var renamed: [Tag] = []
+            for file in files {
+                do {
+                    if let error = unsynced[file.device] {
+                        _ = file.temporaryName.withCString { unlinkat(folder.fd, $0, 0) }
+                        throw error
+                    }
+                    try PendingFile.rename(file.temporaryName, to: file.name, in: folder.fd)
+                    renamed.append(file.tag)
+                } catch {
+                    failures.append((file.tag, error))
+                }
+            }
+            // Visible but not known to be durable: failed, so the caller writes them again.
+            if !renamed.isEmpty { do { try folder.sync() } catch { failures += renamed.map { ($0, error) } } }
         }
     }
 
