@@ -71,6 +71,7 @@ public final class PendingFile {
             discard()
             throw error
         }
+        finished = true
         try folder.sync()
     }
 
