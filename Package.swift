@@ -74,7 +74,7 @@ let package = Package(
         // node_exporter metrics file, the uploader's receipts. No I/O.
         .target(
             name: "NianbaoViews",
-            dependencies: ["NianbaoEngine", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["NianbaoEngine"],
             swiftSettings: strict
         ),
 
@@ -86,6 +86,7 @@ let package = Package(
                 "CSeccomp",
                 "CMalloc",
                 "NianbaoEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

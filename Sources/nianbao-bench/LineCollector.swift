@@ -46,5 +46,4 @@ final class LineCollector: Sendable {
     func time(of n: Int) -> ContinuousClock.Instant? { seen.withLock { $0[n] } }
     var count: Int { seen.withLock { $0.count } }
     func sawLine(containing text: String) -> Bool { lines.withLock { $0.contains { $0.contains(text) } } }
-    func reset() { seen.withLock { $0.removeAll() } }
 }

@@ -71,7 +71,7 @@ struct ExportCommand: AsyncParsableCommand {
             return
         }
         do {
-            try AtomicFile.write(bytes, to: output, permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            try SafeTreeWriter.replaceFile(at: output, with: bytes, permissions: [.ownerReadWrite, .groupRead, .otherRead])
         } catch {
             FileHandleOutput.standardError("nianbao: cannot write \(output): \(error)")
             throw ExitCode(2)

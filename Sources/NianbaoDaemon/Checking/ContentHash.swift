@@ -1,4 +1,5 @@
 import Crypto
+import NianbaoPlatform
 
 /// SHA-256 of a report's bytes, as lowercase hex.
 public enum ContentHash {
@@ -7,14 +8,5 @@ public enum ContentHash {
     }
 
     /// A digest as lowercase hex.
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
 }

@@ -28,8 +28,8 @@ public enum StartupCheck {
         }
         let probe = config.statusDirectory + "/.nianbao-write-test"
         do {
-            try AtomicFile.write(Array("ok\n".utf8), to: probe)
-            try AtomicFile.remove(probe)
+            try SafeTreeWriter.replaceFile(at: probe, with: Array("ok\n".utf8))
+            try SafeTreeWriter.removeFile(at: probe)
         } catch {
             throw failure("state.statusDirectory", config.statusDirectory, code(error), "状态目录无法写入", "the status directory cannot be written")
         }

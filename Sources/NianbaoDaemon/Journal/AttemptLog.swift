@@ -48,7 +48,7 @@ public final class AttemptLog: Sendable {
         for (attempt, count) in counts.sorted(by: { $0.key.key < $1.key.key }) {
             for _ in 0..<count { compacted += Self.line("+", attempt) }
         }
-        try AtomicFile.write(Array(compacted.utf8), to: path)
+        try SafeTreeWriter.replaceFile(at: path, with: Array(compacted.utf8))
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw AttemptLogError(path: path, errno: errno) }
         descriptor = Mutex(fd)
@@ -85,10 +85,7 @@ public final class AttemptLog: Sendable {
     }
 
     private static func hex(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in FileNameCoding.encode(text) { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
-        return out.isEmpty ? "-" : String(decoding: out, as: UTF8.self)
+        text.isEmpty ? "-" : Hex.lowercase(FileNameCoding.encode(text))
     }
 
     private static func unhex(_ text: Substring) -> String? {

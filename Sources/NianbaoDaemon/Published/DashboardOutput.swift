@@ -1,4 +1,5 @@
 import NianbaoEngine
+import NianbaoPlatform
 import NianbaoViews
 import Synchronization
 
@@ -14,13 +15,13 @@ final class DashboardOutput: Sendable {
     private let last = Mutex<(body: String, day: CivilDate)?>(nil)
 
     /// The page's path under the status directory.
-    static func path(_ statusDirectory: StatusDirectory) -> String { statusDirectory.root + "/index.html" }
+    static let path = ["index.html"]
 
     /// Renders and writes the page unless its content is unchanged; returns an error line, if any.
-    func write(_ model: DashboardModel, to path: String, files: OutputFiles) -> String? {
+    func write(_ model: DashboardModel, in tree: SafeTreeWriter, files: OutputFiles) -> String? {
         let day = model.clock.civilDate(model.generatedAt)
         do {
-            var page = try files.stage(path)
+            var page = try files.stage(Self.path, in: tree)
             page.write(DashboardPage.head(model))
             page.beginContent()
             DashboardPage.body(model, into: &page)
@@ -32,7 +33,7 @@ final class DashboardOutput: Sendable {
             try files.commit(page)
             last.withLock { $0 = (body, day) }
         } catch {
-            return "dashboard \(path): \(error)"
+            return "dashboard \(tree.location(Self.path)): \(error)"
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import NianbaoOffice
+import NianbaoPlatform
 import NianbaoViews
 
 /// Writes the outputs derived from the whole state, atomically, each only when
@@ -32,15 +33,16 @@ public struct DerivedOutputs: Sendable {
         var errors = YearSummaries.write(years, to: statusDirectory, files: files)
         if dashboard {
             let model = DashboardMapping.model(state, years: years)
-            if let error = page.write(model, to: DashboardOutput.path(statusDirectory), files: files) { errors.append(error) }
+            if let error = page.write(model, in: statusDirectory.tree, files: files) { errors.append(error) }
         } else {
             // A page left from a run with the dashboard on would go stale.
-            do { try files.remove(DashboardOutput.path(statusDirectory)) } catch { errors.append("dashboard: \(error)") }
+            do { try files.remove(DashboardOutput.path, in: statusDirectory.tree) } catch { errors.append("dashboard: \(error)") }
         }
         if let metricsFile {
             let text = MetricsText.render(MetricsMapping.snapshot(state, years: years))
             // World-readable: node_exporter reads it as its own user.
-            do { try files.write(Array(text.utf8), to: metricsFile, permissions: [.ownerReadWrite, .groupRead, .otherRead]) } catch {
+            let (tree, path) = SafeTreeWriter.forFile(metricsFile, filePermissions: [.ownerReadWrite, .groupRead, .otherRead])
+            do { try files.write(Array(text.utf8), to: path, in: tree) } catch {
                 errors.append("metrics file \(metricsFile): \(error)")
             }
         }

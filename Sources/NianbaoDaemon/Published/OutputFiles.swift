@@ -1,97 +1,67 @@
 import Crypto
-#if canImport(Glibc)
-import Glibc
-#endif
 import NianbaoPlatform
 import Synchronization
-import SystemPackage
 
 /// The derived files written so far, by the SHA-256 of their bytes, so a file is
-/// rewritten (atomically) only when its bytes changed. The first write of a path
-/// compares with what is on disk, so a restart does not rewrite unchanged files.
+/// rewritten (atomically, by its ``SafeTreeWriter``) only when its bytes changed. The
+/// first write of a path compares with what is on disk, so a restart does not rewrite
+/// unchanged files.
 final class OutputFiles: Sendable {
     private let written = Mutex<[String: String]>([:])
 
-    /// Writes `bytes` to `path` atomically unless it already holds them; returns whether it wrote.
+    /// Writes `bytes` to `path` in `tree` unless it already holds them; returns whether it wrote.
+    /// Durable on return when it wrote (``SafeTreeWriter/write(_:to:)``).
     @discardableResult
-    func write(_ bytes: [UInt8], to path: String, permissions: FilePermissions = [.ownerReadWrite, .groupRead]) throws -> Bool {
+    func write(_ bytes: [UInt8], to path: [String], in tree: SafeTreeWriter) throws -> Bool {
+        let location = tree.location(path)
         let hash = ContentHash.sha256(bytes)
-        if written.withLock({ $0[path] }) == hash { return false }
-        if let onDisk = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .noFollow]),
-           let content = try? onDisk.closeAfter({ try Self.readAll(onDisk, limit: bytes.count + 1) }),
-           content == bytes {
-            written.withLock { $0[path] = hash }
-            return false
-        }
-        try AtomicFile.write(bytes, to: path, permissions: permissions)
-        written.withLock { $0[path] = hash }
+        if isCurrent(hash, at: path, in: tree) { return false }
+        try tree.write(bytes, to: path)
+        written.withLock { $0[location] = hash }
         return true
     }
 
-    /// Starts writing `path` as a stream (see ``StagedFile``); finish with ``commit(_:)`` or ``discard(_:)``.
-    func stage(_ path: String, permissions: FilePermissions = [.ownerReadWrite, .groupRead]) throws -> StagedFile {
-        try StagedFile(path: path, permissions: permissions)
+    /// Starts writing `path` in `tree` as a stream (see ``StagedFile``); finish with
+    /// ``commit(_:)`` or ``discard(_:)``.
+    func stage(_ path: [String], in tree: SafeTreeWriter) throws -> StagedFile {
+        try StagedFile(path, in: tree)
     }
 
     /// Puts a staged file in place unless the target already holds its bytes (by
     /// SHA-256; the first commit of a path hashes what is on disk); returns whether it did.
+    /// Durable on return when it did (``PendingFile/commit()``).
     @discardableResult
     func commit(_ staged: StagedFile) throws -> Bool {
         let hash = staged.digest
-        let path = staged.path
-        let known = written.withLock { $0[path] }
-        if known == hash || (known == nil && Self.hashOnDisk(path) == hash) {
-            staged.remove()
-            written.withLock { $0[path] = hash }
+        if isCurrent(hash, at: staged.path, in: staged.tree) {
+            staged.file.discard()
             return false
         }
-        do {
-            try staged.close()
-            try staged.temporary.withPlatformString { temporary in
-                if rename(temporary, path) != 0 { throw Errno(rawValue: errno) }
-            }
-        } catch {
-            staged.remove()
-            throw error
-        }
-        try Directories.sync(staged.temporary.removingLastComponent().string)
-        written.withLock { $0[path] = hash }
+        try staged.file.commit()
+        written.withLock { $0[staged.location] = hash }
         return true
     }
 
     /// Drops a staged file: the target stays as it is.
-    func discard(_ staged: StagedFile) { staged.remove() }
+    func discard(_ staged: StagedFile) { staged.file.discard() }
 
-    /// SHA-256 (hex) of the file at `path`, read in 64 KiB pieces; nil if it cannot be read.
-    private static func hashOnDisk(_ path: String) -> String? {
-        guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .noFollow]) else { return nil }
-        return try? fd.closeAfter {
-            var hasher = SHA256()
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = try buffer.withUnsafeMutableBytes { try fd.read(into: $0) }
-                if n == 0 { break }
-                buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-            }
-            return ContentHash.hex(hasher.finalize())
-        }
+    /// Removes `path` from `tree` (if present) and forgets it.
+    func remove(_ path: [String], in tree: SafeTreeWriter) throws {
+        try tree.remove([path[path.count - 1]], in: Array(path.dropLast()), keeping: path.count - 1)
+        _ = written.withLock { $0.removeValue(forKey: tree.location(path)) }
     }
 
-    /// Removes `path` (if present) and forgets it.
-    func remove(_ path: String) throws {
-        try AtomicFile.remove(path)
-        _ = written.withLock { $0.removeValue(forKey: path) }
-    }
-
-    /// Up to `limit` bytes of the file.
-    private static func readAll(_ fd: FileDescriptor, limit: Int) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while result.count < limit {
-            let n = try buffer.withUnsafeMutableBytes { try fd.read(into: $0) }
-            if n == 0 { break }
-            result.append(contentsOf: buffer[..<n])
-        }
-        return result
+    /// Whether the file already holds bytes of SHA-256 `hash`: as last written, or, for
+    /// a path not written yet, as found on disk (then remembered).
+    private func isCurrent(_ hash: String, at path: [String], in tree: SafeTreeWriter) -> Bool {
+        let location = tree.location(path)
+        let known = written.withLock { $0[location] }
+        if known == hash { return true }
+        guard known == nil else { return false }
+        var hasher = SHA256()
+        guard tree.read(path, { hasher.update(bufferPointer: $0); return true }),
+              ContentHash.hex(hasher.finalize()) == hash else { return false }
+        written.withLock { $0[location] = hash }
+        return true
     }
 }

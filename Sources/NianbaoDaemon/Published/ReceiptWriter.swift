@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoPlatform
 import NianbaoViews
 import Synchronization
 
@@ -6,11 +7,12 @@ import Synchronization
 /// mirror of each report's path, for the uploader. Blocking.
 ///
 /// The mirror is `<directory>/<drop>/<path in the drop>` (`ReceiptPath.relative`), as
-/// in the status directory, so two drop folders never share a receipt. Writes are
-/// atomic; directories are created with mode 0750 and, in a setgid receipts directory
-/// (tmpfiles: 2750 nianbao:nianbao-drop), inherit its group and setgid bit, so the
-/// uploaders can read them; no symbolic link
-/// below `directory` is ever followed (`ReceiptFiles`).
+/// in the status directory, so two drop folders never share a receipt. Files go through
+/// a ``SafeTreeWriter``: each is replaced atomically and is on stable storage when
+/// ``write(_:key:)`` returns; folders are created with mode 0750 and files 0640 and,
+/// in a setgid receipts directory (tmpfiles: 2750 nianbao:nianbao-drop), folders
+/// inherit its group and setgid bit, so the uploaders can read them; no symbolic link
+/// below `directory` is ever followed.
 public struct ReceiptWriter: Sendable {
     /// The receipts directory (absolute); it is created (0750) if missing.
     public var directory: String
@@ -26,21 +28,15 @@ public struct ReceiptWriter: Sendable {
         let (folders, pair) = try place(key)
         let receipt = Self.receipt(record, key: key)
         try lock.run {
-            let chain = try ReceiptFiles.open(root: directory, folders, create: true)
-            try ReceiptFiles.write(Array(ReceiptText.render(receipt).utf8), name: pair.text, in: chain.last)
-            try ReceiptFiles.write(Array(ReceiptJSON.render(receipt).utf8), name: pair.json, in: chain.last)
+            try tree.write(Array(ReceiptText.render(receipt).utf8), to: folders + [pair.text])
+            try tree.write(Array(ReceiptJSON.render(receipt).utf8), to: folders + [pair.json])
         }
     }
 
     /// Removes the receipts of a removed report and the directories left empty.
     public func remove(_ key: ReportKey) throws {
         let (folders, pair) = try place(key)
-        try lock.run {
-            let chain = try ReceiptFiles.open(root: directory, folders, create: false)
-            guard chain.components.count == folders.count else { return }
-            try ReceiptFiles.remove([pair.text, pair.json], in: chain.last)
-            ReceiptFiles.prune(chain)
-        }
+        try lock.run { _ = try tree.remove([pair.text, pair.json], in: folders) }
     }
 
     /// The receipt files of a report relative to `directory` (`<drop>/…/<name>.结果.txt`
@@ -67,6 +63,9 @@ public struct ReceiptWriter: Sendable {
             checkedAt: DashboardMapping.arrival(record) ?? Date(), outcome: outcome, agency: record.agency, year: record.year,
             findings: DashboardMapping.findings(record))
     }
+
+    /// The writer of the receipts tree: folders 0750, files 0640.
+    private var tree: SafeTreeWriter { SafeTreeWriter(root: directory) }
 
     /// The folders below `directory` and the two file names.
     private func place(_ key: ReportKey) throws -> (folders: [String], names: (text: String, json: String)) {

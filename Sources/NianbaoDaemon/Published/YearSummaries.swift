@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoEngine
 import NianbaoOffice
+import NianbaoPlatform
 
 /// The year summaries of the status directory: `<status>/years/<year>.json`, one per
 /// reporting year present in the records and, with a roster, per year in progress
@@ -25,35 +26,28 @@ public enum YearSummaries {
         }
     }
 
-    /// The summary file of a year.
-    public static func path(year: Int, statusDirectory: StatusDirectory) -> String {
-        "\(statusDirectory.root)/\(folder)/\(year).json"
-    }
+    /// The summary file of a year, below the status directory.
+    static func path(year: Int) -> [String] { [folder, "\(year).json"] }
 
     /// The file's bytes: `status --year --json`'s output, with its final newline.
     public static func bytes(_ status: YearStatus) throws -> [UInt8] {
         Array((try status.json() + "\n").utf8)
     }
 
-    /// Reads a year's summary, if present and readable.
-    public static func read(year: Int, statusDirectory: StatusDirectory) -> YearStatus? {
-        guard let data = FileManager.default.contents(atPath: path(year: year, statusDirectory: statusDirectory)) else { return nil }
-        return try? JSONDecoder().decode(YearStatus.self, from: data)
-    }
-
     /// Writes each year's summary when its bytes changed and removes the summaries of
     /// years no longer shown; returns the errors met.
     static func write(_ statuses: [YearStatus], to statusDirectory: StatusDirectory, files: OutputFiles) -> [String] {
+        let tree = statusDirectory.tree
         var errors: [String] = []
         for status in statuses {
-            let path = path(year: status.year, statusDirectory: statusDirectory)
-            do { try files.write(try bytes(status), to: path) } catch { errors.append("year summary \(path): \(error)") }
+            let path = path(year: status.year)
+            do { try files.write(try bytes(status), to: path, in: tree) } catch { errors.append("year summary \(tree.location(path)): \(error)") }
         }
         let kept = Set(statuses.map { "\($0.year).json" })
-        let directory = "\(statusDirectory.root)/\(folder)"
+        let directory = tree.location([folder])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where !kept.contains(name) {
             guard name.hasSuffix(".json"), Int(name.dropLast(5)) != nil else { continue }
-            do { try files.remove("\(directory)/\(name)") } catch { errors.append("year summary \(directory)/\(name): \(error)") }
+            do { try files.remove([folder, name], in: tree) } catch { errors.append("year summary \(directory)/\(name): \(error)") }
         }
         return errors
     }

@@ -76,14 +76,12 @@ struct StatusBatch: Sendable {
     /// Writes a batch (blocking: call on a Dispatch thread).
     static func write(_ changes: [ReportKey: Change], summary: Summary?, to directory: StatusDirectory) -> Failures {
         var failures = Failures()
-        var writes: [(path: String, line: [UInt8])] = []
-        var keys: [String: ReportKey] = [:]
+        let batch = directory.tree.batch(tagged: ReportKey.self)
         for (key, change) in changes.sorted(by: { $0.key < $1.key }) {
             switch change {
             case .write(let line):
-                guard let path = directory.statusPath(for: key) else { continue }
-                writes.append((path, line))
-                keys[path] = key
+                guard let path = directory.statusComponents(for: key) else { continue }
+                batch.add(PrettyJSON.format(line), at: path, tag: key)
             case .remove:
                 do { try directory.remove(key) } catch {
                     failures.changes[key] = .remove
@@ -91,11 +89,9 @@ struct StatusBatch: Sendable {
                 }
             }
         }
-        let files = writes.lazy.map { (path: $0.path, bytes: PrettyJSON.format($0.line)) }
-        for (path, error) in AtomicFile.writeBatch(files) {
-            guard let key = keys[path] else { continue }
+        for (key, error) in batch.commit() {
             failures.changes[key] = changes[key]
-            failures.firstError = failures.firstError ?? "status write failed for \(path): \(error)"
+            failures.firstError = failures.firstError ?? "status write failed for \(directory.statusPath(for: key) ?? key.description): \(error)"
         }
         if let summary {
             do { try directory.writeSummary(summary) } catch {

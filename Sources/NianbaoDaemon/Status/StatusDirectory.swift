@@ -14,44 +14,33 @@ public struct StatusDirectory: Sendable {
         self.root = root
     }
 
+    /// The writer of the tree: folders 0750, files 0640, no link below `root` followed.
+    public var tree: SafeTreeWriter { SafeTreeWriter(root: root) }
+
     /// The status file of a report, or nil if the relative path is unsafe.
-    ///
-    /// A name too long to take ".json" and the atomic write's temporary suffix
-    /// within NAME_MAX (255 bytes) is shortened to a prefix plus a stable hash of
-    /// the whole name ("…~1f2e3d4c5b6a7988.json"); the record inside keeps the
-    /// full relative path, which is what `allRecords` reads keys from.
     public func statusPath(for key: ReportKey) -> String? {
+        statusComponents(for: key).map(tree.location)
+    }
+
+    /// The status file of a report below `root` (`<drop>/<folders>/<name>.json`), or nil
+    /// if the relative path is unsafe.
+    ///
+    /// A name too long to take ".json" within ``LongFileName/maxBytes`` is shortened to
+    /// a prefix plus a stable hash of the whole name ("…~1f2e3d4c5b6a7988.json"); the
+    /// record inside keeps the full relative path, which is what `allRecords` reads keys from.
+    func statusComponents(for key: ReportKey) -> [String]? {
         let components = key.relativePath.components.map(\.string)
         guard key.relativePath.isRelative, let last = components.last, DropFolder.isValidName(key.drop),
-              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else { return nil }
-        let directory = components.dropLast().map { "/" + $0 }.joined()
-        return "\(root)/\(key.drop)\(directory)/\(Self.fileName(String(last)))"
+              components.allSatisfy(PathComponent.isPlainName) else { return nil }
+        return [key.drop] + components[..<(components.count - 1)] + [Self.fileName(last)]
     }
 
-    /// Longest status file name, in bytes: NAME_MAX less the temporary suffix of an atomic write.
-    static let maxFileNameBytes = 200
+    static func fileName(_ name: String) -> String { LongFileName.named(name, suffix: ".json") }
 
-    static func fileName(_ name: String) -> String {
-        guard name.utf8.count + 5 > maxFileNameBytes else { return name + ".json" }
-        let hash = String(ContentHash.sha256(Array(name.utf8)).prefix(16))
-        var prefix = ""
-        for character in name {
-            guard prefix.utf8.count + String(character).utf8.count + 1 + hash.count + 5 <= maxFileNameBytes else { break }
-            prefix.append(character)
-        }
-        return prefix + "~" + hash + ".json"
-    }
-
-    /// Removes a report's status file and any directories left empty.
+    /// Removes a report's status file and the folders left empty below its drop's folder.
     public func remove(_ key: ReportKey) throws {
-        guard let path = statusPath(for: key) else { return }
-        try AtomicFile.remove(path)
-        var directory = (path as NSString).deletingLastPathComponent
-        let stop = "\(root)/\(key.drop)"
-        while directory.count > stop.count, directory.hasPrefix(stop) {
-            if rmdir(directory) != 0 { break }
-            directory = (directory as NSString).deletingLastPathComponent
-        }
+        guard let path = statusComponents(for: key) else { return }
+        try tree.remove([path[path.count - 1]], in: Array(path.dropLast()), keeping: 1)
     }
 
     /// Reads a report's status, if present and readable.
@@ -62,7 +51,7 @@ public struct StatusDirectory: Sendable {
 
     /// Writes `summary.json` atomically.
     public func writeSummary(_ summary: Summary) throws {
-        try AtomicFile.write(try JSONLine.pretty(summary), to: "\(root)/summary.json")
+        try tree.write(try JSONLine.pretty(summary), to: ["summary.json"])
     }
 
     /// Reads `summary.json`.

@@ -153,13 +153,3 @@ struct Clause {
         return ["约", "近", "超", "逾", "过"].contains(last)
     }
 }
-
-extension String {
-    /// The string without leading and trailing whitespace.
-    func trimmedForQuote() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
-    }
-}

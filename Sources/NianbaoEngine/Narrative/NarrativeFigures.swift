@@ -107,25 +107,4 @@ public struct NarrativeFigures: Sendable, Hashable {
         }
         return sawPiece && sawComma
     }
-
-    static func narrativeTexts(_ report: Report, _ document: SourceDocument) -> [String] {
-        var texts: [String] = []
-        for section in report.sections {
-            switch section.kind {
-            case .overview:
-                texts.append(section.text)
-            case .applications, .reviewAndLitigation:
-                let lower = max(0, section.bodyLines.lowerBound)
-                let upper = min(document.lines.count, section.bodyLines.upperBound)
-                guard lower < upper else { continue }
-                for index in lower..<upper {
-                    let line = document.lines[index].text
-                    if Utf8Search.contains(line, "。") || (Utf8Search.contains(line, "件") && Utf8Search.contains(line, "，")) { texts.append(line) }
-                }
-            default:
-                continue
-            }
-        }
-        return texts
-    }
 }

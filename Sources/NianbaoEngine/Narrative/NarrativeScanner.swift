@@ -88,13 +88,6 @@ struct NarrativeScanner {
         s == "件" || s == "未" || s == "没" || s == "无" || s == "零"
     }
 
-    static func isClauseBreak(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "。", "，", ",", "；", ";", "！", "!", "？", "?", "\n", "\r": return true
-        default: return false
-        }
-    }
-
     private func scanClause(_ clause: Clause, into figures: inout NarrativeFigures) {
         guard clause.scalars.contains(where: { NarrativeScanner.isTrigger($0) }) else { return }
         let aboutReview = clause.contains(Words.review) || clause.contains(Words.litigation)

@@ -3,9 +3,12 @@ import Glibc
 #endif
 import SystemPackage
 
-/// Directory helpers: recursive creation and fsync of a directory entry table.
+/// A folder named by the user or the configuration (a drop folder, the journal's
+/// folder, a writer's root), made like `mkdir -p`, following links in its path as
+/// given. Folders inside a tree the daemon writes are made by ``SafeTreeWriter``.
 public enum Directories {
-    /// Creates `path` and its missing parents (like `mkdir -p`).
+    /// Creates `path` and its missing parents (like `mkdir -p`); each folder made is
+    /// fsynced into its parent, so it is on stable storage when the call returns.
     public static func create(_ path: String, permissions: mode_t = 0o750) throws {
         if path.isEmpty || path == "/" { return }
         var st = stat()
@@ -15,11 +18,15 @@ public enum Directories {
         }
         let parent = FilePath(path).removingLastComponent().string
         if parent != path { try create(parent, permissions: permissions) }
-        if mkdir(path, permissions) != 0 && errno != EEXIST { throw Errno(rawValue: errno) }
+        if mkdir(path, permissions) == 0 {
+            try sync(parent)
+        } else if errno != EEXIST {
+            throw Errno(rawValue: errno)
+        }
     }
 
     /// fsyncs a directory so that renames and unlinks in it are durable.
-    public static func sync(_ path: String) throws {
+    static func sync(_ path: String) throws {
         let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd < 0 { throw Errno(rawValue: errno) }
         defer { close(fd) }

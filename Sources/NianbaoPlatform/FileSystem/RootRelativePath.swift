@@ -19,7 +19,7 @@ enum RootRelativePath {
         var result: [String] = []
         for part in rest.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == ".." || part.contains("\0") { return nil }
+            guard PathComponent.isPlainName(part) else { return nil }
             result.append(String(part))
         }
         return result

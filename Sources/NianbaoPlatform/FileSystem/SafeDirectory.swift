@@ -7,7 +7,7 @@ enum SafeDirectory {
     /// Opens `root`, then each directory component below it with `O_NOFOLLOW | O_DIRECTORY`.
     /// A symbolic link or a non-directory on the way is refused as `.outsideRoot`.
     static func open<C: Collection<String>>(_ components: C, within root: String) -> Result<Int32, SafeReadRefusal> {
-        let fd = retrying { Glibc.open(CanonicalPath.trimmed(root), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        let fd = DirectoryWalk.retrying { Glibc.open(CanonicalPath.trimmed(root), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         if fd < 0 { return .failure(refusal(errno)) }
         return walk(components, from: fd, closingStart: true)
     }
@@ -15,21 +15,10 @@ enum SafeDirectory {
     /// Opens each directory component below the open directory `start`, as `open` does;
     /// `start` is closed on the way only if `closingStart`. With no components: `start` itself.
     static func walk<C: Collection<String>>(_ components: C, from start: Int32, closingStart: Bool) -> Result<Int32, SafeReadRefusal> {
-        var fd = start
-        var owned = closingStart
-        for component in components {
-            let next = retrying { FileNameCoding.withCString(component) { openat(fd, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } }
-            let code = errno
-            if owned { close(fd) }
-            if next < 0 {
-                // ELOOP: a symbolic link; ENOTDIR: a file or a symbolic link in the way.
-                if code == ELOOP || code == ENOTDIR { return .failure(.outsideRoot) }
-                return .failure(refusal(code))
-            }
-            fd = next
-            owned = true
+        DirectoryWalk.walk(components, from: start, closingStart: closingStart, names: .fileName).mapError { error in
+            // ELOOP: a symbolic link; ENOTDIR: a file or a symbolic link in the way.
+            error == .tooManySymbolicLinkLevels || error == .notDirectory ? .outsideRoot : refusal(error.rawValue)
         }
-        return .success(fd)
     }
 
     /// One entry of a directory listing.
@@ -77,14 +66,6 @@ enum SafeDirectory {
         case ELOOP: .notRegularFile(kind: .symlink)
         case ENXIO: .notRegularFile(kind: .socket)
         default: .ioError(errno: code)
-        }
-    }
-
-    /// Repeats a system call interrupted by a signal.
-    static func retrying(_ call: () -> Int32) -> Int32 {
-        while true {
-            let result = call()
-            if result >= 0 || errno != EINTR { return result }
         }
     }
 }

@@ -27,13 +27,7 @@ public struct SafeFileReader: Sendable {
             return .refused(.outsideRoot)
         }
         guard let name = components.last else { return .refused(.notRegularFile(kind: .directory)) }
-        let dirResult = SafeDirectory.open(components.dropLast(), within: root)
-        guard case .success(let dirFD) = dirResult else {
-            if case .failure(let refusal) = dirResult { return .refused(refusal) }
-            return .refused(.ioError(errno: EINVAL))
-        }
-        defer { close(dirFD) }
-        return read(name: name, in: dirFD, maxBytes: maxBytes)
+        return read(name: name, in: SafeDirectory.open(components.dropLast(), within: root), maxBytes: maxBytes)
     }
 
     /// Reads the file `components` below the open directory `root` (which stays open):
@@ -41,13 +35,18 @@ public struct SafeFileReader: Sendable {
     func read(components: [String], below root: Int32, maxBytes: Int) -> SafeReadResult {
         guard let name = components.last else { return .refused(.notRegularFile(kind: .directory)) }
         if components.count == 1 { return read(name: name, in: root, maxBytes: maxBytes) }
-        let dirResult = SafeDirectory.walk(components.dropLast(), from: root, closingStart: false)
-        guard case .success(let dirFD) = dirResult else {
-            if case .failure(let refusal) = dirResult { return .refused(refusal) }
-            return .refused(.ioError(errno: EINVAL))
+        return read(name: name, in: SafeDirectory.walk(components.dropLast(), from: root, closingStart: false), maxBytes: maxBytes)
+    }
+
+    /// Reads `name` in the folder just opened (closing it after), or returns why it could not be opened.
+    private func read(name: String, in folder: Result<Int32, SafeReadRefusal>, maxBytes: Int) -> SafeReadResult {
+        switch folder {
+        case .failure(let refusal):
+            return .refused(refusal)
+        case .success(let dirFD):
+            defer { close(dirFD) }
+            return read(name: name, in: dirFD, maxBytes: maxBytes)
         }
-        defer { close(dirFD) }
-        return read(name: name, in: dirFD, maxBytes: maxBytes)
     }
 
     /// Reads the entry `name` of the open directory `dirFD`: classified without following
@@ -59,7 +58,7 @@ public struct SafeFileReader: Sendable {
         if kind != .regular { return .refused(.notRegularFile(kind: kind)) }
         if before.st_size > Int64(maxBytes) { return .refused(.tooLarge(size: Int64(before.st_size), limit: maxBytes)) }
 
-        let fd = SafeDirectory.retrying { FileNameCoding.withCString(name) { openat(dirFD, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) } }
+        let fd = DirectoryWalk.retrying { FileNameCoding.withCString(name) { openat(dirFD, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) } }
         if fd < 0 { return .refused(SafeDirectory.refusal(errno)) }
         defer { close(fd) }
         var opened = stat()

@@ -30,8 +30,7 @@ public final class SafeRootDirectory: Sendable {
     /// Reads the file at `relativePath` below the folder; `..` components are refused.
     public func read(_ relativePath: String, maxBytes: Int, reader: SafeFileReader = SafeFileReader()) -> SafeReadResult {
         // The usual case, a plain name in the folder itself: no splitting, no array.
-        if relativePath != ".", relativePath != "..", !relativePath.isEmpty,
-           !relativePath.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == 0 }) {
+        if PathComponent.isPlainName(relativePath) {
             return reader.read(name: relativePath, in: descriptor, maxBytes: maxBytes)
         }
         guard let components = RootRelativePath.components(of: relativePath, within: "/"), !relativePath.hasPrefix("/") else {

@@ -38,7 +38,7 @@ extension WatcherEngine {
             if path == start { startWatched = watched }
             let absolute = CanonicalPath.join(root, path)
             let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (path.isEmpty ? 0 : O_NOFOLLOW)
-            let dirFD = SafeDirectory.retrying { FileNameCoding.withCString(absolute) { open($0, flags) } }
+            let dirFD = DirectoryWalk.retrying { FileNameCoding.withCString(absolute) { open($0, flags) } }
             if dirFD < 0 {
                 let code = errno
                 if code != ENOENT && code != ENOTDIR && code != ELOOP {

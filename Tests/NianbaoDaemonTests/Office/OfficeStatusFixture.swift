@@ -30,7 +30,7 @@ final class OfficeStatusFixture {
         record.event = .new
         let path = try #require(StatusDirectory(root: status).statusPath(for: ReportKey(drop: drop, relativePath: relative)))
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(try JSONLine.pretty(record), to: path)
+        try SafeTreeWriter.replaceFile(at: path, with: try JSONLine.pretty(record))
         return record
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import NianbaoViews
+import NianbaoDaemon
+import NianbaoPlatform
 
 /// Receipt paths mirror the drop tree and always fit in a file name.
 struct ReceiptPathTests {
@@ -31,7 +32,7 @@ struct ReceiptPathTests {
             let pair = try #require(ReceiptPath.relative(for: "drop/" + name))
             for path in [pair.text, pair.json] {
                 let file = String(path.split(separator: "/").last!)
-                #expect(file.utf8.count <= ReceiptPath.maxFileNameBytes, "\(file.utf8.count) bytes")
+                #expect(file.utf8.count <= LongFileName.maxBytes, "\(file.utf8.count) bytes")
                 // Room for an atomic write's temporary suffix within NAME_MAX, on a real file system.
                 let temporary = directory.appendingPathComponent(file + ".tmp-" + String(repeating: "x", count: 40))
                 #expect(FileManager.default.createFile(atPath: temporary.path, contents: Data("x".utf8)), "\(file)")
@@ -46,17 +47,7 @@ struct ReceiptPathTests {
         let shortened = try #require(ReceiptPath.relative(for: first)?.text)
         // 200 bytes less "~", 16 hex digits and ".结果.json" (12) leave 171 bytes: 57 whole three-byte characters.
         #expect(shortened.hasPrefix(String(repeating: "报", count: 57) + "~"))
-        let hash = String(ReceiptPath.nameHash(first).prefix(16))
+        let hash = String(LongFileName.hash(first).prefix(16))
         #expect(shortened.hasSuffix("~" + hash + ".结果.txt"))
-    }
-
-    @Test func nameHashIsTheRealSha256sumOfTheName() throws {
-        #expect(ReceiptPath.nameHash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(ReceiptPath.nameHash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        guard let tool = ExternalTool.required("sha256sum", package: "coreutils") else { return }
-        for name in ["报告.docx", String(repeating: "报", count: 80) + ".pdf", "a\u{0}b", "x"] {
-            let expected = try tool.run([], stdin: Data(name.utf8)).text.prefix(64)
-            #expect(ReceiptPath.nameHash(name) == String(expected), "\(name)")
-        }
     }
 }
