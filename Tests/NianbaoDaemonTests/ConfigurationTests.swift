@@ -65,6 +65,8 @@ import NianbaoTestSupport
         let cases: [(String, String)] = [
             (#"{"watch": {"settleMilliseconds": "soon"}}"#, "watch.settleMilliseconds"),
             (#"{"watch": {"workers": -1}}"#, "watch.workers"),
+            (#"{"convert": {"parallel": 65}}"#, "convert.parallel"),
+            (#"{"convert": {"parallel": "two"}}"#, "convert.parallel"),
             (#"{"drops": "/not/an/array"}"#, "drops"),
             (#"{"drops": ["/a/x", "/b/x"]}"#, "drops"),
             (#"{"drops": ["/a", "/a/b"]}"#, "drops"),
@@ -105,6 +107,15 @@ import NianbaoTestSupport
         #expect(try await ConfigurationLoader().load(file: nil, overrides: overrides).workers == DaemonConfiguration.cores)
         overrides.workers = 257
         await #expect(throws: ConfigurationError.self) { try await ConfigurationLoader().load(file: nil, overrides: overrides) }
+    }
+
+    /// Conversions at once: by default from the cores and the memory, 0 in the file the same, else as given.
+    @Test func convertParallelDefaultsFromCoresAndMemory() async throws {
+        let derived = LibreOfficeRun.defaultParallel
+        #expect(derived >= 1 && derived <= DaemonConfiguration.cores)
+        #expect(try await ConfigurationLoader().load(file: nil, overrides: .init()).convertParallel == derived)
+        #expect(try await ConfigurationLoader().load(file: try write(#"{"convert": {"parallel": 0}}"#), overrides: .init()).convertParallel == derived)
+        #expect(try await ConfigurationLoader().load(file: try write(#"{"convert": {"parallel": 5}}"#), overrides: .init()).convertParallel == 5)
     }
 
     /// Checked before anything starts: drop folders exist (or are created when asked),

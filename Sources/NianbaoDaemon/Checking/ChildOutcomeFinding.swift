@@ -21,13 +21,19 @@ enum ChildOutcomeFinding {
         case .signaled(let signal) where signal == SIGXCPU:
             return Finding(.inputTimeout, "\(name)\(action)超过 CPU 时间上限（\(limits.cpuSeconds) 秒），已终止；请改交 .docx 或 PDF")
         case .signaled(let signal):
-            let memory = signal == SIGKILL || signal == SIGSEGV || signal == SIGABRT || signal == SIGBUS
-                ? "，可能超过内存上限 \(limits.addressSpaceBytes >> 20) MB" : ""
+            let memory = mayBeMemory(outcome) ? "，可能超过内存上限 \(limits.addressSpaceBytes >> 20) MB" : ""
             return Finding(.parserCrashed, "\(name)\(action)程序崩溃（信号 \(signal)\(memory)）；文件可能已损坏，请改交 .docx 或 PDF")
         case .cancelled:
             return Finding(.parserCrashed, "\(name)\(action)因服务停止而中断，将在下次启动时重新核查")
         case .spawnFailed(let error):
             return Finding(.parserCrashed, "\(name)\(action)程序无法启动（errno \(error)）")
         }
+    }
+
+    /// Whether the helper may have died of its address-space limit (an allocation that
+    /// failed ends it by one of these signals).
+    static func mayBeMemory(_ outcome: BoundedProcess.Outcome) -> Bool {
+        guard case .signaled(let signal) = outcome else { return false }
+        return signal == SIGKILL || signal == SIGSEGV || signal == SIGABRT || signal == SIGBUS
     }
 }

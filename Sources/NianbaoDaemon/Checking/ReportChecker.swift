@@ -14,9 +14,12 @@ public struct ReportChecker: ReportChecking {
     }
 
     /// The checker with iconv for GB18030, the legacy-document converter if LibreOffice
-    /// is installed, and PDFs read by `pdfReader` in a child process (nil: in this process).
-    public init(convertLimits: BoundedProcess.Limits = LibreOfficeConverter.defaultLimits, pdfReader: ChildPDFReader? = nil) {
-        let converter = LibreOfficeConverter.installed(limits: convertLimits)
+    /// is installed (at most `convertParallel` conversions at once; nil: the process's
+    /// shared gate), and PDFs read by `pdfReader` in a child process (nil: in this process).
+    public init(convertLimits: BoundedProcess.Limits = LibreOfficeConverter.defaultLimits, convertParallel: Int? = nil,
+                pdfReader: ChildPDFReader? = nil) {
+        let gate = convertParallel.map { FairGate(capacity: $0) } ?? LibreOfficeRun.sharedGate
+        let converter = LibreOfficeConverter.installed(limits: convertLimits, gate: gate)
         self.extractor = DocumentExtractor(legacy: IconvDecoder(), converter: converter, isolated: pdfReader)
     }
 

@@ -10,7 +10,8 @@ import SystemPackage
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
-/// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`.
+/// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`,
+/// `convert.parallel` (0 = from the cores and the memory).
 public struct ConfigurationLoader: Sendable {
     /// Flags given on the command line; each overrides the file.
     public struct Overrides: Sendable {
@@ -74,6 +75,10 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.int("convert.timeoutSeconds") { config.convertTimeoutSeconds = try ranged(v, 1...600, "convert.timeoutSeconds") }
             if let v = try values.int("convert.memoryMegabytes") {
                 config.convertMemoryMegabytes = try ranged(v, 256...65_536, "convert.memoryMegabytes")
+            }
+            if let v = try values.int("convert.parallel") {
+                let n = try ranged(v, 0...64, "convert.parallel")
+                config.convertParallel = n == 0 ? LibreOfficeRun.defaultParallel : n
             }
         }
         if !overrides.drops.isEmpty {

@@ -24,6 +24,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var convertTimeoutSeconds = 12
     /// Address space a conversion may use, in MiB.
     public var convertMemoryMegabytes = 1024
+    /// Conversions running at once (`convert.parallel`; 0 in the file means
+    /// `LibreOfficeRun.defaultParallel`, from the cores and the memory).
+    public var convertParallel = LibreOfficeRun.defaultParallel
 
     /// The roster file (`roster`, `--roster`): the agencies whose reports are expected.
     public var rosterFile: String?

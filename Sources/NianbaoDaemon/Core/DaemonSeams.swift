@@ -68,7 +68,7 @@ public struct DaemonSeams: Sendable {
     /// The production parts: PDFs in bounded children, LibreOffice for legacy Word, sd_notify.
     public static func production(_ configuration: DaemonConfiguration, observer: any DaemonObserver) -> DaemonSeams {
         let checker = ReportChecker(
-            convertLimits: configuration.convertLimits, pdfReader: ChildPDFReader(limits: configuration.parseLimits))
+            convertLimits: configuration.convertLimits, convertParallel: configuration.convertParallel, pdfReader: ChildPDFReader(limits: configuration.parseLimits))
         return DaemonSeams(checker: checker, observer: observer)
     }
 }

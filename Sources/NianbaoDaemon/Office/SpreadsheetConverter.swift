@@ -2,9 +2,9 @@ import Foundation
 import NianbaoPlatform
 
 /// Turns the export's CSV into an .xlsx workbook with LibreOffice Calc headless
-/// (`libreoffice-calc-nogui`), as `LibreOfficeConverter` runs Writer: a child process in
-/// its own session under `prlimit` and a wall-clock timeout, in a private temporary
-/// directory with a fresh profile, removed afterwards.
+/// (`libreoffice-calc-nogui`), run by `LibreOfficeRun` as `LibreOfficeConverter` runs
+/// Writer: a bounded child process with a private work directory and a fresh profile
+/// per attempt, a crash tried again, at most a few conversions at once.
 ///
 /// The CSV is imported as UTF-8, comma-separated, with formulas not evaluated (a field
 /// starting with "=" stays text: agency names come from report files) and special
@@ -16,12 +16,12 @@ public struct SpreadsheetConverter: Sendable {
         public var description: String
     }
 
+    /// How each conversion is run.
+    public let run: LibreOfficeRun
     /// soffice.bin, as `LibreOfficeConverter.candidates`.
-    public let executable: String
-    /// The budget of one conversion.
-    public let limits: BoundedProcess.Limits
-    /// Where the work directory is made.
-    public let temporaryDirectory: String
+    public var executable: String { run.executable }
+    /// The budget of one attempt.
+    public var limits: BoundedProcess.Limits { run.limits }
 
     /// Default budget: 120 s wall clock (Calc's first start creates its profile), 60 CPU seconds, 2 GiB.
     public static let defaultLimits = BoundedProcess.Limits(
@@ -33,11 +33,11 @@ public struct SpreadsheetConverter: Sendable {
     /// evaluate formulas false.
     static let csvImportFilter = "CSV:44,34,76,1,,0,false,false,,,,,false"
 
-    /// A converter running `executable` within `limits`, working under `temporaryDirectory`.
-    public init(executable: String, limits: BoundedProcess.Limits = defaultLimits, temporaryDirectory: String) {
-        self.executable = executable
-        self.limits = limits
-        self.temporaryDirectory = temporaryDirectory
+    /// A converter running `executable` within `limits`, working under `temporaryDirectory`,
+    /// at most `gate.capacity` at once, a crashing conversion tried as `retry` says.
+    public init(executable: String, limits: BoundedProcess.Limits = defaultLimits, temporaryDirectory: String,
+                gate: FairGate = LibreOfficeRun.sharedGate, retry: LibreOfficeRun.Retry = .standard) {
+        run = LibreOfficeRun(executable: executable, limits: limits, temporaryDirectory: temporaryDirectory, gate: gate, retry: retry)
     }
 
     /// The converter if LibreOffice (with Calc) and prlimit are installed, else nil.
@@ -50,35 +50,22 @@ public struct SpreadsheetConverter: Sendable {
 
     /// The workbook of `csv` (one sheet named `sheetName`), as .xlsx bytes.
     public func xlsx(csv: String, sheetName: String = "export") throws(Failure) -> [UInt8] {
-        var template = Array("\(temporaryDirectory)/nianbao-xlsx-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Failure(description: "cannot create a temporary directory (errno \(errno))") }
-        let work = String(cString: made)
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        let input = "\(work)/\(sheetName).csv"
-        guard FileManager.default.createFile(atPath: input, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Failure(description: "cannot write \(input)")
+        let input = "\(sheetName).csv"
+        let result = run.run(Array(csv.utf8), inputName: input, outputName: "\(sheetName).xlsx") { work in
+            ["--headless", "--norestore", "--nologo", "--nolockcheck", "--infilter=\(Self.csvImportFilter)",
+             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "\(work)/out", "\(work)/\(input)"]
         }
-        let arguments = ["-env:UserInstallation=file://\(work)/profile", "--headless", "--norestore", "--nologo", "--nolockcheck",
-                         "--infilter=\(Self.csvImportFilter)", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "\(work)/out", input]
-        let environment = ["HOME=\(work)", "TMPDIR=\(work)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "SAL_USE_VCLPLUGIN=svp"]
-        let clock = ContinuousClock()
-        let deadline = clock.now + limits.timeout
-        let log = "\(work)/converter.log"
-        var outcome = BoundedProcess(limits: limits).run(executable, arguments, environment: environment, logPath: log)
-        if outcome == .exited(LibreOfficeConverter.restartRequested), clock.now < deadline {
-            // First start with a fresh profile: run again within what is left of the budget.
-            var rest = limits
-            rest.timeout = deadline - clock.now
-            outcome = BoundedProcess(limits: rest).run(executable, arguments, environment: environment, logPath: log)
+        switch result {
+        case .converted(let workbook):
+            return workbook
+        case .noOutput(let log):
+            throw Failure(description: "LibreOffice wrote no workbook (is libreoffice-calc-nogui installed?): \(log.suffix(400))")
+        case .stopped(let outcome, let log):
+            throw Failure(description: "LibreOffice did not convert the CSV (\(outcome)): \(log.suffix(400))")
+        case .crashed(let outcome, let attempts, let log):
+            throw Failure(description: "LibreOffice crashed on \(attempts) attempt(s), the last with \(outcome): \(log.suffix(400))")
+        case .unprepared(let reason):
+            throw Failure(description: reason)
         }
-        guard outcome == .exited(0) else {
-            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            throw Failure(description: "LibreOffice did not convert the CSV (\(outcome)): \(output.suffix(400))")
-        }
-        guard let data = FileManager.default.contents(atPath: "\(work)/out/\(sheetName).xlsx"), !data.isEmpty else {
-            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            throw Failure(description: "LibreOffice wrote no workbook (is libreoffice-calc-nogui installed?): \(output.suffix(400))")
-        }
-        return [UInt8](data)
     }
 }

@@ -55,7 +55,9 @@ public struct BoundedProcess: Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         let output = logPath ?? "/dev/null"
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // Not O_CLOEXEC: that would close standard output at exec, and the child's next
+        // open file would become descriptor 1 and receive what it prints.
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         switch spawn(executable, arguments, environment, &actions) {
         case .success(let pid): return wait(pid)
