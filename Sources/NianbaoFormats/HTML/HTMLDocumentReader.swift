@@ -1,6 +1,8 @@
 /// Turns an HTML page into lines: text of block elements located "第 N 行",
 /// `<table>` rows as tab-joined cells located "表 N 第 R 行" (colspan and
-/// rowspan laid out on a grid). Head, scripts and styles are ignored.
+/// rowspan laid out on a grid). Head, scripts and styles are ignored, and so is a
+/// portal's chrome: `<nav>`, `<footer>`, forms' `<select>`/`<button>`, and
+/// elements whose id or class names a navigation bar, header or footer (`PortalChrome`).
 struct HTMLDocumentReader {
     let limits: ExtractionLimits
 
@@ -20,6 +22,8 @@ struct HTMLDocumentReader {
         var grid = TableGrid()
         var cell: (text: String, columnSpan: Int, rowSpan: Int)?
         var inHead = false
+        /// The chrome element being skipped and how deep its own kind is nested in it.
+        var skipping: (name: String, depth: Int)?
     }
 
     func read(_ text: String) throws(ExtractionFailure) -> LineSink {
@@ -37,6 +41,23 @@ struct HTMLDocumentReader {
     }
 
     private func handle(_ token: HTMLTokenizer.Token, _ s: inout State) throws(ExtractionFailure) {
+        if let skipping = s.skipping {
+            switch token {
+            case .start(let name, _) where name == skipping.name:
+                s.skipping?.depth += 1
+            case .end(let name) where name == skipping.name:
+                s.skipping = skipping.depth <= 1 ? nil : (name, skipping.depth - 1)
+                if s.skipping == nil { try breakLine(&s) }
+            default:
+                break
+            }
+            return
+        }
+        if case .start(let name, let attributes) = token, PortalChrome.isChrome(name, attributes) {
+            try breakLine(&s)
+            s.skipping = (name, 1)
+            return
+        }
         switch token {
         case .text(let raw):
             guard !s.inHead else { return }

@@ -1,0 +1,92 @@
+/// The wrapper around a report saved from a government portal (TRS, Hanweb and the like) or
+/// by a crawler: the metadata block ("索引号", "发布机构", "公开日期", "标题：…"), the portal's
+/// clock, breadcrumbs, view counters, print/close links, "附件下载" and the site footer.
+///
+/// Chrome lines are never read as report text or dates; metadata lines are read only for the
+/// publication date (发布日期/公开日期) and never as the title or the body.
+enum PageChrome {
+    /// Words that only page chrome carries.
+    private static let chromeWords: [Keyword] = [
+        "浏览次数", "浏览量", "访问量", "点击数", "点击量", "阅读次数", "阅读量", "访问次数",
+        "字号：", "字号:", "【字体", "字体：", "【打印", "打印本页", "关闭窗口", "【关闭", "分享到", "扫一扫",
+        "当前位置", "您现在的位置", "所在位置", "附件下载", "相关附件", "版权所有", "ICP备", "网站标识码", "公网安备",
+        "网站地图", "联系我们", "主办单位", "承办单位", "技术支持", "今天是",
+    ].map { Keyword($0) }
+
+    /// Labels of a portal's metadata block.
+    private static let metadataLabels: [Keyword] = [
+        "索引号", "发布机构", "主题分类", "组配分类", "体裁分类", "生成日期", "公开日期", "发布日期", "成文日期",
+        "发布时间", "公开方式", "公开范围", "公开时限", "有效性", "信息来源", "文号：", "文号:", "来源：", "来源:",
+        "标题：", "标题:", "标 题", "名称：", "名称:", "信息名称", "作者：", "责任部门", "关键词",
+    ].map { Keyword($0) }
+
+    /// Words after which the rest of a page is footer, once the report's last section has begun.
+    private static let footerWords: [Keyword] = [
+        "附件下载", "相关附件", "相关链接", "版权所有", "打印本页", "关闭窗口", "【打印", "【关闭", "网站标识码", "主办单位",
+    ].map { Keyword($0) }
+
+    /// Whether a line is portal chrome: a counter, a link bar, a breadcrumb, a footer, a clock.
+    static func isChrome(_ line: [Unicode.Scalar]) -> Bool {
+        guard !line.isEmpty else { return false }
+        for word in chromeWords where ScalarText.find(word.scalars, in: line) != nil { return true }
+        return isClock(line)
+    }
+
+    /// A portal clock: a date with the day of the week ("2025年12月30日 星期二").
+    static func isClock(_ line: [Unicode.Scalar]) -> Bool {
+        guard ScalarText.find(week.scalars, in: line) != nil || ScalarText.find(weekday.scalars, in: line) != nil else { return false }
+        return DateReader.firstDate(in: line) != nil
+    }
+
+    private static let week = Keyword("星期")
+    private static let weekday = Keyword("周一")
+
+    /// Whether a line belongs to a metadata block: it starts with one of its labels, or (a
+    /// table row) holds two of them.
+    static func isMetadata(_ line: [Unicode.Scalar]) -> Bool {
+        let (lo, hi) = ScalarText.trim(line, 0, line.count)
+        guard lo < hi else { return false }
+        var count = 0
+        for label in metadataLabels {
+            guard let at = ScalarText.find(label.scalars, in: line) else { continue }
+            if at == lo { return true }
+            count += 1
+            if count >= 2 { return true }
+        }
+        return false
+    }
+
+    /// The text after a metadata label at the start of a line ("标题：X" → X), or nil.
+    static func afterLabel(_ line: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
+        let (lo, hi) = ScalarText.trim(line, 0, line.count)
+        var cursor = lo
+        while cursor < hi, cursor - lo <= 6, line[cursor] != "：", line[cursor] != ":", line[cursor] != "\t" { cursor += 1 }
+        guard cursor < hi, cursor - lo <= 6, cursor > lo else { return nil }
+        while cursor < hi, line[cursor] == "：" || line[cursor] == ":" || line[cursor] == "\t" || line[cursor] == " " { cursor += 1 }
+        return line[cursor..<hi]
+    }
+
+    /// The lines with chrome blanked: chrome lines anywhere, metadata lines before the first
+    /// section heading, and everything from a footer word on once the last section has begun.
+    /// Returns nil when nothing is chrome (the common case: no copy).
+    static func blanked(_ lines: [[Unicode.Scalar]], firstSection: Int?, lastSection: Int?) -> [[Unicode.Scalar]]? {
+        var out: [[Unicode.Scalar]]?
+        var footer = false
+        for (index, line) in lines.enumerated() {
+            var drop = footer || isChrome(line)
+            if !drop, let firstSection, index < firstSection, isMetadata(line) { drop = true }
+            if !footer, let lastSection, index > lastSection {
+                for word in footerWords where ScalarText.find(word.scalars, in: line) != nil {
+                    footer = true
+                    drop = true
+                    break
+                }
+            }
+            if drop && !line.isEmpty {
+                if out == nil { out = lines }
+                out?[index] = []
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+import NianbaoEngine
+@testable import NianbaoFormats
+import NianbaoTestSupport
+
+/// Reports saved from a government portal: the page's metadata block, clock, counters and
+/// footer around the report (Tests/Fixtures/portal, built by scripts/fixtures/make-portal-fixtures.py).
+@Suite("Formats: pages saved from portals")
+struct PortalPageTests {
+    static func assessment() throws -> Assessment {
+        let bytes = try Fixtures.bytes("portal/shuyang-fgj-2023.html")
+        let document = try #require(Extracting.document(bytes, "shuyang-fgj-2023.html"))
+        return ReportEngine().assess(document)
+    }
+
+    @Test func agencyComesFromTheReportsOwnTitle() throws {
+        let assessment = try Self.assessment()
+        #expect(assessment.report.agency == "沭阳县发展和改革局")
+        #expect(assessment.report.title == "沭阳县发展和改革局2023年政府信息公开工作年度报告")
+        #expect(assessment.report.year == 2023)
+    }
+
+    @Test func publicationDateIsTheMetadataBlocksNotTheClock() throws {
+        let assessment = try Self.assessment()
+        #expect(assessment.report.published == CivilDate(year: 2024, month: 1, day: 17))
+        #expect(assessment.report.signed == CivilDate(year: 2024, month: 1, day: 16))
+        #expect(!assessment.findings.contains { $0.code == .publishedLate })
+        #expect(!assessment.findings.contains { $0.message.contains("2025") })
+    }
+
+    @Test func blankOrganisationColumnsGiveOneWarningNotAFail() throws {
+        let assessment = try Self.assessment()
+        let blanks = assessment.findings.filter { $0.code == .cellBlank }
+        #expect(blanks.count == 1)
+        #expect(blanks.first?.severity == .warning)
+        #expect(blanks.first?.message.hasPrefix("表二 法人或其他组织 5 列 × 25 行为空") == true, "\(blanks.map(\.message))")
+        #expect(assessment.verdict == .warn)
+        #expect(assessment.findings.map(\.code) == [.cellBlank], "\(assessment.findings.map { "\($0.code.rawValue) \($0.message)" })")
+    }
+
+    @Test func chromeIsNotReportText() throws {
+        let assessment = try Self.assessment()
+        let sixth = try #require(assessment.report.section(.otherMatters))
+        #expect(!sixth.text.contains("附件下载"))
+        #expect(!sixth.text.contains("ICP"))
+        #expect(!sixth.text.contains("打印本页"))
+        let bytes = try Fixtures.bytes("portal/shuyang-fgj-2023.html")
+        let lines = try #require(Extracting.document(bytes, "p.html")).lines.map(\.text)
+        #expect(!lines.contains { $0.contains("走进沭阳") || $0.contains("网站标识码") || $0.contains("无障碍浏览") })
+    }
+}
