@@ -5,35 +5,44 @@
 /// Chrome lines are never read as report text or dates; metadata lines are read only for the
 /// publication date (发布日期/公开日期) and never as the title or the body.
 enum PageChrome {
-    /// Words that only page chrome carries.
+    /// Words that only page chrome carries (counters with their colon: "访问量达120万人次" is
+    /// report text, "访问量：127" is not).
     private static let chromeWords: [Keyword] = [
-        "浏览次数", "浏览量", "访问量", "点击数", "点击量", "阅读次数", "阅读量", "访问次数",
-        "字号：", "字号:", "【字体", "字体：", "【打印", "打印本页", "关闭窗口", "【关闭", "分享到", "扫一扫",
-        "当前位置", "您现在的位置", "所在位置", "附件下载", "相关附件", "版权所有", "ICP备", "网站标识码", "公网安备",
-        "网站地图", "联系我们", "主办单位", "承办单位", "技术支持", "今天是",
+        "浏览次数：", "浏览次数:", "浏览量：", "浏览量:", "访问量：", "访问量:", "点击数：", "点击数:", "点击量：", "点击量:",
+        "阅读次数：", "阅读次数:", "访问次数：", "访问次数:",
+        "字号：", "字号:", "【字体", "字体：", "【打印", "打印本页", "关闭窗口", "【关闭", "分享到：", "分享到:",
+        "当前位置", "您现在的位置", "您当前的位置", "所在位置", "附件下载", "版权所有", "ICP备", "网站标识码", "公网安备",
+        "网站地图", "今天是",
     ].map { Keyword($0) }
+
+    /// Longer lines are text that lost its line breaks (a crawl's one-line page), never
+    /// chrome alone: they are kept.
+    static let maximumChromeLength = 120
+    /// A clock is a short line.
+    static let maximumClockLength = 30
 
     /// Labels of a portal's metadata block.
     private static let metadataLabels: [Keyword] = [
         "索引号", "发布机构", "主题分类", "组配分类", "体裁分类", "生成日期", "公开日期", "发布日期", "成文日期",
         "发布时间", "公开方式", "公开范围", "公开时限", "有效性", "信息来源", "文号：", "文号:", "来源：", "来源:",
-        "标题：", "标题:", "标 题", "名称：", "名称:", "信息名称", "作者：", "责任部门", "关键词",
+        "标题：", "标题:", "名称：", "名称:", "信息名称", "作者：", "责任部门", "关键词",
     ].map { Keyword($0) }
 
     /// Words after which the rest of a page is footer, once the report's last section has begun.
     private static let footerWords: [Keyword] = [
-        "附件下载", "相关附件", "相关链接", "版权所有", "打印本页", "关闭窗口", "【打印", "【关闭", "网站标识码", "主办单位",
+        "附件下载", "相关链接：", "版权所有", "打印本页", "关闭窗口", "【打印", "【关闭", "网站标识码", "主办单位：",
     ].map { Keyword($0) }
 
     /// Whether a line is portal chrome: a counter, a link bar, a breadcrumb, a footer, a clock.
     static func isChrome(_ line: [Unicode.Scalar]) -> Bool {
-        guard !line.isEmpty else { return false }
+        guard !line.isEmpty, line.count <= maximumChromeLength else { return false }
         for word in chromeWords where ScalarText.find(word.scalars, in: line) != nil { return true }
         return isClock(line)
     }
 
     /// A portal clock: a date with the day of the week ("2025年12月30日 星期二").
     static func isClock(_ line: [Unicode.Scalar]) -> Bool {
+        guard line.count <= maximumClockLength else { return false }
         guard ScalarText.find(week.scalars, in: line) != nil || ScalarText.find(weekday.scalars, in: line) != nil else { return false }
         return DateReader.firstDate(in: line) != nil
     }
@@ -42,27 +51,33 @@ enum PageChrome {
     private static let weekday = Keyword("周一")
 
     /// Whether a line belongs to a metadata block: it starts with one of its labels, or (a
-    /// table row) holds two of them.
+    /// table row) holds two of them. Spaces inside labels ("索 引 号：", "标    题：") are ignored.
     static func isMetadata(_ line: [Unicode.Scalar]) -> Bool {
         let (lo, hi) = ScalarText.trim(line, 0, line.count)
-        guard lo < hi else { return false }
+        guard lo < hi, hi - lo <= maximumChromeLength else { return false }
+        let compact = ScalarText.withoutSpaces(Array(line[lo..<hi]))
         var count = 0
         for label in metadataLabels {
-            guard let at = ScalarText.find(label.scalars, in: line) else { continue }
-            if at == lo { return true }
+            guard let at = ScalarText.find(label.scalars, in: compact) else { continue }
+            if at == 0 { return true }
             count += 1
             if count >= 2 { return true }
         }
         return false
     }
 
-    /// The text after a metadata label at the start of a line ("标题：X" → X), or nil.
+    /// The text after a metadata label at the start of a line ("标 题：\tX" → X), or nil.
     static func afterLabel(_ line: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar>? {
         let (lo, hi) = ScalarText.trim(line, 0, line.count)
         var cursor = lo
-        while cursor < hi, cursor - lo <= 6, line[cursor] != "：", line[cursor] != ":", line[cursor] != "\t" { cursor += 1 }
-        guard cursor < hi, cursor - lo <= 6, cursor > lo else { return nil }
-        while cursor < hi, line[cursor] == "：" || line[cursor] == ":" || line[cursor] == "\t" || line[cursor] == " " { cursor += 1 }
+        var letters = 0
+        while cursor < hi, line[cursor] != "：", line[cursor] != ":" {
+            if !ScalarText.isSpace(line[cursor]) { letters += 1 }
+            guard letters <= 6 else { return nil }
+            cursor += 1
+        }
+        guard cursor < hi, letters > 0 else { return nil }
+        while cursor < hi, line[cursor] == "：" || line[cursor] == ":" || ScalarText.isSpace(line[cursor]) { cursor += 1 }
         return line[cursor..<hi]
     }
 
@@ -75,7 +90,7 @@ enum PageChrome {
         for (index, line) in lines.enumerated() {
             var drop = footer || isChrome(line)
             if !drop, let firstSection, index < firstSection, isMetadata(line) { drop = true }
-            if !footer, let lastSection, index > lastSection {
+            if !footer, let lastSection, index > lastSection, line.count <= maximumChromeLength {
                 for word in footerWords where ScalarText.find(word.scalars, in: line) != nil {
                     footer = true
                     drop = true

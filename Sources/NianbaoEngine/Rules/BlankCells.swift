@@ -53,7 +53,7 @@ struct BlankCells {
         if columns.count == 1 { return columns[0] }
         var remaining = columns
         var names: [String] = []
-        for group in groups where group.columns.allSatisfy(remaining.contains) && group.columns.count > 1 {
+        for group in groups where group.columns.allSatisfy({ remaining.contains($0) }) && group.columns.count > 1 {
             remaining.removeAll { group.columns.contains($0) }
             names.append("\(group.name) \(group.columns.count) 列")
         }

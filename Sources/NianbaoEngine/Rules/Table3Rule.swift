@@ -9,7 +9,7 @@ struct Table3Rule: Rule {
         if table.cells.count < 15 {
             findings.append(Finding(.cellMissing, "表三：应有 15 个单元格，只有 \(table.cells.count) 个", at: start))
         }
-        var blanks = BlankCells(table: "表三")
+        var blanks = BlankCells(table: "表三", rowCount: Table3Group.allCases.count)
         var totals: [Finding] = []
         for group in Table3Group.allCases {
             for outcome in Table3Outcome.allCases {

@@ -9,11 +9,10 @@ enum PortalChrome {
     /// `<header>` is not among them: an article's own header holds the report's title.
     private static let elements: Set = ["nav", "footer", "select", "button", "iframe"]
 
-    /// id/class words that name chrome wherever they occur in a token, or as a token's
-    /// dash/underscore-separated part ("main-nav", "footer_wrap").
-    private static let partWords: Set = [
-        "nav", "navbar", "navigation", "menu", "footer", "crumb", "crumbs", "breadcrumb", "copyright", "fenxiang",
-        "share", "sidebar", "toolbar", "topbar",
+    /// id/class words that name chrome wherever they occur in a token ("mainnav",
+    /// "main-nav", "footer_wrap", "bdsharebuttonbox").
+    private static let partWords = [
+        "nav", "menu", "footer", "crumb", "copyright", "fenxiang", "share", "sidebar", "toolbar", "topbar", "dayin",
     ]
 
     /// id/class tokens that name chrome only as a whole ("top" is a portal's top bar with
@@ -23,14 +22,12 @@ enum PortalChrome {
     /// Whether the element opened with this name and these attributes is page chrome.
     static func isChrome(_ name: String, _ attributes: [String: String]) -> Bool {
         if elements.contains(name) { return true }
-        guard name == "div" || name == "ul" || name == "span" || name == "table" || name == "section" || name == "p" else { return false }
+        guard name == "div" || name == "ul" || name == "span" || name == "table" || name == "section" else { return false }
         for key in ["id", "class"] {
             guard let value = attributes[key] else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                if wholeWords.contains(String(token)) || partWords.contains(String(token)) { return true }
-                for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where partWords.contains(String(part)) {
-                    return true
-                }
+                if wholeWords.contains(String(token)) { return true }
+                for word in partWords where token.contains(word) { return true }
             }
         }
         return false

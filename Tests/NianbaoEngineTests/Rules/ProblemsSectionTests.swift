@@ -55,7 +55,7 @@ struct ProblemsSectionTests {
 
     @Test func aOneLinerIsTooShort() {
         let message = Self.message("我局政府信息公开工作还存在一些不足，下一步将进一步加强。")
-        #expect(message == "第五部分“存在的主要问题及改进情况”过短（25 字，少于 50 字），未写明具体问题和改进措施：“我局政府信息公开工作还存在一些不足，下一步将进一步加强。”")
+        #expect(message == "第五部分“存在的主要问题及改进情况”过短（26 字，少于 50 字），未写明具体问题和改进措施：“我局政府信息公开工作还存在一些不足，下一步将进一步加强。”")
     }
 
     @Test func boilerplateIsFlaggedAndQuoted() {
