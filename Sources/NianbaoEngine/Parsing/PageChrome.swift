@@ -36,9 +36,11 @@ enum PageChrome {
     /// Whether a line is portal chrome: a counter, a link bar, a breadcrumb, a footer, a clock.
     static func isChrome(_ line: [Unicode.Scalar]) -> Bool {
         guard !line.isEmpty, line.count <= maximumChromeLength else { return false }
-        for word in chromeWords where ScalarText.find(word.scalars, in: line) != nil { return true }
-        return isClock(line)
+        return chromeIndex.occurs(in: line) || isClock(line)
     }
+
+    private static let chromeIndex = KeywordIndex(chromeWords)
+    private static let footerIndex = KeywordIndex(footerWords)
 
     /// A portal clock: a date with the day of the week ("2025年12月30日 星期二").
     static func isClock(_ line: [Unicode.Scalar]) -> Bool {
@@ -90,12 +92,9 @@ enum PageChrome {
         for (index, line) in lines.enumerated() {
             var drop = footer || isChrome(line)
             if !drop, let firstSection, index < firstSection, isMetadata(line) { drop = true }
-            if !footer, let lastSection, index > lastSection, line.count <= maximumChromeLength {
-                for word in footerWords where ScalarText.find(word.scalars, in: line) != nil {
-                    footer = true
-                    drop = true
-                    break
-                }
+            if !footer, let lastSection, index > lastSection, line.count <= maximumChromeLength, footerIndex.occurs(in: line) {
+                footer = true
+                drop = true
             }
             if drop && !line.isEmpty {
                 if out == nil { out = lines }
@@ -103,5 +102,41 @@ enum PageChrome {
             }
         }
         return out
+    }
+}
+
+/// Keywords indexed by their first scalar, so that a line is scanned once whatever the
+/// number of keywords (every line of every report is asked whether it is chrome).
+struct KeywordIndex: Sendable {
+    private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+    /// Bit `value & 63` set for each first scalar: most scalars are rejected without a lookup.
+    private let mask: UInt64
+
+    init(_ keywords: [Keyword]) {
+        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        var mask: UInt64 = 0
+        for keyword in keywords {
+            guard let first = keyword.scalars.first else { continue }
+            byFirst[first, default: []].append(keyword.scalars)
+            mask |= 1 << UInt64(first.value & 63)
+        }
+        self.byFirst = byFirst
+        self.mask = mask
+    }
+
+    /// Whether any keyword occurs in `line`.
+    func occurs(in line: [Unicode.Scalar]) -> Bool {
+        for index in line.indices where mask & (1 << UInt64(line[index].value & 63)) != 0 {
+            guard let candidates = byFirst[line[index]] else { continue }
+            for word in candidates where index + word.count <= line.count {
+                var matches = true
+                for offset in 1..<word.count where line[index + offset] != word[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+        }
+        return false
     }
 }
