@@ -76,3 +76,13 @@ struct InForceAndJumpTests {
         #expect(CrossYearCheck.agencyKey("沭阳县发展和改革局") != CrossYearCheck.agencyKey("沭阳县财政局"))
     }
 }
+
+@Suite("Office: which findings come from comparing years")
+struct ComparisonCodeTests {
+    @Test func everyCodeAComparisonGivesIsRecognised() {
+        for code in RuleCode.allCases {
+            let expected = code.rawValue.hasPrefix("cross_year.") || code == .anomalyApplicationsJump
+            #expect(CrossYearCheck.isComparison(code.rawValue) == expected, "\(code)")
+        }
+    }
+}

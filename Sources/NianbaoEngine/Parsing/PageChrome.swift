@@ -83,10 +83,27 @@ enum PageChrome {
         return line[cursor..<hi]
     }
 
+    /// Lines at either end of a page where its wrapper shows, if it has one.
+    static let edgeLines = 40
+
+    /// Whether the page has a wrapper at all: chrome or a metadata block among its first or
+    /// last `edgeLines` lines (a portal page always has its breadcrumb, metadata, counters or
+    /// footer there). Most reports have none, and are not scanned further.
+    static func looksSaved(_ lines: [[Unicode.Scalar]], firstSection: Int?) -> Bool {
+        let head = min(lines.count, edgeLines)
+        for index in 0..<head {
+            if isChrome(lines[index]) { return true }
+            if index < (firstSection ?? head), isMetadata(lines[index]) { return true }
+        }
+        for index in max(head, lines.count - edgeLines)..<lines.count where isChrome(lines[index]) { return true }
+        return false
+    }
+
     /// The lines with chrome blanked: chrome lines anywhere, metadata lines before the first
     /// section heading, and everything from a footer word on once the last section has begun.
     /// Returns nil when nothing is chrome (the common case: no copy).
     static func blanked(_ lines: [[Unicode.Scalar]], firstSection: Int?, lastSection: Int?) -> [[Unicode.Scalar]]? {
+        guard looksSaved(lines, firstSection: firstSection) else { return nil }
         var out: [[Unicode.Scalar]]?
         var footer = false
         for (index, line) in lines.enumerated() {

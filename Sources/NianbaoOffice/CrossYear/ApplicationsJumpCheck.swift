@@ -53,3 +53,13 @@ extension CrossYearCheck {
         return "\(tenths / 10).\(tenths % 10)"
     }
 }
+
+extension CrossYearCheck {
+    /// Whether a finding's code comes from a comparison with another year's report
+    /// (`checkWithAnomalies`): the findings to replace when a neighbouring year is compared
+    /// again. (The daemon's Core replaces findings by the prefix "cross_year."; with this test
+    /// instead it could run `checkWithAnomalies` and show `anomaly.applications_jump` too.)
+    public static func isComparison(_ code: String) -> Bool {
+        code.hasPrefix("cross_year.") || code == RuleCode.anomalyApplicationsJump.rawValue
+    }
+}
