@@ -52,11 +52,16 @@ struct CheckCrossYearTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for year in [2023, 2024] {
             try Data(Fixtures.sample("huaian_hongze_\(year).txt")).write(to: URL(fileURLWithPath: folder + "/\(year).txt"))
+            try Data(Fixtures.bytes("real-pdfs/huaian_hongze_\(year).pdf")).write(to: URL(fileURLWithPath: folder + "/\(year).pdf"))
         }
         let run = try check([folder])
-        #expect(run.records.count == 2)
+        #expect(run.records.count == 4)
         for (path, record) in run.records {
-            #expect(!findings(record).contains { $0.code.hasPrefix("cross_year.") || $0.code.hasPrefix("anomaly.") }, "\(path)")
+            // 表二 上年结转 0 = 结转下年度 0; 表一 行政规范性文件 5 + 3 − 0 = 8; section 五 rewritten;
+            // applications 21 → 95 (4.5×); section 五 specific; no blank cell.
+            let codes = findings(record).map(\.code)
+            #expect(!codes.contains { $0.hasPrefix("cross_year.") || $0.hasPrefix("anomaly.") }, "\(path): \(codes)")
+            #expect(!codes.contains("section5.generic") && !codes.contains("table.cell_blank"), "\(path): \(codes)")
         }
     }
 }
