@@ -69,4 +69,12 @@ struct PortalPageTests {
             #expect(text.contains(chrome), "\(chrome)")
         }
     }
+
+    @Test func anUnclosedChromeElementHidesNothing() throws {
+        let page = "<html><body><div class=\"top\">日期：2025年12月30日 星期二<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>"
+        let lines = try #require(Extracting.document(Array(page.utf8), "u.html")).lines.map(\.text)
+        #expect(lines.contains("某局2023年政府信息公开工作年度报告") && lines.contains("一、总体情况"))
+        let closed = "<html><body><div class=\"top\">日期：2025年12月30日 星期二</div><div id=\"top\"><p>一、总体情况</p></div><div class=\"footer\"><p>版权所有</p></div></body></html>"
+        #expect(try #require(Extracting.document(Array(closed.utf8), "c.html")).lines.map(\.text) == ["一、总体情况"])
+    }
 }

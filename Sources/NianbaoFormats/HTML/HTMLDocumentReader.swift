@@ -24,20 +24,31 @@ struct HTMLDocumentReader {
         var inHead = false
         /// The chrome element being skipped and how deep its own kind is nested in it.
         var skipping: (name: String, depth: Int)?
+        var skipsChrome = true
     }
 
+    /// The page's lines. A chrome element that is never closed would hide the rest of the
+    /// page: then the page is read again with nothing skipped.
     func read(_ text: String) throws(ExtractionFailure) -> LineSink {
+        let (sink, unclosedChrome) = try read(text, skippingChrome: true)
+        guard unclosedChrome else { return sink }
+        return try read(text, skippingChrome: false).sink
+    }
+
+    private func read(_ text: String, skippingChrome: Bool) throws(ExtractionFailure) -> (sink: LineSink, unclosedChrome: Bool) {
         var state = State(sink: LineSink(maxLines: limits.maxLines))
+        state.skipsChrome = skippingChrome
         var tokenizer = HTMLTokenizer(text)
         while let token = tokenizer.next() {
             try handle(token, &state)
         }
+        if state.skipping != nil { return (state.sink, true) }
         if state.tableDepth > 0 {
             state.tableDepth = 1
             try closeTable(&state)
         }
         try flushLine(&state)
-        return state.sink
+        return (state.sink, false)
     }
 
     private func handle(_ token: HTMLTokenizer.Token, _ s: inout State) throws(ExtractionFailure) {
@@ -53,7 +64,7 @@ struct HTMLDocumentReader {
             }
             return
         }
-        if case .start(let name, let attributes) = token, PortalChrome.isChrome(name, attributes) {
+        if s.skipsChrome, case .start(let name, let attributes) = token, PortalChrome.isChrome(name, attributes) {
             try breakLine(&s)
             s.skipping = (name, 1)
             return

@@ -15,8 +15,8 @@ enum PortalChrome {
         "nav", "menu", "footer", "crumb", "copyright", "fenxiang", "share", "sidebar", "toolbar", "topbar", "dayin",
     ]
 
-    /// id/class tokens that name chrome only as a whole ("top" is a portal's top bar with
-    /// its clock; "article-top" may hold the title).
+    /// Class tokens that name chrome only as a whole ("top" is a portal's top bar with its
+    /// clock; "article-top" may hold the title; `id="top"` is as often a scroll anchor).
     private static let wholeWords: Set = ["top", "foot", "bottom", "position", "location", "banner", "search", "login"]
 
     /// Whether the element opened with this name and these attributes is page chrome.
@@ -26,7 +26,7 @@ enum PortalChrome {
         for key in ["id", "class"] {
             guard let value = attributes[key] else { continue }
             for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                if wholeWords.contains(String(token)) { return true }
+                if key == "class", wholeWords.contains(String(token)) { return true }
                 for word in partWords where token.contains(word) { return true }
             }
         }
