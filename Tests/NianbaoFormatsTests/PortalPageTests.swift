@@ -8,7 +8,7 @@ import NianbaoTestSupport
 @Suite("Formats: pages saved from portals")
 struct PortalPageTests {
     /// The page as the portal serves it, and as a crawler saves its text (chrome kept).
-    static let pages = ["portal/shuyang-fgj-2023.html", "portal/shuyang-fgj-2023-crawled.txt"]
+    static let pages = ["portal/shuyang-fgj-2023.html", "portal/shuyang-fgj-2023-trs.html", "portal/shuyang-fgj-2023-crawled.txt"]
 
     static func assessment(_ page: String) throws -> Assessment {
         let bytes = try Fixtures.bytes(page)
