@@ -55,6 +55,8 @@ struct CheckCommand: ParsableCommand {
         var anyFail = false
         var anyWarn = false
         var ioError = false
+        // Verdicts wait for the whole batch: a report may be compared with one named after it.
+        var verdicts: [(verdict: Verdict, line: [UInt8], pairing: CrossYearBatch.Entry?)] = []
         let width = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         OrderedParallel.forEach(CheckTargets.expand(paths), width: width, { target in
             CheckOutcome.judge(target, checker: checker, maxBytes: maxBytes, format: format)
@@ -63,12 +65,17 @@ struct CheckCommand: ParsableCommand {
             case .error(let message):
                 FileHandleOutput.standardError(message)
                 ioError = true
-            case .verdict(let verdict, let line):
-                anyFail = anyFail || verdict == .fail
-                anyWarn = anyWarn || verdict == .warn
-                output.append(line)
+            case .verdict(let verdict, let line, let pairing):
+                verdicts.append((verdict, line, pairing))
             }
         })
+        let updated = CrossYearBatch.compare(verdicts.map(\.pairing))
+        for (index, entry) in verdicts.enumerated() {
+            let (verdict, line) = updated[index].map { ($0.verdict, format($0)) } ?? (entry.verdict, entry.line)
+            anyFail = anyFail || verdict == .fail
+            anyWarn = anyWarn || verdict == .warn
+            output.append(line)
+        }
         output.flush()
         if anyFail || (strict && anyWarn) { throw ExitCode(1) }
         if ioError { throw ExitCode(2) }

@@ -51,4 +51,36 @@ struct CrossYearDaemonTests {
         #expect(!codes.contains { $0.hasPrefix("cross_year.") }, "\(codes)")
         #expect(daemon.terminate() == 0)
     }
+
+    /// 表一 现行有效 8 → 10 in 2024: 5 + 3 − 0 = 8 expected.
+    static let brokenInForce = Array(String(decoding: Fixtures.sample("huaian_hongze_2024.txt"), as: UTF8.self)
+        .replacing("行政规范性文件 3 0 8", with: "行政规范性文件 3 0 10").utf8)
+
+    @Test func documentsInForceAreComparedAndCheckSaysTheSame() throws {
+        let ws = try Workspace()
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
+        try ws.place("2024/hongze.txt", Self.brokenInForce)
+        #expect(daemon.waitForVerdicts(["2024/hongze.txt"]))
+        try ws.place("2023/hongze.txt", Self.last)
+        #expect(daemon.waitUntil {
+            Self.latest(ws, "2024/hongze.txt")?.codes.contains("cross_year.in_force") == true
+        }, "\(ws.journalRecords().compactMap { $0?.codes })")
+        let record = try #require(Self.latest(ws, "2024/hongze.txt"))
+        let daemonFindings = record.findings.filter { $0.code.hasPrefix("cross_year.") }
+        #expect(daemonFindings.map(\.message) == [
+            "表一 行政规范性文件 · 现行有效件数：本年《2024/hongze.txt》为 10，应为上年《2023/hongze.txt》现行有效件数 5 + 本年制发件数 3 − 本年废止件数 0 = 8",
+        ])
+        #expect(daemon.terminate() == 0)
+
+        // `nianbao check` on the same files, named as the daemon names them, in either order.
+        for order in [["2023/hongze.txt", "2024/hongze.txt"], ["2024/hongze.txt", "2023/hongze.txt"]] {
+            let script = "cd '\(ws.drop)' && exec '\(Binaries.nianbao)' check --json \(order.joined(separator: " "))"
+            let result = try Subprocess.run(["/bin/sh", "-c", script])
+            let line = try #require(result.output.split(separator: "\n").first { $0.contains("\"path\":\"2024/hongze.txt\"") })
+            let checked = try JSONDecoder().decode(VerdictRecord.self, from: Data(line.utf8))
+            #expect(checked.findings.filter { $0.code.hasPrefix("cross_year.") } == daemonFindings, "\(order)")
+            #expect(checked.verdict == record.verdict)
+        }
+    }
 }

@@ -13,23 +13,39 @@ struct ReportHeader {
 /// Reads `ReportHeader` from the first lines (title, 发布时间) and the last lines (signature).
 enum HeaderReader {
     private static let reportWord = Keyword("年度报告")
-    private static let publishedWords = [Keyword("发布时间"), Keyword("发布日期"), Keyword("时间：")
-        , Keyword("时间:"), Keyword("日期："), Keyword("日期:"), Keyword("成文日期")]
+    private static let publishedTiers: [[Keyword]] = [
+        [Keyword("发布时间"), Keyword("发布日期"), Keyword("公开日期"), Keyword("公开时间")],
+        [Keyword("成文日期"), Keyword("生成日期")],
+        [Keyword("时间："), Keyword("时间:"), Keyword("日期："), Keyword("日期:")],
+    ]
     private static let disclosure = Keyword("政府信息公开")
     private static let periodWords = [Keyword("统计期限"), Keyword("统计期"), Keyword("统计时限")]
 
     /// `overview` gives section 一's text; it is asked for only when no other line states the year.
-    static func read(_ lines: [[Unicode.Scalar]], firstSection: Int?, overview: () -> [Unicode.Scalar]?) -> ReportHeader {
+    /// `lines` are the page as read, `body` the same lines with page chrome blanked (`PageChrome`).
+    static func read(_ lines: [[Unicode.Scalar]], body: [[Unicode.Scalar]], firstSection: Int?, overview: () -> [Unicode.Scalar]?) -> ReportHeader {
         var header = ReportHeader()
-        let searchEnd = min(lines.count, max(firstSection ?? 12, 1) + 1, 40)
-        for index in 0..<searchEnd {
-            if let at = ScalarText.find(reportWord.scalars, in: lines[index]) {
-                readTitle(lines, index, reportAt: at, into: &header)
-                break
+        // A page saved from a portal puts chrome and a metadata block ("标题：…") above the
+        // report's own title: the first title line that is neither wins; a labelled title is
+        // used, without its label, only when the page has no other.
+        let searchEnd = min(lines.count, max(firstSection ?? 12, 1) + 1, 80)
+        var labelled: (line: [Unicode.Scalar], index: Int)?
+        for index in 0..<searchEnd where !PageChrome.isChrome(lines[index]) {
+            guard let at = ScalarText.find(reportWord.scalars, in: lines[index]) else { continue }
+            if PageChrome.isMetadata(lines[index]) {
+                if labelled == nil, let title = PageChrome.afterLabel(lines[index]) { labelled = (Array(title), index) }
+                continue
             }
+            readTitle(lines, index, reportAt: at, into: &header)
+            break
+        }
+        if header.title == nil, let labelled, let at = ScalarText.find(reportWord.scalars, in: labelled.line) {
+            var copy = lines
+            copy[labelled.index] = labelled.line
+            readTitle(copy, labelled.index, reportAt: at, into: &header)
         }
         readPublished(lines, limit: min(lines.count, (header.titleLine ?? 0) + 8), into: &header)
-        readSignature(lines, into: &header)
+        readSignature(body, into: &header)
         if header.year == nil { header.year = periodYear(lines, overview: overview) }
         return header
     }
@@ -81,17 +97,21 @@ enum HeaderReader {
         return ScalarText.string(title[start..<end])
     }
 
+    /// The publication date: a 发布日期/公开日期/发布时间 label first (a portal's metadata block
+    /// states it), then 成文日期/生成日期, then a bare "日期："/"时间：" — never a portal clock.
     private static func readPublished(_ lines: [[Unicode.Scalar]], limit: Int, into header: inout ReportHeader) {
-        for index in 0..<limit {
-            let line = lines[index]
-            for word in publishedWords {
-                guard let at = ScalarText.find(word.scalars, in: line) else { continue }
-                var cursor = at + word.scalars.count
-                while cursor < line.count, line[cursor] == " " || line[cursor] == ":" || line[cursor] == "：" { cursor += 1 }
-                if let (date, _) = DateReader.date(in: line, at: cursor) {
-                    header.published = date
-                    header.publishedLine = index
-                    return
+        for tier in publishedTiers {
+            for index in 0..<limit where !PageChrome.isClock(lines[index]) {
+                let line = lines[index]
+                for word in tier {
+                    guard let at = ScalarText.find(word.scalars, in: line) else { continue }
+                    var cursor = at + word.scalars.count
+                    while cursor < line.count, line[cursor] == " " || line[cursor] == ":" || line[cursor] == "：" || line[cursor] == "\t" { cursor += 1 }
+                    if let (date, _) = DateReader.date(in: line, at: cursor) {
+                        header.published = date
+                        header.publishedLine = index
+                        return
+                    }
                 }
             }
         }
@@ -105,7 +125,7 @@ enum HeaderReader {
         var index = end - 1
         while index >= 0, seen < 8 {
             let line = lines[index]
-            if ScalarText.trim(line, 0, line.count).0 == line.count { index -= 1; continue }
+            if ScalarText.trim(line, 0, line.count).0 == line.count || PageChrome.isChrome(line) { index -= 1; continue }
             seen += 1
             if let date = DateReader.lineDate(line) {
                 header.signed = date

@@ -15,11 +15,16 @@ struct ReportParser {
             unchanged.append(same)
         }
         let headings = SectionFinder.find(in: lines)
+        let original = lines
+        if let body = PageChrome.blanked(lines, firstSection: headings.first?.start.line, lastSection: headings.last?.start.line) {
+            for index in lines.indices where body[index].isEmpty && !lines[index].isEmpty { unchanged[index] = false }
+            lines = body
+        }
         let sections = SectionBuilder.sections(headings, lines: lines, source: SectionBuilder.Source(lines: document.lines, unchanged: unchanged))
         var report = Report()
         report.sections = sections
 
-        let header = HeaderReader.read(lines, firstSection: headings.first?.start.line) {
+        let header = HeaderReader.read(original, body: lines, firstSection: headings.first?.start.line) {
             sections.first { $0.kind == .overview }.map { ScalarText.of($0.text) }
         }
         report.title = header.title

@@ -22,11 +22,13 @@ enum RuleSet {
             Table2ArithmeticRule(),
             Table3Rule(),
             NarrativeRule(),
+            ProblemsSectionRule(),
             FeeStatementRule(),
             OverviewLengthRule(),
             YearsAgreeRule(),
             DeadlineRule(),
             SignatureDateRule(),
+            CorrectionRateRule(),
         ]),
     ]
 }

@@ -36,10 +36,14 @@ extension RuleCode {
         case .titleIncomplete: return "Title incomplete"
         case .templateMixed: return "Mixed template forms"
         case .overviewTooLong: return "Overview too long"
+        case .problemsGeneric: return "Section 五 names no concrete problem or measure"
         case .crossYearCarryOver: return "Carry-over disagrees with last year's report"
         case .crossYearRepeatedText: return "Section 五 repeats last year's text"
+        case .crossYearInForce: return "Documents in force disagree with last year's report"
         case .signatureDateMissing: return "No signature or publication date"
         case .extraColumnsIgnored: return "Extra empty columns ignored"
+        case .anomalyCorrectionRate: return "High correction rate in table 3"
+        case .anomalyApplicationsJump: return "Applications jump against last year"
         case .textRepaired: return "Damaged text repaired"
         }
     }
@@ -78,7 +82,7 @@ extension RuleCode {
         case .cellNotNumber:
             return "Counts must be non-negative integers; this cell holds text or a decimal. Amounts in table 1 (收费 in 万元, 采购总金额) may have decimals."
         case .cellBlank:
-            return "A table cell is blank or holds a placeholder such as \"/\" or \"—\". The template expects a number in every cell, 0 when there is nothing to report. Blanks are counted as 0 in the arithmetic checks that follow, so that one blank does not cascade."
+            return "Table cells are blank or hold a placeholder such as \"/\" or \"—\". The template expects a number in every cell, 0 when there is nothing to report, so this is a formal defect the agency should fix — but not a contradiction: it is a warning, given once per table with the blank cells listed compactly (\"表二 法人或其他组织 5 列 × 25 行为空\"). Blanks are counted as 0 in the arithmetic checks; a blank that makes a sum fail is reported by that sum's error, and a blank 总计 whose parts are not blank is an error there. The 汇总 still leaves such a report out: the office must not publish a guessed 0."
         case .negativeCount:
             return "A count is negative. Only 本年增/减 in the 2019 template's table 1 may be negative."
         case .templateOutdated:
@@ -115,16 +119,24 @@ extension RuleCode {
             return "The tables mix the two national templates, for example the 2021 tables with （六）其他处理 printed as one row as in the 2019 (试行) form. A defect, milder than wrong arithmetic."
         case .overviewTooLong:
             return "The 2021 template says section 一、总体情况 \"篇幅原则上不超过一千字\". The count is of Han characters, letters and digits, not whitespace or punctuation."
+        case .problemsGeneric:
+            return "Section 五 (存在的主要问题及改进情况) must name this year's problems and the measures taken or planned, \"实事求是、明确具体，避免笼统模糊、泛泛而谈\" (2021 notice); evaluators count empty, one-line and boilerplate sections against the report. Warned when the section is empty, says only \"无\", has fewer than 50 Han characters, letters and digits, names no problem (问题, 不足, 有待, 不够 …) or no measure (下一步, 改进, 整改, 措施, 将 …), or has fewer than 30 characters left once stock phrases (取得了一定成效, 存在一些不足, 进一步加强政府信息公开工作, 知情权、参与权、表达权和监督权 …) are taken out. The message quotes the section. The thresholds sit below the shortest specific section among the real samples and fixtures (71 characters, 60 beyond the stock phrases)."
         case .crossYearCarryOver:
             return "Applications still open at the end of one year are the next year's carry-over: table 2's 二、上年结转政府信息公开申请数量 in this year's report must equal 四、结转下年度继续办理 in the same agency's report for the year before, column by column (自然人, the five kinds of 法人或其他组织, 总计). The warning names both files and each cell that differs. One of the two reports is wrong; correct it, or explain the difference in the report."
         case .crossYearRepeatedText:
             return "国办公开办函〔2021〕30号 asks that section 五、存在的主要问题及改进情况 describe this year's real problems and measures, not repeat earlier years' wording (\"年年雷同\"). The check compares section 五 with the same agency's report for the year before: the share of this year's 4-character sequences (Han characters, letters and digits only; punctuation and spaces ignored) that also occur in last year's section 五. At 70 % or more, with at least 60 such characters, the section counts as copied; the warning quotes the longest sentence the two share."
+        case .crossYearInForce:
+            return "Table 1, 第二十条第（一）项, for 规章 and for 行政规范性文件: this year's 现行有效件数 must equal last year's 现行有效件数 plus this year's 本年制发件数 minus 本年废止件数 (the continuity that 国办's template implies and that evaluators check). Compared only when both reports use the 2021 columns and come from the same agency in consecutive years; the message names both files and the four cells. Either figure may be the wrong one: a miscounted 现行有效 last year, or a 制发/废止 count that misses documents."
         case .signatureDateMissing:
             return "Neither a signature date at the end nor a publication date (发布日期) was found, so the publication deadline cannot be checked."
         case .extraColumnsIgnored:
             return "Some table rows carried extra empty columns (often left by Word or HTML conversion); they were ignored when reading the numbers."
         case .textRepaired:
             return "Characters lost in extraction (e.g. \"()不予公开\" for \"（三）不予公开\") were restored from the template's fixed wording before the tables were read."
+        case .anomalyCorrectionRate:
+            return "Information, not an error: in table 3, 结果纠正 over all cases of the three groups (行政复议, 未经复议直接起诉, 复议后起诉; cases counted as 维持 + 纠正 + 其他 + 尚未审结) is above 15 %, with at least 10 cases. Evaluators and KIROGOVCOMPARE's cockpit look at this 纠错率: many of the agency's disclosure decisions are overturned on review or in court."
+        case .anomalyApplicationsJump:
+            return "Information, not an error: table 2's 一、本年新收政府信息公开申请数量 · 总计 is more than 5 times, or less than a fifth of, the same agency's figure the year before, and the larger of the two is at least 30. A real change (a new duty, a wave of applications) or a table filled wrongly in one of the years; evaluators look at such jumps. Given by `nianbao check` when both years' files are among those checked."
         }
     }
 }

@@ -20,6 +20,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case rowMissing = "table.row_missing"
     case cellMissing = "table.cell_missing"
     case cellNotNumber = "table.cell_not_number"
+    /// A warning since issue 21 (one finding per table); kept here so the code order is stable.
     case cellBlank = "table.cell_blank"
     case negativeCount = "table.negative_count"
     case templateOutdated = "template.outdated"
@@ -41,28 +42,32 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case titleIncomplete = "title.incomplete"
     case templateMixed = "template.mixed"
     case overviewTooLong = "section1.too_long"
+    case problemsGeneric = "section5.generic"
     // MARK: warnings — against the same agency's report of the year before
     case crossYearCarryOver = "cross_year.carry_over"
     case crossYearRepeatedText = "cross_year.repeated_text"
+    case crossYearInForce = "cross_year.in_force"
     // MARK: info
     case signatureDateMissing = "date.signature_missing"
     case extraColumnsIgnored = "table.extra_columns_ignored"
     case textRepaired = "text.repaired"
+    case anomalyCorrectionRate = "anomaly.correction_rate"
+    case anomalyApplicationsJump = "anomaly.applications_jump"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
         switch self {
         case .inputUnreadable, .inputUnsupported, .inputTooLarge, .converterMissing, .inputTimeout, .parserCrashed, .checkCrashed, .notAReport, .yearMissing,
              .sectionMissing, .tableMissing, .tableUnreadable, .rowMissing, .cellMissing,
-             .cellNotNumber, .cellBlank, .negativeCount, .templateOutdated,
+             .cellNotNumber, .negativeCount, .templateOutdated,
              .table2RowSum, .table2ResultTotal, .table2Balance, .table3GroupTotal:
             return .error
         case .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
              .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
-             .crossYearCarryOver, .crossYearRepeatedText:
+             .crossYearCarryOver, .crossYearRepeatedText, .cellBlank, .crossYearInForce, .problemsGeneric:
             return .warning
-        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
+        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .anomalyCorrectionRate, .anomalyApplicationsJump:
             return .info
         }
     }

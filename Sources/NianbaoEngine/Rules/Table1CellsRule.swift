@@ -1,13 +1,13 @@
-/// 表一's cells: `table.cell_not_number`, `table.cell_blank`, `table.negative_count`.
+/// 表一's cells: `table.cell_not_number`, `table.cell_blank` (one warning for the whole table), `table.negative_count`.
 /// Amounts (收费, 采购总金额) may have decimals; 本年增/减 may be negative.
 struct Table1CellsRule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
         guard let table = report.table1 else { return [] }
         var findings: [Finding] = []
+        var blanks = BlankCells(table: "表一")
         for block in table.blocks {
             let columns = block.columns.filter { !Utf8Search.contains($0, "信息内容") }
             for row in block.rows {
-                var blanks: [String] = []
                 for (index, cell) in row.cells.enumerated() {
                     let heading = index < columns.count ? columns[index] : "第 \(index + 1) 列"
                     var name: String { "表一 第二十条第（\(Table1CellsRule.numeral(block.item))）项 \(row.label) · \(heading)" }
@@ -20,17 +20,14 @@ struct Table1CellsRule: Rule {
                     case .number, .amount:
                         break
                     case .blank:
-                        blanks.append(heading)
+                        blanks.add(row: row.label, column: heading, line: cell.line)
                     case .text:
                         findings.append(Finding(.cellNotNumber, "\(name)：应为数字，实为“\(cell.raw)”", at: at))
                     }
                 }
-                if !blanks.isEmpty {
-                    findings.append(Finding(.cellBlank, "表一 \(row.label)：\(RuleSupport.listed(blanks))为空，应填写数字（无则填 0）",
-                                            at: RuleSupport.location(row.line, in: document)))
-                }
             }
         }
+        if let blank = blanks.finding(in: document) { findings.append(blank) }
         return findings
     }
 

@@ -1,5 +1,5 @@
-/// 表三: its 15 cells (`table.cell_missing`, `table.cell_not_number`, `table.cell_blank`,
-/// `table.negative_count`) and, per group, 结果维持+结果纠正+其他结果+尚未审结 = 总计
+/// 表三: its 15 cells (`table.cell_missing`, `table.cell_not_number`, `table.cell_blank`, one
+/// warning for the table, `table.negative_count`) and, per group, 结果维持+结果纠正+其他结果+尚未审结 = 总计
 /// (`table3.group_total`; blanks count as 0).
 struct Table3Rule: Rule {
     func check(_ report: Report, _ document: SourceDocument) -> [Finding] {
@@ -9,8 +9,9 @@ struct Table3Rule: Rule {
         if table.cells.count < 15 {
             findings.append(Finding(.cellMissing, "表三：应有 15 个单元格，只有 \(table.cells.count) 个", at: start))
         }
+        var blanks = BlankCells(table: "表三", rowCount: Table3Group.allCases.count)
+        var totals: [Finding] = []
         for group in Table3Group.allCases {
-            var blanks: [String] = []
             for outcome in Table3Outcome.allCases {
                 guard let cell = table[group, outcome] else { continue }
                 var at: String? { RuleSupport.location(cell.line, in: document) ?? start }
@@ -20,18 +21,15 @@ struct Table3Rule: Rule {
                 case .number:
                     break
                 case .blank:
-                    blanks.append(outcome.label)
+                    blanks.add(row: group.label, column: outcome.label, line: cell.line)
                 case .amount, .text:
                     findings.append(Finding(.cellNotNumber, "表三 \(group.label) · \(outcome.label)：应为非负整数，实为“\(cell.raw)”", at: at))
                 }
             }
-            if !blanks.isEmpty {
-                let at = RuleSupport.location(table[group, .upheld]?.line, in: document) ?? start
-                findings.append(Finding(.cellBlank, "表三 \(group.label)：\(RuleSupport.listed(blanks))为空，应填写数字（无则填 0）", at: at))
-            }
-            findings += groupTotal(table, group, document)
+            totals += groupTotal(table, group, document)
         }
-        return findings
+        if let blank = blanks.finding(in: document) { findings.append(blank) }
+        return findings + totals
     }
 
     private func groupTotal(_ table: Table3, _ group: Table3Group, _ document: SourceDocument) -> [Finding] {

@@ -1,6 +1,8 @@
 /// Turns an HTML page into lines: text of block elements located "第 N 行",
 /// `<table>` rows as tab-joined cells located "表 N 第 R 行" (colspan and
-/// rowspan laid out on a grid). Head, scripts and styles are ignored.
+/// rowspan laid out on a grid). Head, scripts and styles are ignored, and so is a
+/// portal's chrome: `<nav>`, `<footer>`, forms' `<select>`/`<button>`, and
+/// elements whose id or class names a navigation bar, header or footer (`PortalChrome`).
 struct HTMLDocumentReader {
     let limits: ExtractionLimits
 
@@ -20,23 +22,53 @@ struct HTMLDocumentReader {
         var grid = TableGrid()
         var cell: (text: String, columnSpan: Int, rowSpan: Int)?
         var inHead = false
+        /// The chrome element being skipped and how deep its own kind is nested in it.
+        var skipping: (name: String, depth: Int)?
+        var skipsChrome = true
     }
 
+    /// The page's lines. A chrome element that is never closed would hide the rest of the
+    /// page: then the page is read again with nothing skipped.
     func read(_ text: String) throws(ExtractionFailure) -> LineSink {
+        let (sink, unclosedChrome) = try read(text, skippingChrome: true)
+        guard unclosedChrome else { return sink }
+        return try read(text, skippingChrome: false).sink
+    }
+
+    private func read(_ text: String, skippingChrome: Bool) throws(ExtractionFailure) -> (sink: LineSink, unclosedChrome: Bool) {
         var state = State(sink: LineSink(maxLines: limits.maxLines))
+        state.skipsChrome = skippingChrome
         var tokenizer = HTMLTokenizer(text)
         while let token = tokenizer.next() {
             try handle(token, &state)
         }
+        if state.skipping != nil { return (state.sink, true) }
         if state.tableDepth > 0 {
             state.tableDepth = 1
             try closeTable(&state)
         }
         try flushLine(&state)
-        return state.sink
+        return (state.sink, false)
     }
 
     private func handle(_ token: HTMLTokenizer.Token, _ s: inout State) throws(ExtractionFailure) {
+        if let skipping = s.skipping {
+            switch token {
+            case .start(let name, _) where name == skipping.name:
+                s.skipping?.depth += 1
+            case .end(let name) where name == skipping.name:
+                s.skipping = skipping.depth <= 1 ? nil : (name, skipping.depth - 1)
+                if s.skipping == nil { try breakLine(&s) }
+            default:
+                break
+            }
+            return
+        }
+        if s.skipsChrome, case .start(let name, let attributes) = token, PortalChrome.isChrome(name, attributes) {
+            try breakLine(&s)
+            s.skipping = (name, 1)
+            return
+        }
         switch token {
         case .text(let raw):
             guard !s.inHead else { return }

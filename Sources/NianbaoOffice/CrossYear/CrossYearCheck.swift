@@ -22,9 +22,12 @@ public enum CrossYearCheck {
         }
     }
 
-    /// Both checks: `cross_year.carry_over` then `cross_year.repeated_text`.
+    /// The daemon's checks: `cross_year.carry_over`, `cross_year.in_force`, `cross_year.repeated_text`
+    /// (every code starts with "cross_year.", which the daemon relies on to replace them).
     public static func check(thisYear: Input, lastYear: Input) -> [Finding] {
-        carryOver(thisYear: thisYear, lastYear: lastYear) + repeatedText(thisYear: thisYear, lastYear: lastYear)
+        carryOver(thisYear: thisYear, lastYear: lastYear)
+            + inForce(thisYear: thisYear, lastYear: lastYear)
+            + repeatedText(thisYear: thisYear, lastYear: lastYear)
     }
 
     /// The two reports as (this year, last year) when their years are consecutive, in

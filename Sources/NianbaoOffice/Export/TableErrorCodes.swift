@@ -7,12 +7,12 @@ import NianbaoEngine
 /// `table.negative_count`, `table2.row_sum`, `table2.result_total`, `table2.balance`,
 /// `table3.group_total`) and `template.outdated` (2019 tables in a later year: their rows
 /// do not line up with the others'). `table.extra_columns_ignored` is information, not an
-/// error, and does not exclude. A blank cell excludes too: the engine counts it as 0 for its
-/// own arithmetic, but the office must not publish a guessed 0.
+/// error, and does not exclude. A blank cell (`table.cell_blank`, a warning) excludes too: the
+/// engine counts it as 0 for its own arithmetic, but the office must not publish a guessed 0.
 public enum TableErrorCodes {
     /// The excluding codes, in `RuleCode` order.
     public static let all: [RuleCode] = RuleCode.allCases.filter {
-        $0.severity == .error && ($0.rawValue.hasPrefix("table") || $0 == .templateOutdated)
+        ($0.severity == .error && ($0.rawValue.hasPrefix("table") || $0 == .templateOutdated)) || $0 == .cellBlank
     }
 
     /// The excluding codes among `codes` (raw values), each once, in `RuleCode` order.

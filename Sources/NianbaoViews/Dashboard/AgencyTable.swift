@@ -7,8 +7,8 @@ enum AgencyTable {
         guard !rows.isEmpty else { return output.write(#"<p class="none">暂无机关。</p>"# + "\n") }
         output.write("""
         <table class="stack agencies">
-        <colgroup><col class="c-agency"><col class="c-level"><col class="c-year"><col class="c-status"><col class="c-file"><col class="c-time"><col class="c-findings"></colgroup>
-        <thead><tr><th scope="col">机关</th><th scope="col">层级</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">文件</th><th scope="col">到达时间</th><th scope="col">问题</th></tr></thead>
+        <colgroup><col class="c-agency"><col class="c-level"><col class="c-year"><col class="c-status"><col class="c-file"><col class="c-time"><col class="c-watch"><col class="c-findings"></colgroup>
+        <thead><tr><th scope="col">机关</th><th scope="col">层级</th><th scope="col">年度</th><th scope="col">结论</th><th scope="col">文件</th><th scope="col">到达时间</th><th scope="col">关注</th><th scope="col">问题</th></tr></thead>
         <tbody>
 
         """)
@@ -34,6 +34,7 @@ enum AgencyTable {
         html += cell("结论", nowrap: true, #"<span class="badge b-\#(row.status.rawValue)">\#(row.status.chinese)</span>"#)
         html += cell("文件", file)
         html += cell("到达时间", arrival)
+        html += cell("关注", WatchCell.content(row.findings))
         html += cell("问题", findingsCell(row.findings))
         return html + "</tr>\n"
     }

@@ -38,7 +38,7 @@ enum DashboardStyle {
     .stack th,.stack td{padding:8px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line);overflow-wrap:anywhere;word-break:break-word}
     .stack th{background:#e9edf2;font-size:14px}
     .agencies col.c-agency{width:18%}.agencies col.c-level{width:7%}.agencies col.c-year{width:6%}.agencies col.c-status{width:8%}
-    .agencies col.c-file{width:23%}.agencies col.c-time{width:12%}.agencies col.c-findings{width:26%}
+    .agencies col.c-file{width:19%}.agencies col.c-time{width:12%}.agencies col.c-watch{width:8%}.agencies col.c-findings{width:22%}
     .problems col.c-time{width:16%}.problems col.c-kind{width:14%}.problems col.c-path{width:30%}
     tr.s-fail td:first-child{box-shadow:inset 4px 0 var(--fail)}
     tr.s-refused td:first-child{box-shadow:inset 4px 0 var(--refused)}
@@ -90,7 +90,7 @@ enum DashboardStyle {
       .stack tr{break-inside:avoid}
       .stack th,.stack td{padding:4px 6px;font-size:9.5pt}
       .agencies col.c-agency{width:19%}.agencies col.c-level{width:9%}.agencies col.c-year{width:7%}.agencies col.c-status{width:10%}
-      .agencies col.c-file{width:27%}.agencies col.c-time{width:12%}.agencies col.c-findings{width:16%}
+      .agencies col.c-file{width:23%}.agencies col.c-time{width:12%}.agencies col.c-watch{width:8%}.agencies col.c-findings{width:12%}
       .screen-only,details{display:none}
       .print-only{display:block}
       span.print-only{display:inline}

@@ -75,7 +75,7 @@ enum BuiltReport {
                 section(.proactiveDisclosure, ""),
                 section(.applications, ""),
                 section(.reviewAndLitigation, ""),
-                section(.problems, "一是信息发布时效有待提高。下一步将建立发布台账。"),
+                section(.problems, "一是信息发布时效有待提高，部分栏目更新间隔超过一个月；二是政策解读形式单一。下一步将建立发布台账，重点栏目每周更新，并对重要文件同步制作图解。"),
                 section(.otherMatters, "本机关全年未收取信息处理费。"),
             ],
             table1: table1(), table2: table2(), table3: Table3(cells: table3Values.map { cell($0, line: 120) }, startLine: 118)
