@@ -27,6 +27,19 @@ enum DateReader {
         return date.isValid ? (date, cursor) : nil
     }
 
+    /// The first date in `scalars[from...]`.
+    static func firstDate(in scalars: [Unicode.Scalar], from: Int = 0) -> (CivilDate, Int)? {
+        var index = max(0, from)
+        while index < scalars.count {
+            if ScalarText.isDigit(scalars[index]), index == 0 || !ScalarText.isDigit(scalars[index - 1]),
+               let found = date(in: scalars, at: index) {
+                return found
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether the whole line (trimmed) is one date, as a signature date is.
     static func lineDate(_ scalars: [Unicode.Scalar]) -> CivilDate? {
         let (lo, hi) = ScalarText.trim(scalars, 0, scalars.count)
