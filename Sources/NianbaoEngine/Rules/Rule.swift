@@ -14,6 +14,7 @@ enum RuleSet {
         Gated([
             YearRule(),
             TitleRule(),
+            FormulaTitleRule(),
             SectionsRule(),
             TablesPresentRule(),
             TemplateRule(),

@@ -37,6 +37,7 @@ extension RuleCode {
         case .templateMixed: return "Mixed template forms"
         case .overviewTooLong: return "Overview too long"
         case .problemsGeneric: return "Section 五 names no concrete problem or measure"
+        case .titleFormulaLike: return "Title begins like a spreadsheet formula"
         case .crossYearCarryOver: return "Carry-over disagrees with last year's report"
         case .crossYearRepeatedText: return "Section 五 repeats last year's text"
         case .crossYearInForce: return "Documents in force disagree with last year's report"
@@ -119,6 +120,8 @@ extension RuleCode {
             return "The tables mix the two national templates, for example the 2021 tables with （六）其他处理 printed as one row as in the 2019 (试行) form. A defect, milder than wrong arithmetic."
         case .overviewTooLong:
             return "The 2021 template says section 一、总体情况 \"篇幅原则上不超过一千字\". The count is of Han characters, letters and digits, not whitespace or punctuation."
+        case .titleFormulaLike:
+            return "A title or agency name that begins with =, +, - or @ (or their full-width forms) is run as a formula when the office's 汇总 is opened in a spreadsheet (CSV injection). The CSV export neutralises such a name with a leading apostrophe; the report should still carry a proper title."
         case .problemsGeneric:
             return "Section 五 (存在的主要问题及改进情况) must name this year's problems and the measures taken or planned, \"实事求是、明确具体，避免笼统模糊、泛泛而谈\" (2021 notice); evaluators count empty, one-line and boilerplate sections against the report. Warned when the section is empty, says only \"无\", has fewer than 50 Han characters, letters and digits, names no problem (问题, 不足, 有待, 不够 …) or no measure (下一步, 改进, 整改, 措施, 将 …), or has fewer than 30 characters left once stock phrases (取得了一定成效, 存在一些不足, 进一步加强政府信息公开工作, 知情权、参与权、表达权和监督权 …) are taken out. The message quotes the section. The thresholds sit below the shortest specific section among the real samples and fixtures (71 characters, 60 beyond the stock phrases)."
         case .crossYearCarryOver:

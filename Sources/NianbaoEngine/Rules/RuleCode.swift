@@ -43,6 +43,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case templateMixed = "template.mixed"
     case overviewTooLong = "section1.too_long"
     case problemsGeneric = "section5.generic"
+    case titleFormulaLike = "title.formula_like"
     // MARK: warnings — against the same agency's report of the year before
     case crossYearCarryOver = "cross_year.carry_over"
     case crossYearRepeatedText = "cross_year.repeated_text"
@@ -65,7 +66,8 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
              .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
-             .crossYearCarryOver, .crossYearRepeatedText, .cellBlank, .crossYearInForce, .problemsGeneric:
+             .crossYearCarryOver, .crossYearRepeatedText, .cellBlank, .crossYearInForce, .problemsGeneric,
+             .titleFormulaLike:
             return .warning
         case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .anomalyCorrectionRate, .anomalyApplicationsJump:
             return .info
