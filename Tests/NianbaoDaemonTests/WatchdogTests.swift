@@ -15,7 +15,9 @@ struct WatchdogTests {
         let interval = Duration.milliseconds(200)
         let notifier = RecordingNotifier(watchdogInterval: interval)
         let log = CapturedLog()
-        let daemon = InProcessDaemon(ws, seams: DaemonSeams(checker: checker, notifier: notifier, observer: ObserverGroup([]), stopChildren: {}), logger: log.logger)
+        // The wedge is a notice like any other: the log observer logs it.
+        let observer = LogObserver(logger: log.logger)
+        let daemon = InProcessDaemon(ws, seams: DaemonSeams(checker: checker, notifier: notifier, observer: observer, stopChildren: {}), logger: log.logger)
         let ready = try #require(await offPool { notifier.waitFor(timeout: 30) { $0.state == "READY=1" } })
 
         // Healthy: pings keep coming while an ordinary report is judged.
