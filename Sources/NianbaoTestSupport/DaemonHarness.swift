@@ -10,7 +10,7 @@ public final class DaemonHarness {
     public let workspace: Workspace
     public let notify: NotifySocket
     public let outputPath: String
-    /// Sentinel reports placed by ``quiesce(timeout:)`` so far (they count in summaries).
+    /// The number of sentinel names taken so far by ``quiesce(timeout:)`` (those of earlier runs included; they count in summaries).
     public private(set) var sentinels = 0
 
     /// Starts `nianbao watch` with the workspace's drop, status and journal paths.
@@ -79,8 +79,12 @@ public final class DaemonHarness {
     /// file is written (status files follow the journal in batches: with the
     /// sentinel's, those of every report judged before it are there).
     public func quiesce(timeout: Double = 30) -> Bool {
-        sentinels += 1
-        let name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
+        // A name no earlier run used either (a restarted daemon already judged those).
+        var name: String
+        repeat {
+            sentinels += 1
+            name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
+        } while FileManager.default.fileExists(atPath: workspace.drop + "/" + name)
         let from = notify.count - 1
         guard (try? workspace.place(name, Fixtures.sample("003_458875e39d02c745.txt"))) != nil else { return false }
         var index = from

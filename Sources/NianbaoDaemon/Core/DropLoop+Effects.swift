@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NianbaoPlatform
 
 extension DropLoop {
@@ -47,13 +48,14 @@ extension DropLoop {
                 send.yield(.receiptDone(key, change, error: error))
             }
         case .loadConfiguration:
-            let reload = parts.reload
+            let (reload, logger) = (parts.reload, parts.logger)
             group.addTask {
                 do {
                     var fresh = try await reload()
                     fresh.drops = fresh.drops.map { DropFolder(name: $0.name, path: CanonicalPath.absolute($0.path)) }
                     send.yield(.reloadLoaded(fresh))
                 } catch {
+                    logger.error("reload failed, keeping the previous configuration: \(error)")
                     send.yield(.reloadFailed("\(error)"))
                 }
             }
@@ -61,7 +63,10 @@ extension DropLoop {
             for drop in fresh.drops where !state.configuration.drops.contains(drop) {
                 try? Directories.create(drop.path)
             }
-            do { try parts.journal.reopenNow() } catch { return .reloadFailed("\(error)") }
+            do { try parts.journal.reopenNow() } catch {
+                parts.logger.error("reload failed, keeping the previous configuration: \(error)")
+                return .reloadFailed("\(error)")
+            }
             return .configurationApplied(fresh)
         case .stopWork:
             seams.helpers.stopAll()

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NianbaoPlatform
 import ServiceLifecycle
 import UnixSignals
@@ -18,6 +19,8 @@ final class DropLoop {
         var status: StatusDirectory
         var watcher: TreeWatcher
         var reload: @Sendable () async throws -> DaemonConfiguration
+        /// The daemon's own log (a failed reload is logged here besides its notice).
+        var logger: Logger
         /// Year summaries, dashboard page and metrics file; nil: none.
         var outputs: DerivedOutputs?
         /// Receipts for the uploaders; nil: none.

@@ -8,7 +8,7 @@ import UnixSignals
 /// Start-up: replay the verdict journal, open it (repairing a torn tail),
 /// reconcile the status directory, arm every watch; the initial scans queue the
 /// start-up reconciliation, then READY=1. The running daemon is ``DropLoop``
-/// around ``DropState``. SIGHUP reloads the configuration; SIGTERM kills helper
+/// around ``DaemonState``. SIGHUP reloads the configuration; SIGTERM kills helper
 /// processes, drops queued reports (judged at the next start) and exits.
 public final class WatchDaemon: Service, Sendable {
     private let initial: DaemonConfiguration
@@ -65,7 +65,7 @@ public final class WatchDaemon: Service, Sendable {
             dashboard: config.dashboard)
         let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
         let parts = DropLoop.Parts(
-            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, outputs: outputs, receipts: receipts)
+            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger, outputs: outputs, receipts: receipts)
         await DropLoop(parts: parts, state: state, config: config).run(hangups: hangups, notices: notices)
     }
 
