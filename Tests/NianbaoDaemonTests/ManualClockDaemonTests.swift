@@ -36,12 +36,11 @@ struct ManualClockDaemonTests {
         let daemon = InProcessDaemon(ws, seams: seams, logger: CapturedLog().logger)
         let ready = try #require(await offPool { notifier.waitFor(timeout: 30) { $0.state == "READY=1" } })
         try ws.place("a.txt", Fixtures.sample("003_458875e39d02c745.txt"))
-        let journal = ws.journal
+        // Its status file is written once the state took the durable verdict in (status
+        // files do not wait for a timer); the publish asked for at the arrival still waits.
+        let statusFile = ws.status + "/drop/a.txt.json"
         let durable = await offPool {
-            Wait.until(timeout: 30) {
-                (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("\"relative_path\":\"a.txt\"") == true
-                    && clock.pendingMoments.contains(.milliseconds(100))
-            }
+            Wait.until(timeout: 30) { FileManager.default.fileExists(atPath: statusFile) && clock.pendingMoments.contains(.milliseconds(100)) }
         }
         #expect(durable, "no verdict, or no publish pending: \(clock.pendingMoments)")
         #expect(!notifier.all.contains { $0.state.contains("1 reports") }, "said before the clock moved")
