@@ -1,6 +1,9 @@
 /// Everything that changes ``DaemonState``: the file state's inputs, and the
 /// loop's timers, signals and the answers of its tasks. The loop feeds these to
 /// ``DaemonState/apply(_:now:)`` one at a time, in the order they happened.
+///
+/// Large cases are `indirect`: the inbox holds thousands of watch events at a
+/// scan, each the size of the largest inline case.
 enum DaemonInput: Sendable, Equatable {
     /// The loop started (arms the start-up and watchdog timers).
     case start
@@ -11,14 +14,14 @@ enum DaemonInput: Sendable, Equatable {
     /// The derived outputs were written: the errors met and how long it took.
     case outputsWritten(errors: [String], took: Duration)
     /// A status batch was written (failed changes, if any, are retried).
-    case statusWritten(StatusBatch.Failures)
+    indirect case statusWritten(StatusBatch.Failures)
     /// A receipt change ended; `error` when it failed.
-    case receiptDone(ReportKey, ReceiptChange, error: String?)
+    indirect case receiptDone(ReportKey, ReceiptChange, error: String?)
     case hangup
     /// The configuration was read again (paths absolute).
-    case reloadLoaded(DaemonConfiguration)
+    indirect case reloadLoaded(DaemonConfiguration)
     /// The new configuration is in force: new drop folders exist, the journal is reopened.
-    case configurationApplied(DaemonConfiguration)
+    indirect case configurationApplied(DaemonConfiguration)
     case reloadFailed(String)
     /// SIGTERM or the service group's shutdown.
     case stopRequested

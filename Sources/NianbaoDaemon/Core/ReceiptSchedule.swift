@@ -30,6 +30,6 @@ struct ReceiptSchedule: Sendable, Equatable {
 /// What happens to a report's receipt.
 enum ReceiptChange: Sendable, Equatable {
     /// Write (or replace) the receipt for this verdict.
-    case write(VerdictRecord)
+    indirect case write(VerdictRecord)
     case remove
 }
