@@ -4,12 +4,12 @@ import NianbaoTestSupport
 import Testing
 
 /// ``ManualClock``: sleepers wake only when the test moves time past their moment.
-@Suite struct ManualClockTests {
+@Suite(.timeLimit(.minutes(3))) struct ManualClockTests {
     @Test func sleepersWakeWhenTimeReachesTheirMomentAndCancellationEndsThem() async throws {
         let clock = ManualClock()
         let woke = Task { try await clock.sleep(until: .milliseconds(100)) }
         let cancelled = Task { try await clock.sleep(until: .seconds(10)) }
-        #expect(await offPool { Wait.until(timeout: 30) { clock.sleeping == 2 } })
+        #expect(await offPool { Wait.until(timeout: 120) { clock.sleeping == 2 } }, "the two tasks never slept")
         clock.advance(by: .milliseconds(99))
         #expect(clock.pendingMoments == [.milliseconds(100), .seconds(10)], "not due yet")
         clock.advance(by: .milliseconds(1))
