@@ -33,6 +33,25 @@ import Testing
         #expect(state.apply(.due(.publish), now: D.s(0.5)).said.isEmpty, "the line did not change")
     }
 
+    /// The STATUS= line, as the daemon's state stands.
+    @Test(arguments: [
+        // (reports judged, reports waiting, journal failing?, line)
+        (0, 0, false, "watching 1 folder · 0 reports: 0 pass, 0 warn, 0 fail · queue 0"),
+        (1, 2, false, "watching 1 folder · 1 reports: 1 pass, 0 warn, 0 fail · queue 2"),
+        (1, 1, true, "磁盘空间不足：1 份报告待写入 · watching 1 folder · queue 2"),
+    ])
+    func theStatusLineSaysWhatIsJudgedWaitingAndHeld(judged: Int, waiting: Int, failing: Bool, line: String) {
+        var state = D.state()
+        for index in 0..<judged { _ = state.judge("j\(index).txt", at: .zero) }
+        for index in 0..<waiting { _ = state.arrive("w\(index).txt", at: .zero) }
+        if failing {
+            _ = state.arrive("held.txt", at: .zero)
+            let appends = state.apply(.drop(.judged(S.job("held.txt"), .verdict(S.record("held.txt")))), now: .zero).works.appends
+            _ = state.apply(.drop(.appendFailed(appends[0].0, appends[0].1, error: "ENOSPC")), now: .zero)
+        }
+        #expect(state.statusLine == line)
+    }
+
     /// Receipts: one change per report in flight; the newest waiting change follows it.
     @Test func receiptsOfAReportLandInOrder() {
         var state = D.state(receipts: true)
