@@ -1,6 +1,7 @@
 import Foundation
 @testable import NianbaoDaemon
 import NianbaoPlatform
+import NianbaoViews
 import Testing
 
 /// The running daemon's state around ``DropState``: start-up, STATUS=, receipts,
@@ -80,24 +81,13 @@ import Testing
         told += state.apply(.drop(.watch(.rootLost(root: S.root), identity: nil)), now: D.s(1)).notices
         told += state.apply(.outputsWritten(errors: ["index.html: EROFS"], took: .zero), now: D.s(2)).notices
         told += state.apply(.reloadFailed("bad json"), now: D.s(3)).notices
-        let problems = told.compactMap(DaemonProblemKind.of)
-        #expect(state.problems.records.map(\.kind) == problems.map(\.kind))
+        #expect(state.problems.records.map(\.kind) == told.compactMap(\.problemKind))
         #expect(state.problems.records.map(\.kind) == [.journal, .overflow, .watchLost, .error, .error])
         _ = state.arrive("x.txt", at: D.s(4))
         _ = state.judge("x.txt", at: D.s(4), code: "input.unreadable")
         #expect(state.problems.records.last?.kind == .refused)
         #expect(state.problems.records.last?.time == state.wallTime(D.s(4)))
         #expect(state.counters.refused == ["input.unreadable": 1])
-    }
-
-    /// Every kind of problem is one some notice (or a refused entry) is shown as.
-    @Test func everyProblemKindIsEmitted() {
-        let notices: [DaemonNotice] = [
-            .watchLost(path: "/a"), .watchLimitReached(path: "/a"), .storageDegraded(pending: 1, error: "e"),
-            .journalRepaired(path: "/j", bytes: 1), .journalUnreadableLines(path: "/j", lines: 1), .failure("f"), .overflowRescan,
-        ]
-        let kinds = Set(notices.compactMap(DaemonProblemKind.of).map(\.kind)).union([.refused])
-        #expect(kinds == Set(DaemonProblemKind.allCases))
     }
 
     /// The stop: STOPPING=1, the helpers stopped, and the exit only when nothing is in flight.

@@ -1,5 +1,6 @@
 @testable import NianbaoDaemon
 import NianbaoPlatform
+import NianbaoViews
 import Testing
 
 /// Status files in batches, and the back-off of failed writes (0.25 s doubling to 10 s).

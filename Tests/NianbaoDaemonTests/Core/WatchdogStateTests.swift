@@ -1,4 +1,5 @@
 @testable import NianbaoDaemon
+import NianbaoViews
 import Testing
 
 /// The watchdog: pings withheld while an in-process job runs for the watchdog
