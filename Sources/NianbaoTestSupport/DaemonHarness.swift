@@ -77,7 +77,9 @@ public final class DaemonHarness {
     /// earlier event, in inotify's order), and the wait ends at the first
     /// `STATUS=` saying `queue 0` once the sentinel has its verdict, and its status
     /// file is written (status files follow the journal in batches: with the
-    /// sentinel's, those of every report judged before it are there).
+    /// sentinel's, those of every report judged before it are there). `timeout`
+    /// bounds the time without progress (no new `STATUS=`: the line changes only
+    /// when counts or the queue do), not the whole wait, as in ``waitForVerdicts(_:timeout:)``.
     public func quiesce(timeout: Double = 30) -> Bool {
         // A name no earlier run used either (a restarted daemon already judged those).
         var name: String
@@ -85,13 +87,12 @@ public final class DaemonHarness {
             sentinels += 1
             name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
         } while FileManager.default.fileExists(atPath: workspace.drop + "/" + name)
-        let from = notify.count - 1
+        var index = notify.count - 1
         guard (try? workspace.place(name, Fixtures.sample("003_458875e39d02c745.txt"))) != nil else { return false }
-        var index = from
-        let deadline = Date().addingTimeInterval(timeout)
-        while let found = notify.waitFor(after: index, timeout: deadline.timeIntervalSinceNow, { $0.status?.hasSuffix("queue 0") == true }) {
-            if workspace.verdictCounts(includingSentinels: true)[name] != nil {
-                return waitUntil(timeout: max(0, deadline.timeIntervalSinceNow)) { workspace.statusRecord(name) != nil }
+        while let found = notify.waitFor(after: index, timeout: timeout, { $0.status != nil }) {
+            if notify.all[found].status?.hasSuffix("queue 0") == true,
+               workspace.verdictCounts(includingSentinels: true)[name] != nil {
+                return waitUntil(timeout: timeout) { workspace.statusRecord(name) != nil }
             }
             index = found
         }
