@@ -10,7 +10,7 @@ public final class DaemonHarness {
     public let workspace: Workspace
     public let notify: NotifySocket
     public let outputPath: String
-    /// Sentinel reports placed by ``quiesce(timeout:)`` so far (they count in summaries).
+    /// The number of sentinel names taken so far by ``quiesce(timeout:)`` (those of earlier runs included; they count in summaries).
     public private(set) var sentinels = 0
 
     /// Starts `nianbao watch` with the workspace's drop, status and journal paths.
@@ -77,17 +77,22 @@ public final class DaemonHarness {
     /// earlier event, in inotify's order), and the wait ends at the first
     /// `STATUS=` saying `queue 0` once the sentinel has its verdict, and its status
     /// file is written (status files follow the journal in batches: with the
-    /// sentinel's, those of every report judged before it are there).
+    /// sentinel's, those of every report judged before it are there). `timeout`
+    /// bounds the time without progress (no new `STATUS=`: the line changes only
+    /// when counts or the queue do), not the whole wait, as in ``waitForVerdicts(_:timeout:)``.
     public func quiesce(timeout: Double = 30) -> Bool {
-        sentinels += 1
-        let name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
-        let from = notify.count - 1
+        // A name no earlier run used either (a restarted daemon already judged those).
+        var name: String
+        repeat {
+            sentinels += 1
+            name = Workspace.sentinelDirectory + "/s\(sentinels).txt"
+        } while FileManager.default.fileExists(atPath: workspace.drop + "/" + name)
+        var index = notify.count - 1
         guard (try? workspace.place(name, Fixtures.sample("003_458875e39d02c745.txt"))) != nil else { return false }
-        var index = from
-        let deadline = Date().addingTimeInterval(timeout)
-        while let found = notify.waitFor(after: index, timeout: deadline.timeIntervalSinceNow, { $0.status?.hasSuffix("queue 0") == true }) {
-            if workspace.verdictCounts(includingSentinels: true)[name] != nil {
-                return waitUntil(timeout: max(0, deadline.timeIntervalSinceNow)) { workspace.statusRecord(name) != nil }
+        while let found = notify.waitFor(after: index, timeout: timeout, { $0.status != nil }) {
+            if notify.all[found].status?.hasSuffix("queue 0") == true,
+               workspace.verdictCounts(includingSentinels: true)[name] != nil {
+                return waitUntil(timeout: timeout) { workspace.statusRecord(name) != nil }
             }
             index = found
         }

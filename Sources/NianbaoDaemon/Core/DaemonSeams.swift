@@ -1,5 +1,6 @@
 import NianbaoEngine
 import NianbaoPlatform
+import Synchronization
 
 /// Judges a report's bytes. `ReportChecker` in production; tests inject their own.
 public protocol ReportChecking: Sendable {
@@ -48,9 +49,10 @@ public struct DaemonSeams: Sendable {
     public var notifier: any ServiceNotifier
     public var clock: any DaemonClock
     public var observer: any DaemonObserver
-    /// Kills every helper process at stop (the process-wide ``ChildRegistry`` in production;
-    /// a daemon run inside a test process leaves the other tests' children alone).
-    public var stopChildren: @Sendable () -> Void
+    /// The helper processes, stopped at once when the daemon stops (the process-wide
+    /// ``ChildRegistry`` in production; a daemon run inside a test process leaves the
+    /// other tests' children alone).
+    public var helpers: HelperProcesses
 
     public init(
         checker: any ReportChecking, files: any ReportFiles = SafeFileReader(),
@@ -62,7 +64,7 @@ public struct DaemonSeams: Sendable {
         self.notifier = notifier
         self.clock = clock
         self.observer = observer
-        self.stopChildren = stopChildren
+        self.helpers = HelperProcesses(stopAll: stopChildren)
     }
 
     /// The production parts: PDFs in bounded children, LibreOffice for legacy Word, sd_notify.
@@ -70,5 +72,24 @@ public struct DaemonSeams: Sendable {
         let checker = ReportChecker(
             convertLimits: configuration.convertLimits, convertParallel: configuration.convertParallel, pdfReader: ChildPDFReader(limits: configuration.parseLimits))
         return DaemonSeams(checker: checker, observer: observer)
+    }
+}
+
+/// Stops the helper processes, and tells the workers that it did: a job cut
+/// short by the stop is not the document's fault (``ReportJudge``). Set once,
+/// by the loop's stop effect; never unset.
+public final class HelperProcesses: Sendable {
+    private let stopChildren: @Sendable () -> Void
+    private let stopped = Atomic<Bool>(false)
+
+    /// - Parameter stopAll: kills every helper process.
+    public init(stopAll: @escaping @Sendable () -> Void) { stopChildren = stopAll }
+
+    /// Whether ``stopAll()`` was called.
+    public var isStopping: Bool { stopped.load(ordering: .acquiring) }
+
+    public func stopAll() {
+        stopped.store(true, ordering: .releasing)
+        stopChildren()
     }
 }

@@ -12,6 +12,8 @@ struct ReportJudge: Sendable {
     let maxBytes: Int
     /// Reports being judged, so a file that kills the daemon is not retried forever.
     let attempts: AttemptLog
+    /// Stopped at the daemon's stop: a crash or time-out then is the stop's doing.
+    let helpers: HelperProcesses
 
     /// Reads the job's file; judges it here unless a bounded child process must.
     func read(_ job: Job) -> JudgeOutcome {
@@ -40,7 +42,7 @@ struct ReportJudge: Sendable {
         let attempt = AttemptLog.Attempt(key: prepared.job.key, sha256: prepared.sha256)
         attempts.begin(attempt)
         let (record, report) = checker.checkReport(bytes: prepared.bytes, sha256: prepared.sha256, path: prepared.job.path)
-        if ChildRegistry.shared.isStopping,
+        if helpers.isStopping,
            record.findings.contains(where: { $0.code == RuleCode.parserCrashed.rawValue || $0.code == RuleCode.inputTimeout.rawValue }) {
             // Cut short by the stop, not the file's fault: judged again at the next start.
             attempts.cancel(attempt)

@@ -1,9 +1,8 @@
 import NianbaoPlatform
 
-/// Status-file changes waiting to be written, in batches: changes that arrive
+/// A batch of status-file changes and how it is written: changes that arrive
 /// while a batch is being written share the next batch (one file-system sync
-/// instead of two fsyncs per report). Failed writes are kept and retried with
-/// back-off, unless a newer change replaced them.
+/// instead of two fsyncs per report); ``StatusSchedule`` decides when.
 ///
 /// The verdict journal is the durable record; after a crash the status
 /// directory is reconciled from it at start, so a status file may lag the
@@ -14,55 +13,19 @@ import NianbaoPlatform
 /// one costs a few kilobytes per report. Each file's pretty-printed bytes are made
 /// only while the batch writes it.
 struct StatusBatch: Sendable {
-    enum Change: Sendable {
+    enum Change: Sendable, Equatable {
         /// Write the status file: the verdict's journal line (`JSONLine.bytes(record)`), pretty-printed.
         case write(line: [UInt8])
         case remove
     }
 
     /// The changes of a batch that failed, and the first error.
-    struct Failures: Sendable {
+    struct Failures: Sendable, Equatable {
         var changes: [ReportKey: Change] = [:]
         var summaryFailed = false
         var firstError: String?
         var isEmpty: Bool { changes.isEmpty && !summaryFailed }
     }
-
-    private(set) var pending: [ReportKey: Change] = [:]
-    private(set) var summary: Summary?
-    private(set) var isFlushing = false
-    /// The back-off while writes fail; nil when they succeed.
-    private(set) var retryDelay: Duration?
-
-    mutating func add(_ key: ReportKey, _ change: Change) { pending[key] = change }
-    mutating func add(_ summary: Summary) { self.summary = summary }
-
-    /// Whether a flush should start now.
-    var shouldFlush: Bool { !isFlushing && retryDelay == nil && (!pending.isEmpty || summary != nil) }
-
-    /// Takes the pending changes for writing.
-    mutating func take() -> (changes: [ReportKey: Change], summary: Summary?) {
-        isFlushing = true
-        defer { pending = [:]; summary = nil }
-        return (pending, summary)
-    }
-
-    /// A flush finished. Returns the retry delay when something failed.
-    mutating func flushed(_ failures: Failures, lastSummary: Summary?) -> Duration? {
-        isFlushing = false
-        guard !failures.isEmpty else {
-            retryDelay = nil
-            return nil
-        }
-        for (key, change) in failures.changes where pending[key] == nil { pending[key] = change }
-        if failures.summaryFailed, summary == nil { summary = lastSummary }
-        let delay = min((retryDelay ?? .milliseconds(125)) * 2, .seconds(10))
-        retryDelay = delay
-        return delay
-    }
-
-    /// The retry delay ran out.
-    mutating func retryDue() { retryDelay = nil }
 
     /// `line` in a buffer of its own size: a line is written into a 16 KiB buffer
     /// and is often a third of that, and lines wait here by the thousand in a burst.

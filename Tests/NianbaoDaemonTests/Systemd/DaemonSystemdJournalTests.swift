@@ -201,7 +201,7 @@ extension DaemonSystemd {
             let logged = nianbao.filter { $0["MESSAGE"]?.hasPrefix("reload failed, keeping the previous configuration") == true }
             #expect(logged.count == 1, "swift-log entries: \(nianbao.compactMap { $0["CODE_FILE"] != nil ? $0["MESSAGE"] : nil })")
             #expect(logged.first?["PRIORITY"] == "3")
-            #expect(logged.first?["CODE_FILE"]?.hasSuffix("DropLoop+Reload.swift") == true)
+            #expect(logged.first?["CODE_FILE"]?.hasSuffix("DropLoop+Effects.swift") == true)
             #expect(logged.first?["NIANBAO_SOURCE"] != nil)
             // Every entry came from the daemon's process over the native protocol.
             #expect(Set(nianbao.compactMap { $0["_PID"] }).count == 1)

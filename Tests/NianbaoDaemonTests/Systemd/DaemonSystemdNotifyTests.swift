@@ -36,16 +36,13 @@ extension DaemonSystemd {
             #expect(recorder.all[counted].text.hasPrefix("STATUS=watching 1 folder · 3 reports: 1 pass, 1 warn, 1 fail"))
             #expect(root.waitForRecords([("a", "fail.txt"), ("a", "warn.txt"), ("a", "pass.txt")], timeout: 10))
 
-            // Watchdog pings while idle: WATCHDOG_USEC=1 s, so about every 0.5 s.
-            Thread.sleep(forTimeInterval: 3.0)
-            let pingsWindowStart = recorder.all[counted].time
-            let pings = recorder.all.filter { $0.text == "WATCHDOG=1" && $0.time >= pingsWindowStart }.map(\.seconds)
-            let gaps = zip(pings.dropFirst(), pings).map { $0 - $1 }.sorted()
-            #expect(pings.count >= 4, "pings in 3 s: \(pings.count)")
-            if !gaps.isEmpty {
-                let median = gaps[gaps.count / 2]
-                #expect(median > 0.4 && median < 0.75, "median ping gap \(median) s; gaps \(gaps)")
-                #expect(gaps.last! < 1.0, "a ping gap reached the 1 s watchdog timeout: \(gaps)")
+            // Watchdog pings while idle (WATCHDOG_USEC=1 s): they keep coming. Their cadence
+            // (every half interval, withheld while a worker is wedged) is decided by the
+            // daemon's state and tested there with `now:` values (WatchdogStateTests).
+            var pinged = counted
+            for _ in 0..<3 {
+                let after = pinged
+                pinged = try #require(recorder.waitFor(after: after, timeout: 20) { $0.text == "WATCHDOG=1" }, "no WATCHDOG=1 while idle")
             }
             // Every ping datagram is exactly WATCHDOG=1 (never merged with other state).
             #expect(!recorder.all.contains { $0.text.contains("WATCHDOG=1") && $0.text != "WATCHDOG=1" })
