@@ -83,4 +83,26 @@ struct CrossYearDaemonTests {
             #expect(checked.verdict == record.verdict)
         }
     }
+
+    /// 表二 新收 21 → 120: the daemon points out the jump (information) once, however often
+    /// the pair is compared again.
+    @Test func applicationsJumpIsPointedOutOnce() throws {
+        let jumped = Array(String(decoding: Fixtures.sample("huaian_hongze_2024.txt"), as: UTF8.self)
+            .replacing("一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95", with: "一、本年新收政府信息公开申请数量 120 0 0 0 0 0 120").utf8)
+        let ws = try Workspace()
+        let daemon = try DaemonHarness(ws)
+        #expect(daemon.waitUntilReady())
+        try ws.place("2024/hongze.txt", jumped)
+        #expect(daemon.waitForVerdicts(["2024/hongze.txt"]))
+        try ws.place("2023/hongze.txt", Self.last)
+        #expect(daemon.waitUntil {
+            Self.latest(ws, "2024/hongze.txt")?.codes.contains("anomaly.applications_jump") == true
+        }, "\(ws.journalRecords().compactMap { $0?.codes })")
+        // Last year's report changes: the pair is compared again, the anomaly stays single.
+        try ws.place("2023/hongze.txt", Self.last + Array("\n".utf8))
+        #expect(daemon.quiesce())
+        let record = try #require(Self.latest(ws, "2024/hongze.txt"))
+        #expect(record.codes.filter { $0 == "anomaly.applications_jump" }.count == 1, "\(record.codes)")
+        #expect(daemon.terminate() == 0)
+    }
 }

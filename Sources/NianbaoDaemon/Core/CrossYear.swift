@@ -70,12 +70,10 @@ public struct CrossYearUpdate: Sendable, Hashable {
 }
 
 extension VerdictRecord {
-    static let crossYearPrefix = "cross_year."
-
     /// The record with its cross-year findings replaced and its verdict recomputed.
     func replacingCrossYear(_ findings: [VerdictRecord.FindingRecord]) -> VerdictRecord {
         var record = self
-        record.findings = self.findings.filter { !$0.code.hasPrefix(Self.crossYearPrefix) } + findings
+        record.findings = self.findings.filter { !CrossYearCheck.isComparison($0.code) } + findings
         let severities = Set(record.findings.map(\.severity))
         record.verdict = severities.contains(Severity.error.rawValue) ? .fail
             : severities.contains(Severity.warning.rawValue) ? .warn : .pass
@@ -90,8 +88,8 @@ extension VerdictRecord {
         return record
     }
 
-    /// Its cross-year findings.
+    /// Its cross-year findings (the comparisons with the agency's other years, anomalies included).
     var crossYearFindings: [VerdictRecord.FindingRecord] {
-        findings.filter { $0.code.hasPrefix(Self.crossYearPrefix) }
+        findings.filter { CrossYearCheck.isComparison($0.code) }
     }
 }

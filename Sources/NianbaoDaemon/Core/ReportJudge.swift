@@ -83,11 +83,11 @@ struct ReportJudge: Sendable {
         let this = CrossYearCheck.Input(report: check.report, file: check.key.relativePath.string)
         var own: [VerdictRecord.FindingRecord] = []
         if let previous = check.previous, let last = report(previous) {
-            own = CrossYearCheck.check(thisYear: this, lastYear: last).map(VerdictRecord.FindingRecord.init)
+            own = CrossYearCheck.checkWithAnomalies(thisYear: this, lastYear: last).map(VerdictRecord.FindingRecord.init)
         }
         var updates: [CrossYearUpdate] = []
         if let next = check.next, let following = report(next) {
-            let findings = CrossYearCheck.check(thisYear: following, lastYear: this).map(VerdictRecord.FindingRecord.init)
+            let findings = CrossYearCheck.checkWithAnomalies(thisYear: following, lastYear: this).map(VerdictRecord.FindingRecord.init)
             updates.append(CrossYearUpdate(counterpart: next, findings: findings, tables: TablesRecord(following.report)))
         }
         return (check.record.replacingCrossYear(own), updates)
