@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NianbaoDaemon
 import NianbaoTestSupport
+import NianbaoOffice
 
 /// File names and document text cannot repaint an operator's terminal or forge a line.
 @Suite struct TerminalSafetyTests {

@@ -13,26 +13,10 @@ public struct AgencyYear: Sendable, Hashable {
         self.year = year
     }
 
-    /// Units whose name may lead an agency's name in one year's title and not the next
-    /// ("淮安市洪泽区人民政府" in 2024, "洪泽区人民政府" in 2023).
-    static let leadingUnits: [String] = ["自治区", "省", "市", "自治州", "州", "盟", "地区"]
-
-    /// ``AgencyName/bareKey(_:)`` without leading province, city or prefecture names:
-    /// "淮安市洪泽区人民政府" and "洪泽区人民政府" share the key 洪泽区. A name that is
-    /// only such a unit keeps it ("淮安市人民政府" → 淮安市).
+    /// The agency's name as matched across years: ``CrossYearCheck/agencyKey(_:)``
+    /// ("淮安市洪泽区人民政府" and "洪泽区人民政府" share the key 洪泽区), as `check` pairs them.
     public static func key(_ name: String) -> String {
-        var key = Substring(AgencyName.bareKey(name))
-        while true {
-            var cut: Substring.Index?
-            for unit in leadingUnits {
-                if let range = key.range(of: unit), range.lowerBound > key.startIndex,
-                   key.distance(from: key.startIndex, to: range.lowerBound) <= 6, key.distance(from: range.upperBound, to: key.endIndex) >= 2 {
-                    cut = min(cut ?? range.upperBound, range.upperBound)
-                }
-            }
-            guard let cut else { return String(key) }
-            key = key[cut...]
-        }
+        CrossYearCheck.agencyKey(name)
     }
 
     init(agency: String, year: Int) {

@@ -1,4 +1,5 @@
 import NianbaoEngine
+import NianbaoOffice
 
 /// Formats verdicts for people: one line per report, then its findings. Names
 /// and document text are escaped (`TerminalText`) so they cannot forge output.

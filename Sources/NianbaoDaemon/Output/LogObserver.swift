@@ -1,4 +1,5 @@
 import Logging
+import NianbaoOffice
 
 /// Logs verdicts and notices through swift-log (stderr when no journal is reachable),
 /// names escaped (`TerminalText`); the journal's NIANBAO_PATH field keeps the exact bytes.

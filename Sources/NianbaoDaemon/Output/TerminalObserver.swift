@@ -1,6 +1,7 @@
 import NianbaoPlatform
 #if canImport(Glibc)
 import Glibc
+import NianbaoOffice
 #endif
 
 /// Prints each verdict and notice on standard output (used when run by hand).

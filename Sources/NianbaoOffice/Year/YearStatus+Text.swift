@@ -1,8 +1,5 @@
 import NianbaoEngine
 
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}
 
 extension YearStatus {
     /// The first line: "2024 年度：应报 40 · 已报 36 · 未报 4 · 不合格 2".
@@ -50,28 +47,10 @@ extension YearStatus {
         return lines.joined(separator: "\n")
     }
 
-    /// A name or path on one line: line breaks (LF, CR, VT, FF, NEL, U+2028, U+2029) are
-    /// shown as `\xNN` / `\u{NNNN}`, so a crafted name cannot start a line of its own.
+    /// A name or path on one line, safe on a terminal (``TerminalText/escape(_:)``):
+    /// a crafted name can neither start a line of its own nor repaint the screen.
     static func field(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if !isLineBreak(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x100 {
-                out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
-            } else {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            }
-        }
-        return out
-    }
-
-    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
-        }
+        TerminalText.escape(text)
     }
 
     private static func due(_ line: AgencyYearState) -> String {

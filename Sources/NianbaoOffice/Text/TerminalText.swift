@@ -1,6 +1,6 @@
 /// Makes untrusted text (file names, document text) safe to print on a terminal
 /// or in a log line: control characters (C0, DEL, C1 — ANSI escape sequences,
-/// newlines, carriage returns), Unicode direction overrides and the escaped
+/// newlines, carriage returns), line and paragraph separators, Unicode direction overrides and the escaped
 /// bytes of non-UTF-8 file names are shown as visible escapes, so a crafted name
 /// can neither repaint an operator's terminal nor forge a line of output.
 public enum TerminalText {
@@ -27,6 +27,7 @@ public enum TerminalText {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // direction marks and overrides
+        case 0x2028, 0x2029: return true  // line and paragraph separators
         case 0x10FF00...0x10FFFF: return true
         default: return false
         }
