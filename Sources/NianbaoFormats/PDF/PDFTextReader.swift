@@ -62,7 +62,7 @@ struct PDFTextReader {
         tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
         var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
         for table in tables {
-            for (cells, key) in zip(table.rows, table.rowKeys) {
+            for (cells, key) in zip(table.lines, table.rowKeys) {
                 rows.append(PDFTableRebuilder.Row(page: table.page, cells: cells, key: Double(table.page) * 100_000 + key))
             }
         }
