@@ -111,9 +111,9 @@ public struct CellGridBuilder: Sendable {
         let bottom = vertical.map(\.end).max()!
         for edge in [top, bottom] where !horizontal.contains(where: { abs($0.position - edge) <= reach($0.width, $0.width) }) {
             let reaching = vertical.filter { abs((edge == top ? $0.start : $0.end) - edge) <= snap }
-            if reaching.count >= 2 {
-                horizontal.append(RulingSegment(axis: .horizontal, position: edge, start: reaching.map(\.position).min()!,
-                                                end: reaching.map(\.position).max()!))
+            if !reaching.isEmpty, horizontal.count >= 2 {
+                horizontal.append(RulingSegment(axis: .horizontal, position: edge, start: horizontal.map(\.start).min()!,
+                                                end: horizontal.map(\.end).max()!))
             }
         }
         let xs = positions(vertical)
