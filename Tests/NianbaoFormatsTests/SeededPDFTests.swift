@@ -51,8 +51,11 @@ struct SeededPDFTests {
     /// A borderless PDF (no ruling lines; read by geometry) gives its text form's values;
     /// only table 1's column headings, wrapped in their narrow cells, may come apart.
     @Test func borderlessPDFValuesEqualTheTextForm() throws {
-        let pdf = try Self.record("formats/clean-2021.pdf")
+        var pdf = try Self.record("formats/clean-2021.pdf")
         let text = try Self.record("formats/clean-2021.txt")
+        let borderless = pdf.findings.filter { $0.code == "pdf.borderless_table" }
+        #expect(borderless.count == 1 && borderless.first?.severity == "info", "\(pdf.findings.map(\.code))")
+        pdf.findings.removeAll { $0.code == "pdf.borderless_table" }
         #expect(OfficeFormInvarianceTests.outcome(pdf) == OfficeFormInvarianceTests.outcome(text))
         func values(_ tables: TablesRecord?) -> TablesRecord? {
             guard var tables else { return nil }

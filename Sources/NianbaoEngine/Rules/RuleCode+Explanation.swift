@@ -41,6 +41,7 @@ extension RuleCode {
         case .signatureDateMissing: return "No signature or publication date"
         case .extraColumnsIgnored: return "Extra empty columns ignored"
         case .textRepaired: return "Damaged text repaired"
+        case .pdfBorderlessTable: return "PDF table without ruling lines"
         }
     }
 
@@ -125,6 +126,8 @@ extension RuleCode {
             return "Some table rows carried extra empty columns (often left by Word or HTML conversion); they were ignored when reading the numbers."
         case .textRepaired:
             return "Characters lost in extraction (e.g. \"()不予公开\" for \"（三）不予公开\") were restored from the template's fixed wording before the tables were read."
+        case .pdfBorderlessTable:
+            return "A PDF page holds table rows drawn without ruling lines. Ruled tables are read from their cell grid; these were rebuilt from the positions of the characters instead, which is less certain where labels wrap. Drawing the table's cell borders (the template's layout) makes the reading exact."
         }
     }
 }

@@ -48,6 +48,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case signatureDateMissing = "date.signature_missing"
     case extraColumnsIgnored = "table.extra_columns_ignored"
     case textRepaired = "text.repaired"
+    case pdfBorderlessTable = "pdf.borderless_table"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
@@ -62,7 +63,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
              .crossYearCarryOver, .crossYearRepeatedText:
             return .warning
-        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
+        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .pdfBorderlessTable:
             return .info
         }
     }

@@ -1,4 +1,5 @@
 import CPoppler
+import NianbaoEngine
 
 /// Reads a PDF's text layer through poppler-glib. Tables drawn with ruling
 /// lines are read from their cell grid (`PDFRulingExtractor`, `CellGridBuilder`,
@@ -73,6 +74,10 @@ struct PDFTextReader {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
             try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
+        }
+        if let first = borderless.first {
+            let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")
+            sink.notes.append(Finding(.pdfBorderlessTable, "\(pages)的表格没有框线，已按文字位置读取；请核对表格数字", at: "第 \(first + 1) 页"))
         }
         return Result(sink: sink, tables: tables, borderlessPages: borderless)
     }
