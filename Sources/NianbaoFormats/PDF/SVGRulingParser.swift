@@ -46,22 +46,26 @@ struct SVGRulingParser {
     private func read(path: ArraySlice<UInt8>, style: String, transform: Affine, into result: inout [RulingSegment]) {
         guard let subpaths = subpaths(path) else { return }
         let stroked = !style.contains("stroke:none") && style.contains("stroke")
-        if stroked {
-            guard !Self.isInvisible(style, paint: "stroke") else { return }
-            let width = (Self.number(after: "stroke-width:", in: style) ?? 1) * transform.scale
-            for points in subpaths {
-                let placed = points.map { transform.apply($0.0, $0.1) }
-                for (p, q) in zip(placed, placed.dropFirst()) {
+        guard !Self.isInvisible(style, paint: stroked ? "stroke" : "fill") else { return }
+        let width = stroked ? (Self.number(after: "stroke-width:", in: style) ?? 1) * transform.scale : 0
+        let placed = subpaths.map { points in points.map { transform.apply($0.0, $0.1) } }
+        result += rules(placed, stroked: stroked, width: width)
+    }
+
+    /// The rules a straight path draws (points in page points): a stroke's horizontal
+    /// and vertical pieces, a fill's thin axis-aligned rectangles.
+    func rules(_ subpaths: [[(Double, Double)]], stroked: Bool, width: Double) -> [RulingSegment] {
+        var result: [RulingSegment] = []
+        for points in subpaths {
+            if stroked {
+                for (p, q) in zip(points, points.dropFirst()) {
                     if let segment = segment(from: p, to: q, width: width) { result.append(segment) }
                 }
-            }
-        } else {
-            guard !Self.isInvisible(style, paint: "fill") else { return }
-            for points in subpaths {
-                let placed = points.map { transform.apply($0.0, $0.1) }
-                if let rule = thinRectangle(placed) { result.append(rule) }
+            } else if let rule = thinRectangle(points) {
+                result.append(rule)
             }
         }
+        return result
     }
 
     /// A horizontal or vertical piece between two points, if it is one.
