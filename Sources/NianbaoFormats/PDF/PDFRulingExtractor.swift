@@ -2,7 +2,7 @@ import CPoppler
 
 /// Takes a page's ruling segments from its own drawing, with no pixels and no
 /// glyph outlines: poppler renders the page through cairo onto an observer
-/// surface (over an unbounded recording surface, where glyphs cost a copy), and
+/// surface (over an image of a few pixels standing for the page), and
 /// every stroke and fill it draws is read from the cairo context's current path
 /// as it happens. Straight strokes and thin filled rectangles are the rules
 /// (`SVGRulingParser.rules`); paths with curves (glyph outlines) and white or
@@ -78,10 +78,15 @@ struct PDFRulingExtractor {
         let collector = Collector(maxSegments: maxSegments, maxPathElements: maxPathElements)
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        guard let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil) else { return [] }
-        defer { cairo_surface_destroy(recording) }
-        guard let observer = cairo_surface_create_observer(recording, CAIRO_SURFACE_OBSERVER_NORMAL) else { return [] }
+        // A few pixels standing for the whole page: every operation reaches the
+        // observer, and what the image does with it costs next to nothing.
+        let scale = 0.01
+        guard width > 0, height > 0,
+              let target = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(width * scale) + 2, Int32(height * scale) + 2) else { return [] }
+        defer { cairo_surface_destroy(target) }
+        guard let observer = cairo_surface_create_observer(target, CAIRO_SURFACE_OBSERVER_NORMAL) else { return [] }
         defer { cairo_surface_destroy(observer) }
+        cairo_surface_set_device_scale(observer, scale, scale)
         let stroke: cairo_surface_observer_callback_t = { _, _, data in
             guard let data else { return }
             Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().drawn(stroked: true)
