@@ -69,18 +69,23 @@ struct CellGridBuilderTests {
         #expect(table.lines == [["甲", "7", "8"], ["乙", "12", "5"]])
     }
 
-    @Test func segmentsFromCairoSVG() {
-        let svg = Array("""
-        <svg><defs><symbol><path style="stroke:none;" d="M 0 0 L 9 0 L 9 1 L 0 1 Z"/></symbol></defs>
-        <path style="fill:none;stroke-width:0.5;stroke:rgb(0%,0%,0%);" d="M 10 20 L 110 20 " transform="matrix(1,0,0,-1,0,800)"/>
-        <path style="stroke:none;fill-rule:nonzero;fill:rgb(50%,50%,50%);" d="M 10 30 L 10 90 L 10.6 90 L 10.6 30 Z"/>
-        <path style="stroke:none;fill:rgb(100%,100%,100%);" d="M 10 30 L 10 90 L 10.6 90 L 10.6 30 Z"/>
-        <path style="fill:none;stroke-width:0.3;" d="M 1 1 C 2 2 3 3 4 4 L 40 4"/>
-        """.utf8)
-        let segments = SVGRulingParser().segments(svg)
-        #expect(segments.count == 2)
-        #expect(segments.contains(RulingSegment(axis: .horizontal, position: 780, start: 10, end: 110, width: 0.5)))
-        #expect(segments.contains { $0.axis == .vertical && abs($0.position - 10.3) < 0.01 && $0.start == 30 && $0.end == 90 })
+    /// Strokes give their straight pieces, fills their thin rectangles; shading and slants no rules.
+    @Test func rulesFromDrawnPaths() {
+        let paths = RulingPaths()
+        let stroke = paths.rules([[(10, 20), (110, 20.2)], [(10, 30), (60, 80)]], stroked: true, width: 0.5)
+        #expect(stroke == [RulingSegment(axis: .horizontal, position: 20.1, start: 10, end: 110, width: 0.5)])
+        let thin = paths.rules([[(10, 30), (10, 90), (10.6, 90), (10.6, 30), (10, 30)]], stroked: false, width: 0)
+        #expect(thin.count == 1 && thin.first?.axis == .vertical && abs((thin.first?.position ?? 0) - 10.3) < 0.01)
+        let shading = paths.rules([[(10, 30), (10, 90), (200, 90), (200, 30), (10, 30)]], stroked: false, width: 0)
+        #expect(shading.isEmpty)
+        let box = paths.rules([[(10, 30), (10, 90), (200, 90), (200, 30), (10, 30)]], stroked: true, width: 0.5)
+        #expect(box.count == 4)
+    }
+
+    /// The ruling lines of a real page, read from poppler's drawing.
+    @Test func rulesOfARealPage() throws {
+        let pages = PDFGridDump.cells(try Fixtures.bytes("office/jiangbei-transport-2023.pdf")).cells
+        #expect(pages.contains { $0.page == 2 && $0.text == "三、本年度办理结果" && $0.rowSpan == 18 })
     }
 
     @Test func fuzzCorpusGridIsRead() throws {

@@ -1,12 +1,13 @@
-/// Turns arbitrary bytes into ruling segments and glyphs for the "grid" fuzz
-/// target, so the grid builder, the cell reader and the page-break joining meet
-/// every shape of input, not only what a real drawing gives. Records of six
-/// bytes: a tag, then four coordinates and a width or character.
+/// Turns arbitrary bytes into drawn paths, ruling segments and glyphs for the
+/// "grid" fuzz target, so the path reader, the grid builder, the cell reader and
+/// the page-break joining meet every shape of input, not only what a real
+/// drawing gives. Records of six bytes: a tag, then coordinates and a width or
+/// character; tag 3 adds a point to a path, ended (stroked or filled) by its fifth byte.
 enum GridFuzzInput {
-    /// Runs the grid path on `bytes`: the SVG parser on the bytes themselves, then
-    /// the builder and reader on the records they decode to. Returns the cells read.
+    /// Runs the grid path on the records `bytes` decode to. Returns the segments and cells read.
     static func run(_ bytes: [UInt8]) -> Int {
-        var work = SVGRulingParser().segments(bytes).count
+        var work = 0
+        var path: [(Double, Double)] = []
         var segments: [RulingSegment] = []
         var glyphs: [PDFGlyph] = []
         var index = 0
@@ -23,6 +24,14 @@ enum GridFuzzInput {
             switch tag % 4 {
             case 0: segments.append(RulingSegment(axis: .horizontal, position: a, start: b, end: c, width: Double(d) / 32))
             case 1: segments.append(RulingSegment(axis: .vertical, position: a, start: b, end: c, width: Double(d) / 32))
+            case 3:
+                path.append((a, b))
+                if d & 0x80 != 0 || path.count >= 64 {
+                    let drawn = RulingPaths().rules([path], stroked: d & 1 == 1, width: Double(e) / 32)
+                    work += drawn.count
+                    segments += drawn
+                    path.removeAll()
+                }
             default:
                 let scalars: [Unicode.Scalar] = ["1", "2", "0", "年", "件", "（", "一", " ", "/", ".", "、"]
                 let size = 1 + Double(d % 24)

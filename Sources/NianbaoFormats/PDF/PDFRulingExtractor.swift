@@ -5,7 +5,7 @@ import CPoppler
 /// surface (over an image of a few pixels standing for the page), and
 /// every stroke and fill it draws is read from the cairo context's current path
 /// as it happens. Straight strokes and thin filled rectangles are the rules
-/// (`SVGRulingParser.rules`); paths with curves (glyph outlines) and white or
+/// (`RulingPaths`); paths with curves (glyph outlines) and white or
 /// transparent paint are not.
 struct PDFRulingExtractor {
     /// Most segments taken from one page.
@@ -17,7 +17,7 @@ struct PDFRulingExtractor {
     private final class Collector {
         var context: OpaquePointer?
         var segments: [RulingSegment] = []
-        let rules = SVGRulingParser()
+        let rules = RulingPaths()
         let maxSegments: Int
         let maxPathElements: Int
 
