@@ -28,6 +28,8 @@ struct SeededPDFTests {
         #expect(OfficeFormInvarianceTests.outcome(pdf) == OfficeFormInvarianceTests.outcome(text), "\(name)")
         #expect(pdf.tables != nil, "\(name)")
         #expect(pdf.tables == text.tables, "\(name)")
+        // The title, wrapped over two lines in large type, is one title: the agency is whole.
+        #expect(pdf.agency != nil && pdf.agency == text.agency && pdf.year == text.year, "\(name): \(pdf.agency ?? "-")")
     }
 
     /// Every committed PDF with a text twin gives its twin's table values, cell for cell.
@@ -46,6 +48,7 @@ struct SeededPDFTests {
         #expect(OfficeFormInvarianceTests.outcome(pdf) == OfficeFormInvarianceTests.outcome(text), "\(pair.pdf)")
         #expect(pdf.tables != nil, "\(pair.pdf)")
         #expect(pdf.tables == text.tables, "\(pair.pdf)")
+        #expect(pdf.agency == text.agency, "\(pair.pdf): \(pdf.agency ?? "-")")
     }
 
     /// A borderless PDF (no ruling lines; read by geometry) gives its text form's values;
