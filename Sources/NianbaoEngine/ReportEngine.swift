@@ -19,6 +19,7 @@ public struct ReportEngine: Sendable {
         let report = parse(document)
         var findings = report.parseFindings
         findings.append(contentsOf: validate(report, in: document))
+        findings.append(contentsOf: document.notes)
         return Assessment(report: report, findings: findings)
     }
 }

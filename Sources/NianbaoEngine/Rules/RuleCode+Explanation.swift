@@ -46,6 +46,7 @@ extension RuleCode {
         case .anomalyCorrectionRate: return "High correction rate in table 3"
         case .anomalyApplicationsJump: return "Applications jump against last year"
         case .textRepaired: return "Damaged text repaired"
+        case .pdfBorderlessTable: return "PDF table without ruling lines"
         }
     }
 
@@ -140,6 +141,8 @@ extension RuleCode {
             return "Information, not an error: in table 3, 结果纠正 over all cases of the three groups (行政复议, 未经复议直接起诉, 复议后起诉; cases counted as 维持 + 纠正 + 其他 + 尚未审结) is above 15 %, with at least 10 cases. Evaluators and KIROGOVCOMPARE's cockpit look at this 纠错率: many of the agency's disclosure decisions are overturned on review or in court."
         case .anomalyApplicationsJump:
             return "Information, not an error: table 2's 一、本年新收政府信息公开申请数量 · 总计 is more than 5 times, or less than a fifth of, the same agency's figure the year before, and the larger of the two is at least 30. A real change (a new duty, a wave of applications) or a table filled wrongly in one of the years; evaluators look at such jumps. Given by `nianbao check` when both years' files are among those checked."
+        case .pdfBorderlessTable:
+            return "A PDF page holds table rows drawn without ruling lines. Ruled tables are read from their cell grid; these were rebuilt from the positions of the characters instead, which is less certain where labels wrap. Drawing the table's cell borders (the template's layout) makes the reading exact."
         }
     }
 }

@@ -54,6 +54,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case textRepaired = "text.repaired"
     case anomalyCorrectionRate = "anomaly.correction_rate"
     case anomalyApplicationsJump = "anomaly.applications_jump"
+    case pdfBorderlessTable = "pdf.borderless_table"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
@@ -69,7 +70,8 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
              .crossYearCarryOver, .crossYearRepeatedText, .cellBlank, .crossYearInForce, .problemsGeneric,
              .titleFormulaLike:
             return .warning
-        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .anomalyCorrectionRate, .anomalyApplicationsJump:
+        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .anomalyCorrectionRate, .anomalyApplicationsJump,
+             .pdfBorderlessTable:
             return .info
         }
     }
