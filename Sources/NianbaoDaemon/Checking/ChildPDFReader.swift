@@ -74,6 +74,9 @@ public struct ChildPDFReader: IsolatedReader {
     /// The process ids of this reader's live children, busy and idle.
     public var childProcessIDs: [pid_t] { pool.processIDs }
 
+    /// The process ids of the children stopped (and reaped) after `idleTimeout` without work, the latest 64.
+    public var idleStoppedProcessIDs: [pid_t] { pool.stoppedIdleProcessIDs }
+
     public func read(_ bytes: [UInt8], format: DocumentFormat) -> IsolatedReading {
         let deadline = ContinuousClock().now + limits.timeout
         let name = Array(format.rawValue.utf8)

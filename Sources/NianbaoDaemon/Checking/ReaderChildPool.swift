@@ -37,6 +37,8 @@ final class ReaderChildPool: Sendable {
         var busy: Set<pid_t> = []
         var started = 0
         var reaperScheduled = false
+        /// Children stopped for being idle (the latest 64), oldest first.
+        var stoppedIdle: [pid_t] = []
     }
 
     let executable: String
@@ -61,6 +63,9 @@ final class ReaderChildPool: Sendable {
 
     /// Children started so far.
     var started: Int { state.withLock { $0.started } }
+
+    /// The process ids of the children stopped for being idle (the latest 64), oldest first.
+    var stoppedIdleProcessIDs: [pid_t] { state.withLock { $0.stoppedIdle } }
 
     /// The process ids of the live children, busy and idle.
     var processIDs: [pid_t] { state.withLock { $0.busy.sorted() + $0.idle.map(\.lent.child.pid) } }
@@ -125,6 +130,10 @@ final class ReaderChildPool: Sendable {
                 return (expired, oldest.map { reuse.idleTimeout - (now - $0) })
             }
             for idle in expired { idle.lent.child.stop() }
+            state.withLock { state in
+                state.stoppedIdle += expired.map(\.lent.child.pid)
+                if state.stoppedIdle.count > 64 { state.stoppedIdle.removeFirst(state.stoppedIdle.count - 64) }
+            }
             if let next { reapIdle(after: next) }
         }
     }
