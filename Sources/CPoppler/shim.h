@@ -1,4 +1,6 @@
 #ifndef NIANBAO_CPOPPLER_SHIM_H
 #define NIANBAO_CPOPPLER_SHIM_H
 #include <poppler.h>
+#include <cairo.h>
+#include <cairo-svg.h>
 #endif

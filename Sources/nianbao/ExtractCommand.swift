@@ -26,5 +26,22 @@ struct ExtractCommand: ParsableCommand {
         for line in document.lines {
             print("\(line.location)\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
         }
+        if extraction.format == .pdf { printGrid(bytes) }
+    }
+
+    /// The ruled tables' cells: page, table, row and column (with spans), and text.
+    private func printGrid(_ bytes: [UInt8]) {
+        let grid = PDFGridDump.cells(bytes)
+        guard !grid.cells.isEmpty || !grid.borderlessPages.isEmpty else { return }
+        print("")
+        print("grid")
+        for cell in grid.cells {
+            var place = "第 \(cell.page) 页 表 \(cell.table) 行 \(cell.row) 列 \(cell.column)"
+            if cell.rowSpan > 1 || cell.columnSpan > 1 { place += " (\(cell.rowSpan)×\(cell.columnSpan))" }
+            print("\(place)\t\(cell.text)")
+        }
+        for page in grid.borderlessPages {
+            print("第 \(page) 页\ttable rows without ruling lines (read by geometry)")
+        }
     }
 }

@@ -15,6 +15,8 @@ struct PDFTableRebuilder {
     struct Row: Equatable {
         var page: Int
         var cells: [String]
+        /// Where the row stands in the document (page × 100 000 + its middle y).
+        var key = 0.0
     }
 
     /// One page's lines, e.g. in tests: the cells of each output line.
@@ -40,7 +42,11 @@ struct PDFTableRebuilder {
             output.append((line.key, output.count, Row(page: line.page, cells: line.line.textCells)))
         }
         output.sort { ($0.key, $0.order) < ($1.key, $1.order) }
-        return output.map(\.row)
+        return output.map { entry in
+            var row = entry.row
+            row.key = entry.key
+            return row
+        }
     }
 
     static func startsWithMarker(_ text: String) -> Bool {

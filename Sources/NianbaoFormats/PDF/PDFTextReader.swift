@@ -1,31 +1,80 @@
 import CPoppler
 
-/// Reads a PDF's text layer through poppler-glib and rebuilds lines and table
-/// rows from character boxes. Lines are located "第 P 页第 L 行".
+/// Reads a PDF's text layer through poppler-glib. Tables drawn with ruling
+/// lines are read from their cell grid (`PDFRulingExtractor`, `CellGridBuilder`,
+/// `GridTableReader`); the rest of the page, borderless tables included, is
+/// rebuilt from character boxes. Lines are located "第 P 页第 L 行".
 struct PDFTextReader {
     let limits: ExtractionLimits
 
+    /// What was read: the lines, and the tables read from their grids.
+    struct Result {
+        var sink: LineSink
+        var tables: [GridTableReader.Table]
+        /// Pages that hold table rows but no ruled grid (read by geometry).
+        var borderlessPages: [Int]
+    }
+
     func read(_ bytes: [UInt8]) throws(ExtractionFailure) -> LineSink {
+        try readTables(bytes).sink
+    }
+
+    func readTables(_ bytes: [UInt8]) throws(ExtractionFailure) -> Result {
         let document = try open(bytes)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let pageCount = Int(poppler_document_get_n_pages(document))
-        var sink = LineSink(maxLines: limits.maxLines)
         var glyphTotal = 0
         let builder = PDFLineBuilder()
         var pages: [[PDFLine]] = []
+        var tables: [GridTableReader.Table] = []
+        var borderless: [Int] = []
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
-            let (glyphs, height) = pageGlyphs(document, pageIndex)
+            guard let page = poppler_document_get_page(document, Int32(pageIndex)) else {
+                pages.append([])
+                continue
+            }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            var width = 0.0
+            var height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            var glyphs = pageGlyphs(page)
             glyphTotal += glyphs.count { !$0.scalar.properties.isWhitespace }
-            pages.append(PDFPageFurniture.withoutPageNumbers(builder.lines(from: glyphs), pageHeight: height))
+            var lines = builder.lines(from: glyphs)
+            if lines.contains(where: \.isDataRow) {
+                let grids = CellGridBuilder().grids(PDFRulingExtractor().segments(of: page, width: width, height: height))
+                var taken = [Bool](repeating: false, count: glyphs.count)
+                for grid in grids {
+                    let read = GridTableReader.read(grid, glyphs: glyphs, page: pageIndex)
+                    tables.append(read.table)
+                    for index in taken.indices where read.taken[index] { taken[index] = true }
+                }
+                if !grids.isEmpty {
+                    glyphs = glyphs.indices.filter { !taken[$0] }.map { glyphs[$0] }
+                    lines = builder.lines(from: glyphs)
+                }
+                if lines.contains(where: \.isDataRow) { borderless.append(pageIndex) }
+            }
+            lines = PDFPageFurniture.withoutPageNumbers(lines, pageHeight: height)
+            if pageIndex == 0 { lines = PDFTitleLines.joined(lines) }
+            pages.append(lines)
         }
+        guard glyphTotal > 0 else { throw .noTextLayer }
+        tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
+        var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
+        for table in tables {
+            for (cells, key) in zip(table.rows, table.rowKeys) {
+                rows.append(PDFTableRebuilder.Row(page: table.page, cells: cells, key: Double(table.page) * 100_000 + key))
+            }
+        }
+        let ordered = rows.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        var sink = LineSink(maxLines: limits.maxLines)
         var lineOnPage: [Int: Int] = [:]
-        for row in PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages)) {
+        for row in ordered {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
             try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
         }
-        guard glyphTotal > 0 else { throw .noTextLayer }
-        return sink
+        return Result(sink: sink, tables: tables, borderlessPages: borderless)
     }
 
     private func open(_ bytes: [UInt8]) throws(ExtractionFailure) -> OpaquePointer {
@@ -46,18 +95,13 @@ struct PDFTextReader {
         return document
     }
 
-    /// The characters of one page with their boxes, capped by the per-page limit, and the page's height.
-    private func pageGlyphs(_ document: OpaquePointer, _ index: Int) -> ([PDFGlyph], height: Double) {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return ([], 0) }
-        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-        var width = 0.0
-        var height = 0.0
-        poppler_page_get_size(page, &width, &height)
-        guard let cText = poppler_page_get_text(page) else { return ([], height) }
+    /// The characters of one page with their boxes, capped by the per-page limit.
+    private func pageGlyphs(_ page: OpaquePointer) -> [PDFGlyph] {
+        guard let cText = poppler_page_get_text(page) else { return [] }
         defer { g_free(cText) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return ([], height) }
+        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
         defer { g_free(rectangles) }
         let text = String(cString: cText)
         var glyphs: [PDFGlyph] = []
@@ -70,6 +114,6 @@ struct PDFTextReader {
             glyphs.append(PDFGlyph(scalar: scalar, x0: min(box.x1, box.x2), y0: min(box.y1, box.y2),
                                    x1: max(box.x1, box.x2), y1: max(box.y1, box.y2)))
         }
-        return (glyphs, height)
+        return glyphs
     }
 }

@@ -1,0 +1,179 @@
+/// Builds cell grids from a page's ruling segments, wherever they came from.
+///
+/// Collinear pieces (dashes, per-cell borders, the two lines of a double rule)
+/// are merged into lines; lines that cross or touch form one table; the x of
+/// its vertical lines and the y of its horizontal ones are the grid lines. A
+/// table without outer side rules gets them from where its horizontal rules
+/// end, and one whose closing rule is left off (at a page break) gets it where
+/// its vertical rules end. Between two basic rectangles a missing rule means
+/// they are one merged cell.
+public struct CellGridBuilder: Sendable {
+    /// Lines closer than this are one grid line (double and thick rules).
+    public var snap = 3.0
+    /// Collinear pieces with a gap up to this are one line (dashed rules).
+    public var joinGap = 4.5
+    /// How near a line's end must come to another line to touch it.
+    public var touch = 3.0
+    /// Most grid lines a table may have in either direction.
+    public var maxLines = 400
+
+    public init() {}
+
+    /// The tables the segments draw, top to bottom.
+    public func grids(_ segments: [RulingSegment]) -> [CellGrid] {
+        let horizontal = lines(segments.filter { $0.axis == .horizontal && $0.length.isFinite && $0.position.isFinite })
+        let vertical = lines(segments.filter { $0.axis == .vertical && $0.length.isFinite && $0.position.isFinite })
+        guard !horizontal.isEmpty, !vertical.isEmpty,
+              horizontal.count <= 50 * maxLines, vertical.count <= 50 * maxLines else { return [] }
+        var parent = Array(0..<(horizontal.count + vertical.count))
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        for (h, across) in horizontal.enumerated() {
+            for (v, down) in vertical.enumerated() where touches(across, down) {
+                let a = root(h)
+                let b = root(horizontal.count + v)
+                if a != b { parent[a] = b }
+            }
+        }
+        var groups: [Int: (h: [RulingSegment], v: [RulingSegment])] = [:]
+        for (index, line) in horizontal.enumerated() { groups[root(index), default: ([], [])].h.append(line) }
+        for (index, line) in vertical.enumerated() { groups[root(horizontal.count + index), default: ([], [])].v.append(line) }
+        return groups.values.compactMap { grid(horizontal: $0.h, vertical: $0.v) }.sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
+    }
+
+    private func touches(_ h: RulingSegment, _ v: RulingSegment) -> Bool {
+        h.covers(v.position, tolerance: touch) && v.covers(h.position, tolerance: touch)
+    }
+
+    /// Segments of one axis merged: positions within `snap` clustered, then overlapping or nearly touching pieces joined.
+    func lines(_ segments: [RulingSegment]) -> [RulingSegment] {
+        let sorted = segments.sorted { $0.position < $1.position }
+        var clusters: [[RulingSegment]] = []
+        var clusterStart = -Double.infinity
+        for segment in sorted {
+            if segment.position - clusterStart > snap || clusters.isEmpty {
+                clusters.append([segment])
+                clusterStart = segment.position
+            } else {
+                clusters[clusters.count - 1].append(segment)
+            }
+        }
+        var result: [RulingSegment] = []
+        for cluster in clusters {
+            let position = cluster.map(\.position).reduce(0, +) / Double(cluster.count)
+            let width = cluster.map(\.width).max() ?? 0
+            var merged: [RulingSegment] = []
+            for piece in cluster.sorted(by: { $0.start < $1.start }) {
+                if let last = merged.last, piece.start <= last.end + joinGap {
+                    merged[merged.count - 1].end = max(last.end, piece.end)
+                } else {
+                    merged.append(RulingSegment(axis: piece.axis, position: position, start: piece.start, end: piece.end, width: width))
+                }
+            }
+            result += merged
+        }
+        return result
+    }
+
+    /// The grid of one group of touching lines, with implied outer lines, or nil if it is no table.
+    private func grid(horizontal: [RulingSegment], vertical: [RulingSegment]) -> CellGrid? {
+        var horizontal = horizontal
+        var vertical = vertical
+        // Outer side rules left off: the horizontal rules' ends imply them.
+        let left = horizontal.map(\.start).min()!
+        let right = horizontal.map(\.end).max()!
+        for side in [left, right] where !vertical.contains(where: { abs($0.position - side) <= snap }) {
+            let reaching = horizontal.filter { $0.covers(side, tolerance: snap) && abs((side == left ? $0.start : $0.end) - side) <= snap }
+            if reaching.count >= 2 {
+                vertical.append(RulingSegment(axis: .vertical, position: side, start: reaching.map(\.position).min()!,
+                                              end: reaching.map(\.position).max()!))
+            }
+        }
+        // A closing (or opening) rule left off at a page break: the vertical rules' ends imply it.
+        let top = vertical.map(\.start).min()!
+        let bottom = vertical.map(\.end).max()!
+        for edge in [top, bottom] where !horizontal.contains(where: { abs($0.position - edge) <= snap }) {
+            let reaching = vertical.filter { abs((edge == top ? $0.start : $0.end) - edge) <= snap }
+            if reaching.count >= 2 {
+                horizontal.append(RulingSegment(axis: .horizontal, position: edge, start: reaching.map(\.position).min()!,
+                                                end: reaching.map(\.position).max()!))
+            }
+        }
+        let xs = Self.positions(vertical, snap: snap)
+        let ys = Self.positions(horizontal, snap: snap)
+        guard xs.count >= 2, ys.count >= 2, xs.count <= maxLines, ys.count <= maxLines,
+              (xs.count - 1) * (ys.count - 1) >= 2 else { return nil }
+        let rows = ys.count - 1
+        let columns = xs.count - 1
+        var parent = Array(0..<(rows * columns))
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        func join(_ a: Int, _ b: Int) {
+            let ra = root(a)
+            let rb = root(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        for row in 0..<rows {
+            let middle = (ys[row] + ys[row + 1]) / 2
+            for column in 1..<max(columns, 1) where !vertical.contains(where: { abs($0.position - xs[column]) <= snap && $0.covers(middle, tolerance: 0) }) {
+                join(row * columns + column - 1, row * columns + column)
+            }
+        }
+        for row in 1..<max(rows, 1) {
+            for column in 0..<columns {
+                let middle = (xs[column] + xs[column + 1]) / 2
+                if !horizontal.contains(where: { abs($0.position - ys[row]) <= snap && $0.covers(middle, tolerance: 0) }) {
+                    join((row - 1) * columns + column, row * columns + column)
+                }
+            }
+        }
+        var cellOfRoot: [Int: Int] = [:]
+        var cells: [CellGrid.Cell] = []
+        var owner = Array(repeating: Array(repeating: 0, count: columns), count: rows)
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let key = root(row * columns + column)
+                if let index = cellOfRoot[key] {
+                    owner[row][column] = index
+                    let cell = cells[index]
+                    cells[index].rowSpan = max(cell.rowSpan, row - cell.row + 1)
+                    cells[index].columnSpan = max(cell.columnSpan, column - cell.column + 1)
+                    if column < cell.column {
+                        cells[index].columnSpan += cell.column - column
+                        cells[index].column = column
+                    }
+                } else {
+                    cellOfRoot[key] = cells.count
+                    owner[row][column] = cells.count
+                    cells.append(CellGrid.Cell(row: row, column: column, rowSpan: 1, columnSpan: 1))
+                }
+            }
+        }
+        return CellGrid(xs: xs, ys: ys, cells: cells, owner: owner)
+    }
+
+    /// The distinct positions of lines, those within `snap` averaged into one.
+    private static func positions(_ lines: [RulingSegment], snap: Double) -> [Double] {
+        var result: [[Double]] = []
+        for position in lines.map(\.position).sorted() {
+            if let first = result.last?.first, position - first <= snap {
+                result[result.count - 1].append(position)
+            } else {
+                result.append([position])
+            }
+        }
+        return result.map { $0.reduce(0, +) / Double($0.count) }
+    }
+}
