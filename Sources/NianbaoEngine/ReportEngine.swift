@@ -19,6 +19,7 @@ public struct ReportEngine: Sendable {
         let report = parse(document)
         var findings = report.parseFindings
         findings.append(contentsOf: validate(report, in: document))
+        findings = OCRReview.review(findings, in: document)
         return Assessment(report: report, findings: findings)
     }
 }

@@ -48,6 +48,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case signatureDateMissing = "date.signature_missing"
     case extraColumnsIgnored = "table.extra_columns_ignored"
     case textRepaired = "text.repaired"
+    case ocrUncertain = "ocr.uncertain"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
@@ -60,7 +61,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
              .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
-             .crossYearCarryOver, .crossYearRepeatedText:
+             .crossYearCarryOver, .crossYearRepeatedText, .ocrUncertain:
             return .warning
         case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
             return .info

@@ -87,7 +87,7 @@ struct PDFTextReader {
         for row in ordered {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
-            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
+            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells))
         }
         return Result(sink: sink, tables: tables, borderlessPages: borderless, scannedCells: scannedCells)
     }
