@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(engine docx html pdf)
+((${#targets[@]})) || targets=(engine docx html pdf grid)
 swift build --product nianbao-fuzz --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
 binary=.build-fuzz/debug/nianbao-fuzz

@@ -20,6 +20,7 @@ public struct ReportEngine: Sendable {
         var findings = report.parseFindings
         findings.append(contentsOf: validate(report, in: document))
         findings = OCRReview.review(findings, in: document)
+        findings.append(contentsOf: document.notes)
         return Assessment(report: report, findings: findings)
     }
 }

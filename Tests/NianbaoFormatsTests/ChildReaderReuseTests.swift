@@ -70,7 +70,7 @@ struct ChildReaderReuseTests {
                 pids.formUnion(reader.childProcessIDs)
             }
         }
-        guard case .lines(let lines) = reader.read(Self.pdfs[0], format: .pdf) else { Issue.record("no lines"); return }
+        guard case .lines(let lines, _) = reader.read(Self.pdfs[0], format: .pdf) else { Issue.record("no lines"); return }
         #expect(lines.count > 50)
         #expect(reader.childrenStarted == 1)
         #expect(pids.count == 1, "children seen: \(pids)")

@@ -43,7 +43,9 @@ struct CrossFormatVerdictTests {
         for (format, document) in try Self.documents(text) {
             let extracted = try #require(document, "\(format) was refused")
             let assessment = engine.assess(extracted)
-            let codes = Set(assessment.findings.map(\.code))
+            var codes = Set(assessment.findings.map(\.code))
+            // The generated PDF draws no ruling lines: read by geometry, and said so.
+            if format == .pdf { #expect(codes.remove(.pdfBorderlessTable) != nil, "\(codes)") }
             let check = {
                 if variant == .brokenArithmetic {
                     #expect(assessment.verdict == .fail, "\(format)")

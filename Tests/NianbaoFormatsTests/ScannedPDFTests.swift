@@ -75,6 +75,7 @@ struct ScannedPDFTests {
             }
         }
         print("scanned fixtures with the text form's verdict: \(same)/\(Self.scans.count)")
+        for mismatch in mismatches { print("  \(mismatch)") }
         withKnownIssue("OCR grid reading is incomplete on some pages (issue 19)", isIntermittent: true) {
             #expect(mismatches.isEmpty, "\(mismatches)")
         }

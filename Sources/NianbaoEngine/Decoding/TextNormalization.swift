@@ -83,7 +83,7 @@ public enum TextNormalization {
             if isPageMarker(scalars) { continue }
             lines.append(SourceLine(text: ScalarText.string(scalars), location: line.location))
         }
-        return SourceDocument(lines: lines)
+        return SourceDocument(lines: lines, notes: document.notes)
     }
 
     /// Whether a line is only a page marker: "- 3 -", "— 12 —", "-3-".

@@ -7,9 +7,13 @@
 public struct SourceDocument: Sendable, Hashable {
     /// The lines, in reading order.
     public var lines: [SourceLine]
+    /// What the reader noted about how it read the document (info findings, e.g.
+    /// a PDF table read without ruling lines); the engine reports them as they are.
+    public var notes: [Finding]
 
-    public init(lines: [SourceLine]) {
+    public init(lines: [SourceLine], notes: [Finding] = []) {
         self.lines = lines
+        self.notes = notes
     }
 
     /// Splits already-decoded text into lines located as "第 N 行" (1-based).
@@ -21,6 +25,7 @@ public struct SourceDocument: Sendable, Hashable {
             result.append(SourceLine(text: line, location: "第 \(number) 行"))
         }
         self.lines = result
+        self.notes = []
     }
 }
 

@@ -42,6 +42,7 @@ extension RuleCode {
         case .extraColumnsIgnored: return "Extra empty columns ignored"
         case .textRepaired: return "Damaged text repaired"
         case .ocrUncertain: return "Numbers of a scan may be misread"
+        case .pdfBorderlessTable: return "PDF table without ruling lines"
         }
     }
 
@@ -128,6 +129,8 @@ extension RuleCode {
             return "Characters lost in extraction (e.g. \"()不予公开\" for \"（三）不予公开\") were restored from the template's fixed wording before the tables were read."
         case .ocrUncertain:
             return "The report is a scan read by OCR. An arithmetic identity of its tables (row sums, totals, balance) does not hold, and a cell it runs through was read with low confidence, so the numbers may be misread rather than wrong. The identity's errors are replaced by this warning, which names the cells and their confidence; check them against the scan. A scan is never failed for a number OCR may have misread, and no value is computed from the arithmetic."
+        case .pdfBorderlessTable:
+            return "A PDF page holds table rows drawn without ruling lines. Ruled tables are read from their cell grid; these were rebuilt from the positions of the characters instead, which is less certain where labels wrap. Drawing the table's cell borders (the template's layout) makes the reading exact."
         }
     }
 }

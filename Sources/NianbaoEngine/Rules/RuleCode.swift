@@ -49,6 +49,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case extraColumnsIgnored = "table.extra_columns_ignored"
     case textRepaired = "text.repaired"
     case ocrUncertain = "ocr.uncertain"
+    case pdfBorderlessTable = "pdf.borderless_table"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
@@ -63,7 +64,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
              .crossYearCarryOver, .crossYearRepeatedText, .ocrUncertain:
             return .warning
-        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired:
+        case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .pdfBorderlessTable:
             return .info
         }
     }

@@ -34,7 +34,9 @@ public struct DocumentExtractor: Sendable {
         guard bytes.count <= limits.maxInputBytes else { return .refused(Finding(.inputTooLarge, "文件过大，拒绝读取")) }
         do {
             switch format {
-            case .pdf: return .lines(try PDFTextReader(limits: limits).read(bytes).document.lines)
+            case .pdf:
+                let document = try PDFTextReader(limits: limits).read(bytes).document
+                return .lines(document.lines, notes: document.notes)
             default: return .refused(format.unsupportedFinding)
             }
         } catch {
@@ -80,7 +82,8 @@ public struct DocumentExtractor: Sendable {
                 if let isolated {
                     switch isolated.read(bytes, format: format) {
                     case .refused(let finding): return .refused(format: format, finding: finding)
-                    case .lines(let lines): return .document(TextNormalization.normalize(SourceDocument(lines: lines)), format: format, encoding: nil)
+                    case .lines(let lines, let notes):
+                        return .document(TextNormalization.normalize(SourceDocument(lines: lines, notes: notes)), format: format, encoding: nil)
                     }
                 }
                 let sink = try PDFTextReader(limits: limits).read(bytes)

@@ -5,7 +5,7 @@ import NianbaoEngine
 /// read. None may crash, hang or grow without bound, whatever the bytes.
 public enum FuzzEntry {
     /// The fuzz targets by name.
-    public static let targets = ["engine", "docx", "html", "pdf"]
+    public static let targets = ["engine", "docx", "html", "pdf", "grid"]
 
     /// Runs `target` on `bytes`; returns the number of findings (to keep the work observable).
     @discardableResult
@@ -26,6 +26,9 @@ public enum FuzzEntry {
             }
         case "pdf":
             document = try? PDFTextReader(limits: limits).read(bytes).document
+        case "grid":
+            // The ruled-table path alone: cairo SVG parsing, grid building, cells, page breaks.
+            return GridFuzzInput.run(bytes)
         default:
             return 0
         }

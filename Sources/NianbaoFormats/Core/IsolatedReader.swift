@@ -10,7 +10,7 @@ public protocol IsolatedReader: Sendable {
 
 /// What an isolated reader produced.
 public enum IsolatedReading: Sendable, Hashable {
-    case lines([SourceLine])
+    case lines([SourceLine], notes: [Finding] = [])
     case refused(Finding)
 }
 
@@ -30,11 +30,17 @@ public enum IsolatedReadingCodec {
             out.append(contentsOf: bytes)
         }
         switch reading {
-        case .lines(let lines):
+        case .lines(let lines, let notes):
             for line in lines {
                 out.append(UInt8(ascii: "L"))
                 field(line.location)
                 field(line.text)
+            }
+            for note in notes {
+                out.append(UInt8(ascii: "N"))
+                field(note.code.rawValue)
+                field(note.message)
+                field(note.location ?? "")
             }
         case .refused(let finding):
             out.append(UInt8(ascii: "R"))
@@ -57,6 +63,7 @@ public enum IsolatedReadingCodec {
             return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
         }
         var lines: [SourceLine] = []
+        var notes: [Finding] = []
         while index < bytes.count {
             let tag = bytes[index]
             index += 1
@@ -64,11 +71,14 @@ public enum IsolatedReadingCodec {
             case UInt8(ascii: "L"):
                 guard let location = field(), let text = field() else { return nil }
                 lines.append(SourceLine(text: text, location: location))
+            case UInt8(ascii: "N"):
+                guard let code = field(), let message = field(), let location = field(), let rule = RuleCode(rawValue: code) else { return nil }
+                notes.append(Finding(rule, message, at: location.isEmpty ? nil : location))
             case UInt8(ascii: "R"):
                 guard let code = field(), let message = field(), let rule = RuleCode(rawValue: code) else { return nil }
                 return .refused(Finding(rule, message))
             case UInt8(ascii: "E"):
-                return index == bytes.count ? .lines(lines) : nil
+                return index == bytes.count ? .lines(lines, notes: notes) : nil
             default:
                 return nil
             }

@@ -3,6 +3,8 @@ import NianbaoEngine
 /// Collects extracted lines, enforcing the line limit.
 struct LineSink {
     private(set) var lines: [SourceLine] = []
+    /// The reader's notes on how it read the document.
+    var notes: [Finding] = []
     let maxLines: Int
 
     init(maxLines: Int) {
@@ -37,5 +39,5 @@ struct LineSink {
     }
 
     /// The document built so far.
-    var document: SourceDocument { SourceDocument(lines: lines) }
+    var document: SourceDocument { SourceDocument(lines: lines, notes: notes) }
 }

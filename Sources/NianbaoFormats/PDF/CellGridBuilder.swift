@@ -47,50 +47,59 @@ public struct CellGridBuilder: Sendable {
         return groups.values.compactMap { grid(horizontal: $0.h, vertical: $0.v) }.sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
     }
 
+    /// How far apart two parallel lines of these widths may lie and still be one
+    /// grid line: `snap` between their edges (the two lines of a double rule).
+    private func reach(_ a: Double, _ b: Double) -> Double {
+        snap + min(max(a, b), 4)
+    }
+
     private func touches(_ h: RulingSegment, _ v: RulingSegment) -> Bool {
         h.covers(v.position, tolerance: touch) && v.covers(h.position, tolerance: touch)
     }
 
-    /// Segments of one axis merged: positions within `snap` clustered, then overlapping or nearly touching pieces joined.
+    /// Segments of one axis merged into lines: pieces within reach of one another
+    /// (the two lines of a double rule) whose extents overlap or nearly touch
+    /// (dashes, per-cell borders) are one line. Pieces of different tables that
+    /// happen to lie at nearly the same position stay apart, as their extents do.
     func lines(_ segments: [RulingSegment]) -> [RulingSegment] {
-        let sorted = segments.sorted { $0.position < $1.position }
-        var clusters: [[RulingSegment]] = []
-        var clusterStart = -Double.infinity
-        for segment in sorted {
-            if segment.position - clusterStart > snap || clusters.isEmpty {
-                clusters.append([segment])
-                clusterStart = segment.position
-            } else {
-                clusters[clusters.count - 1].append(segment)
-            }
-        }
-        var result: [RulingSegment] = []
-        for cluster in clusters {
-            let position = cluster.map(\.position).reduce(0, +) / Double(cluster.count)
-            let width = cluster.map(\.width).max() ?? 0
-            var merged: [RulingSegment] = []
-            for piece in cluster.sorted(by: { $0.start < $1.start }) {
-                if let last = merged.last, piece.start <= last.end + joinGap {
-                    merged[merged.count - 1].end = max(last.end, piece.end)
-                } else {
-                    merged.append(RulingSegment(axis: piece.axis, position: position, start: piece.start, end: piece.end, width: width))
+        var lines: [RulingSegment] = []
+        var sums: [(position: Double, count: Double)] = []
+        for piece in segments.sorted(by: { $0.position < $1.position }) {
+            var match: Int?
+            var index = lines.count - 1
+            while index >= 0, piece.position - lines[index].position <= 2 * snap + 8 {
+                let line = lines[index]
+                if piece.position - line.position <= reach(line.width, piece.width),
+                   piece.start <= line.end + joinGap, line.start <= piece.end + joinGap {
+                    match = index
+                    break
                 }
+                index -= 1
             }
-            result += merged
+            if let match {
+                lines[match].start = min(lines[match].start, piece.start)
+                lines[match].end = max(lines[match].end, piece.end)
+                lines[match].width = max(lines[match].width, piece.width)
+                sums[match].position += piece.position
+                sums[match].count += 1
+                lines[match].position = sums[match].position / sums[match].count
+            } else {
+                lines.append(piece)
+                sums.append((piece.position, 1))
+            }
         }
-        return result
+        return lines
     }
 
     /// The grid of one group of touching lines, with implied outer lines, or nil if it is no table.
     private func grid(horizontal: [RulingSegment], vertical: [RulingSegment]) -> CellGrid? {
-        // A lone rule (an underline, a rule touching nothing) is no table.
         guard !horizontal.isEmpty, !vertical.isEmpty else { return nil }
         var horizontal = horizontal
         var vertical = vertical
         // Outer side rules left off: the horizontal rules' ends imply them.
         let left = horizontal.map(\.start).min()!
         let right = horizontal.map(\.end).max()!
-        for side in [left, right] where !vertical.contains(where: { abs($0.position - side) <= snap }) {
+        for side in [left, right] where !vertical.contains(where: { abs($0.position - side) <= reach($0.width, $0.width) }) {
             let reaching = horizontal.filter { $0.covers(side, tolerance: snap) && abs((side == left ? $0.start : $0.end) - side) <= snap }
             if reaching.count >= 2 {
                 vertical.append(RulingSegment(axis: .vertical, position: side, start: reaching.map(\.position).min()!,
@@ -100,15 +109,15 @@ public struct CellGridBuilder: Sendable {
         // A closing (or opening) rule left off at a page break: the vertical rules' ends imply it.
         let top = vertical.map(\.start).min()!
         let bottom = vertical.map(\.end).max()!
-        for edge in [top, bottom] where !horizontal.contains(where: { abs($0.position - edge) <= snap }) {
+        for edge in [top, bottom] where !horizontal.contains(where: { abs($0.position - edge) <= reach($0.width, $0.width) }) {
             let reaching = vertical.filter { abs((edge == top ? $0.start : $0.end) - edge) <= snap }
-            if reaching.count >= 2 {
-                horizontal.append(RulingSegment(axis: .horizontal, position: edge, start: reaching.map(\.position).min()!,
-                                                end: reaching.map(\.position).max()!))
+            if !reaching.isEmpty, horizontal.count >= 2 {
+                horizontal.append(RulingSegment(axis: .horizontal, position: edge, start: horizontal.map(\.start).min()!,
+                                                end: horizontal.map(\.end).max()!))
             }
         }
-        let xs = Self.positions(vertical, snap: snap)
-        let ys = Self.positions(horizontal, snap: snap)
+        let xs = positions(vertical)
+        let ys = positions(horizontal)
         guard xs.count >= 2, ys.count >= 2, xs.count <= maxLines, ys.count <= maxLines,
               (xs.count - 1) * (ys.count - 1) >= 2 else { return nil }
         let rows = ys.count - 1
@@ -129,14 +138,16 @@ public struct CellGridBuilder: Sendable {
         }
         for row in 0..<rows {
             let middle = (ys[row] + ys[row + 1]) / 2
-            for column in 1..<max(columns, 1) where !vertical.contains(where: { abs($0.position - xs[column]) <= snap && $0.covers(middle, tolerance: 0) }) {
+            for column in 1..<max(columns, 1) where !vertical.contains(where: {
+                abs($0.position - xs[column]) <= reach($0.width, 0) && $0.covers(middle, tolerance: 0)
+            }) {
                 join(row * columns + column - 1, row * columns + column)
             }
         }
         for row in 1..<max(rows, 1) {
             for column in 0..<columns {
                 let middle = (xs[column] + xs[column + 1]) / 2
-                if !horizontal.contains(where: { abs($0.position - ys[row]) <= snap && $0.covers(middle, tolerance: 0) }) {
+                if !horizontal.contains(where: { abs($0.position - ys[row]) <= reach($0.width, 0) && $0.covers(middle, tolerance: 0) }) {
                     join((row - 1) * columns + column, row * columns + column)
                 }
             }
@@ -166,16 +177,17 @@ public struct CellGridBuilder: Sendable {
         return CellGrid(xs: xs, ys: ys, cells: cells, owner: owner)
     }
 
-    /// The distinct positions of lines, those within `snap` averaged into one.
-    private static func positions(_ lines: [RulingSegment], snap: Double) -> [Double] {
-        var result: [[Double]] = []
-        for position in lines.map(\.position).sorted() {
-            if let first = result.last?.first, position - first <= snap {
-                result[result.count - 1].append(position)
+    /// The distinct positions of lines, those within reach of one another averaged into one.
+    private func positions(_ lines: [RulingSegment]) -> [Double] {
+        var result: [(first: Double, width: Double, positions: [Double])] = []
+        for line in lines.sorted(by: { $0.position < $1.position }) {
+            if let last = result.last, line.position - last.first <= reach(last.width, line.width) {
+                result[result.count - 1].positions.append(line.position)
+                result[result.count - 1].width = max(last.width, line.width)
             } else {
-                result.append([position])
+                result.append((line.position, line.width, [line.position]))
             }
         }
-        return result.map { $0.reduce(0, +) / Double($0.count) }
+        return result.map { $0.positions.reduce(0, +) / Double($0.positions.count) }
     }
 }

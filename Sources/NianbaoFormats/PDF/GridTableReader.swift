@@ -8,16 +8,30 @@
 /// one that was missed) is read as those separate cells, so a missed rule never
 /// shifts a value into its neighbour's place.
 struct GridTableReader {
+    /// One cell of an emitted row.
+    struct Entry: Equatable {
+        /// The grid cell (an index into `grid.cells`), or nil for a basic rectangle read on its own.
+        var cell: Int?
+        var text: String
+        /// Whether the cell's text is given here (its first row); below, a merged cell is empty.
+        var first: Bool
+        var x0: Double
+        var x1: Double
+    }
+
     /// A table read from one page.
     struct Table {
         var page: Int
         var grid: CellGrid
         /// The cells of each emitted row.
-        var rows: [[String]]
+        var rows: [[Entry]]
         /// Each row's vertical middle on the page.
         var rowKeys: [Double]
         /// Every cell of the grid with its text (split cells as their basic rectangles).
         var cells: [(cell: CellGrid.Cell, text: String)] = []
+
+        /// The rows as the Word reader gives them: a merged cell's text in its first row, empty below.
+        var lines: [[String]] { rows.map { row in row.map { $0.first ? $0.text : "" } } }
 
         var top: Double { grid.ys.first ?? 0 }
         var bottom: Double { grid.ys.last ?? 0 }
@@ -34,21 +48,24 @@ struct GridTableReader {
             basic[place.row][place.column].append(glyph)
         }
         let split = Set(grid.cells.indices.filter { holdsSeparateNumbers(grid.cells[$0], basic) })
-        var rows: [[String]] = []
+        var rows: [[Entry]] = []
         var keys: [Double] = []
         var cellTexts: [(cell: CellGrid.Cell, text: String)] = []
         for row in 0..<grid.rowCount {
-            var cells: [String] = []
+            var cells: [Entry] = []
             var column = 0
             while column < grid.columnCount {
                 let index = grid.owner[row][column]
                 if split.contains(index) {
-                    cells.append(text(of: basic[row][column]))
-                    cellTexts.append((CellGrid.Cell(row: row, column: column, rowSpan: 1, columnSpan: 1), cells[cells.count - 1]))
+                    cells.append(Entry(cell: nil, text: text(of: basic[row][column]), first: true,
+                                       x0: grid.xs[column], x1: grid.xs[column + 1]))
+                    cellTexts.append((CellGrid.Cell(row: row, column: column, rowSpan: 1, columnSpan: 1), cells[cells.count - 1].text))
                     column += 1
                     continue
                 }
                 let cell = grid.cells[index]
+                let x0 = grid.xs[column]
+                let x1 = grid.xs[min(cell.column + cell.columnSpan, grid.columnCount)]
                 if row == cell.row {
                     var glyphs: [PDFGlyph] = []
                     for r in cell.row..<(cell.row + cell.rowSpan) {
@@ -56,14 +73,14 @@ struct GridTableReader {
                             glyphs += basic[r][c]
                         }
                     }
-                    cells.append(text(of: glyphs))
-                    cellTexts.append((cell, cells[cells.count - 1]))
+                    cells.append(Entry(cell: index, text: text(of: glyphs), first: true, x0: x0, x1: x1))
+                    cellTexts.append((cell, cells[cells.count - 1].text))
                 } else {
-                    cells.append("")
+                    cells.append(Entry(cell: index, text: "", first: false, x0: x0, x1: x1))
                 }
                 while column < grid.columnCount, grid.owner[row][column] == index { column += 1 }
             }
-            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            guard cells.contains(where: { !$0.text.isEmpty }) else { continue }
             rows.append(cells)
             keys.append((grid.ys[row] + grid.ys[row + 1]) / 2)
         }

@@ -1,47 +1,107 @@
 import CPoppler
 
-/// Takes a page's ruling segments from its own drawing: poppler renders the
-/// page through cairo onto an SVG surface held in memory, and the straight
-/// strokes and thin filled rectangles of that SVG are the rules
-/// (`SVGRulingParser`). No pixels are rendered.
+/// Takes a page's ruling segments from its own drawing, with no pixels and no
+/// glyph outlines: poppler renders the page through cairo onto an observer
+/// surface (over an image of a few pixels standing for the page), and
+/// every stroke and fill it draws is read from the cairo context's current path
+/// as it happens. Straight strokes and thin filled rectangles are the rules
+/// (`RulingPaths`); paths with curves (glyph outlines) and white or
+/// transparent paint are not.
 struct PDFRulingExtractor {
-    /// Most bytes of SVG accepted for one page; a larger page yields no rules.
-    var maxSVGBytes = 48 << 20
+    /// Most segments taken from one page.
+    var maxSegments = 20_000
+    /// Most path elements read from one drawing operation.
+    var maxPathElements = 4_000
 
-    /// Collects cairo's output, refusing more than `limit` bytes.
-    private final class Buffer {
-        var bytes: [UInt8] = []
-        var overflowed = false
-        let limit: Int
+    /// Collects the rules while poppler draws.
+    private final class Collector {
+        var context: OpaquePointer?
+        var segments: [RulingSegment] = []
+        let rules = RulingPaths()
+        let maxSegments: Int
+        let maxPathElements: Int
 
-        init(limit: Int) { self.limit = limit }
+        init(maxSegments: Int, maxPathElements: Int) {
+            self.maxSegments = maxSegments
+            self.maxPathElements = maxPathElements
+        }
+
+        func drawn(stroked: Bool) {
+            guard let context, segments.count < maxSegments, !invisible(context) else { return }
+            guard let path = cairo_copy_path(context) else { return }
+            defer { cairo_path_destroy(path) }
+            guard path.pointee.status == CAIRO_STATUS_SUCCESS, let data = path.pointee.data,
+                  path.pointee.num_data <= maxPathElements * 3 else { return }
+            var matrix = cairo_matrix_t()
+            cairo_get_matrix(context, &matrix)
+            var subpaths: [[(Double, Double)]] = []
+            var current: [(Double, Double)] = []
+            var index = 0
+            let count = Int(path.pointee.num_data)
+            while index < count {
+                let header = data[index].header
+                let length = max(Int(header.length), 1)
+                switch header.type {
+                case CAIRO_PATH_MOVE_TO, CAIRO_PATH_LINE_TO:
+                    guard index + 1 < count else { break }
+                    if header.type == CAIRO_PATH_MOVE_TO, current.count >= 2 { subpaths.append(current) }
+                    if header.type == CAIRO_PATH_MOVE_TO { current = [] }
+                    var x = data[index + 1].point.x
+                    var y = data[index + 1].point.y
+                    cairo_matrix_transform_point(&matrix, &x, &y)
+                    guard x.isFinite, y.isFinite else { return }
+                    current.append((x, y))
+                case CAIRO_PATH_CLOSE_PATH:
+                    if let first = current.first, current.count >= 2 { current.append(first) }
+                    if current.count >= 2 { subpaths.append(current) }
+                    current = []
+                default:
+                    return  // a curve: glyph outlines and round shapes are no rules
+                }
+                index += length
+            }
+            if current.count >= 2 { subpaths.append(current) }
+            let scale = abs(matrix.xx * matrix.yy - matrix.xy * matrix.yx).squareRoot()
+            segments += rules.rules(subpaths, stroked: stroked, width: stroked ? cairo_get_line_width(context) * scale : 0)
+        }
+
+        /// White or (nearly) transparent paint draws no rule.
+        private func invisible(_ context: OpaquePointer) -> Bool {
+            guard let source = cairo_get_source(context), cairo_pattern_get_type(source) == CAIRO_PATTERN_TYPE_SOLID else { return false }
+            var red = 0.0, green = 0.0, blue = 0.0, alpha = 0.0
+            guard cairo_pattern_get_rgba(source, &red, &green, &blue, &alpha) == CAIRO_STATUS_SUCCESS else { return false }
+            return alpha < 0.05 || (red >= 0.95 && green >= 0.95 && blue >= 0.95)
+        }
     }
 
     func segments(of page: OpaquePointer, width: Double, height: Double) -> [RulingSegment] {
-        let buffer = Buffer(limit: maxSVGBytes)
-        let closure = Unmanaged.passRetained(buffer)
-        defer { closure.release() }
-        let write: cairo_write_func_t = { context, data, length in
-            guard let context, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            let buffer = Unmanaged<Buffer>.fromOpaque(context).takeUnretainedValue()
-            guard !buffer.overflowed, buffer.bytes.count + Int(length) <= buffer.limit else {
-                buffer.overflowed = true
-                return CAIRO_STATUS_WRITE_ERROR
-            }
-            buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
+        let collector = Collector(maxSegments: maxSegments, maxPathElements: maxPathElements)
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        // A few pixels standing for the whole page: every operation reaches the
+        // observer, and what the image does with it costs next to nothing.
+        let scale = 0.01
+        guard width > 0, height > 0,
+              let target = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(width * scale) + 2, Int32(height * scale) + 2) else { return [] }
+        defer { cairo_surface_destroy(target) }
+        guard let observer = cairo_surface_create_observer(target, CAIRO_SURFACE_OBSERVER_NORMAL) else { return [] }
+        defer { cairo_surface_destroy(observer) }
+        cairo_surface_set_device_scale(observer, scale, scale)
+        let stroke: cairo_surface_observer_callback_t = { _, _, data in
+            guard let data else { return }
+            Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().drawn(stroked: true)
         }
-        guard width > 0, height > 0, width < 20_000, height < 20_000,
-              let surface = cairo_svg_surface_create_for_stream(write, closure.toOpaque(), width, height) else { return [] }
-        guard let context = cairo_create(surface) else {
-            cairo_surface_destroy(surface)
-            return []
+        let fill: cairo_surface_observer_callback_t = { _, _, data in
+            guard let data else { return }
+            Unmanaged<Collector>.fromOpaque(data).takeUnretainedValue().drawn(stroked: false)
         }
+        guard cairo_surface_observer_add_stroke_callback(observer, stroke, box.toOpaque()) == CAIRO_STATUS_SUCCESS,
+              cairo_surface_observer_add_fill_callback(observer, fill, box.toOpaque()) == CAIRO_STATUS_SUCCESS,
+              let context = cairo_create(observer) else { return [] }
+        collector.context = context
         poppler_page_render(page, context)
+        collector.context = nil
         cairo_destroy(context)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
-        guard !buffer.overflowed else { return [] }
-        return SVGRulingParser().segments(buffer.bytes)
+        return collector.segments
     }
 }

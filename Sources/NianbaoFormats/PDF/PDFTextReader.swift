@@ -1,4 +1,5 @@
 import CPoppler
+import NianbaoEngine
 
 /// Reads a PDF's text layer through poppler-glib. Tables drawn with ruling
 /// lines are read from their cell grid (`PDFRulingExtractor`, `CellGridBuilder`,
@@ -79,7 +80,7 @@ struct PDFTextReader {
         tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
         var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
         for table in tables {
-            for (cells, key) in zip(table.rows, table.rowKeys) {
+            for (cells, key) in zip(table.lines, table.rowKeys) {
                 rows.append(PDFTableRebuilder.Row(page: table.page, cells: cells, key: Double(table.page) * 100_000 + key))
             }
         }
@@ -90,6 +91,10 @@ struct PDFTextReader {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
             try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells, scannedPages: scannedPageSet))
+        }
+        if let first = borderless.first {
+            let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")
+            sink.notes.append(Finding(.pdfBorderlessTable, "\(pages)的表格没有框线，已按文字位置读取；请核对表格数字", at: "第 \(first + 1) 页"))
         }
         return Result(sink: sink, tables: tables, borderlessPages: borderless, scannedCells: scannedCells)
     }
