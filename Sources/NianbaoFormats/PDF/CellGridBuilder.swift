@@ -25,25 +25,15 @@ public struct CellGridBuilder: Sendable {
         let vertical = lines(segments.filter { $0.axis == .vertical && $0.length.isFinite && $0.position.isFinite })
         guard !horizontal.isEmpty, !vertical.isEmpty,
               horizontal.count <= 50 * maxLines, vertical.count <= 50 * maxLines else { return [] }
-        var parent = Array(0..<(horizontal.count + vertical.count))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var sets = DisjointSets(count: horizontal.count + vertical.count)
         for (h, across) in horizontal.enumerated() {
             for (v, down) in vertical.enumerated() where touches(across, down) {
-                let a = root(h)
-                let b = root(horizontal.count + v)
-                if a != b { parent[a] = b }
+                sets.join(h, horizontal.count + v)
             }
         }
         var groups: [Int: (h: [RulingSegment], v: [RulingSegment])] = [:]
-        for (index, line) in horizontal.enumerated() { groups[root(index), default: ([], [])].h.append(line) }
-        for (index, line) in vertical.enumerated() { groups[root(horizontal.count + index), default: ([], [])].v.append(line) }
+        for (index, line) in horizontal.enumerated() { groups[sets.root(index), default: ([], [])].h.append(line) }
+        for (index, line) in vertical.enumerated() { groups[sets.root(horizontal.count + index), default: ([], [])].v.append(line) }
         return groups.values.compactMap { grid(horizontal: $0.h, vertical: $0.v) }.sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
     }
 
@@ -122,33 +112,20 @@ public struct CellGridBuilder: Sendable {
               (xs.count - 1) * (ys.count - 1) >= 2 else { return nil }
         let rows = ys.count - 1
         let columns = xs.count - 1
-        var parent = Array(0..<(rows * columns))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
-        func join(_ a: Int, _ b: Int) {
-            let ra = root(a)
-            let rb = root(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = DisjointSets(count: rows * columns)
         for row in 0..<rows {
             let middle = (ys[row] + ys[row + 1]) / 2
             for column in 1..<max(columns, 1) where !vertical.contains(where: {
                 abs($0.position - xs[column]) <= reach($0.width, 0) && $0.covers(middle, tolerance: 0)
             }) {
-                join(row * columns + column - 1, row * columns + column)
+                sets.join(row * columns + column - 1, row * columns + column)
             }
         }
         for row in 1..<max(rows, 1) {
             for column in 0..<columns {
                 let middle = (xs[column] + xs[column + 1]) / 2
                 if !horizontal.contains(where: { abs($0.position - ys[row]) <= reach($0.width, 0) && $0.covers(middle, tolerance: 0) }) {
-                    join((row - 1) * columns + column, row * columns + column)
+                    sets.join((row - 1) * columns + column, row * columns + column)
                 }
             }
         }
@@ -157,7 +134,7 @@ public struct CellGridBuilder: Sendable {
         var owner = Array(repeating: Array(repeating: 0, count: columns), count: rows)
         for row in 0..<rows {
             for column in 0..<columns {
-                let key = root(row * columns + column)
+                let key = sets.root(row * columns + column)
                 if let index = cellOfRoot[key] {
                     owner[row][column] = index
                     let cell = cells[index]
