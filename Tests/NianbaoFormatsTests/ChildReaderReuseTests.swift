@@ -157,7 +157,9 @@ struct ChildReaderReuseTests {
         let reader = try Self.reader(reuse: .init(idleTimeout: .milliseconds(300)))
         #expect(reader.read(Self.pdfs[0], format: .pdf) == Self.expected(Self.pdfs[0]))
         #expect(reader.childrenStarted == 1)
-        #expect(Self.waitUntil(seconds: 60) { reader.childProcessIDs.isEmpty })
+        // The pool records a child once it has stopped and reaped it.
+        #expect(Self.waitUntil(seconds: 60) { !reader.idleStoppedProcessIDs.isEmpty })
+        #expect(reader.childProcessIDs.isEmpty)
         let child = try #require(reader.idleStoppedProcessIDs.first)
         #expect(reader.idleStoppedProcessIDs.count == 1)
         #expect(kill(child, 0) == -1 && errno == ESRCH, "the idle child \(child) was not reaped")

@@ -64,7 +64,8 @@ final class ReaderChildPool: Sendable {
     /// Children started so far.
     var started: Int { state.withLock { $0.started } }
 
-    /// The process ids of the children stopped for being idle (the latest 64), oldest first.
+    /// The process ids of the children stopped for being idle (the latest 64), oldest first;
+    /// a child is listed once it has been stopped and reaped.
     var stoppedIdleProcessIDs: [pid_t] { state.withLock { $0.stoppedIdle } }
 
     /// The process ids of the live children, busy and idle.
