@@ -8,7 +8,7 @@ packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd u
 if [[ "${1:-}" == "--test" ]]; then
     # unzip: the export test reads the .xlsx sheet; chromium renders the dashboard
     # page (fonts-noto-cjk for its Chinese); prometheus brings promtool.
-    packages+=(poppler-utils debootstrap systemd-container unzip chromium prometheus fonts-noto-cjk)
+    packages+=(time poppler-utils debootstrap systemd-container unzip chromium prometheus fonts-noto-cjk)
 fi
 missing=()
 for p in "${packages[@]}"; do
