@@ -95,7 +95,9 @@ import Testing
         #expect(OutputTools.samples(text, "nianbao_findings")[#"{code="table3.group_total"}"#] == 3)
         // The .jpg is refused by its extension, before any reading.
         #expect(OutputTools.samples(text, "nianbao_refused_total")[#"{reason="unsupported_format"}"#] == 1)
-        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == 1)
+        // The directories under watch: the drop folder and the sentinels' folder.
+        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == 2)
+        #expect(OutputTools.samples(text, "nianbao_unwatched_directories")[""] == 0)
         // The journal synced at least once, and every sync is in the histogram.
         let syncs = OutputTools.samples(text, "nianbao_journal_fsync_seconds_count")[""] ?? 0
         #expect(syncs >= 1 && OutputTools.samples(text, "nianbao_journal_fsync_seconds_bucket")[#"{le="+Inf"}"#] == syncs)
