@@ -10,6 +10,8 @@ extension DaemonNotice {
         case .storageDegraded: .storage
         case .journalRepaired, .journalUnreadableLines: .journal
         case .failure: .error
+        case .stateHealed: .storage
+        case .restartNeeded: nil
         case .overflowRescan: .overflow
         case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: nil
         }
@@ -20,6 +22,8 @@ extension DaemonNotice {
         switch self {
         case .watchLost(let path), .watchLimitReached(let path), .watchRestored(let path): path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
+        case .stateHealed(_, let path): path
+        case .restartNeeded: nil
         case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
         }
     }

@@ -41,6 +41,8 @@ public enum MetricsText {
 
         out += P.header("nianbao_watch_directories", "gauge", "Directories under inotify watch.")
         out += "nianbao_watch_directories \(snapshot.watchDirectories)\n"
+        out += P.header("nianbao_unwatched_directories", "gauge", "Directories the inotify watch limit left unwatched; polled instead.")
+        out += "nianbao_unwatched_directories \(snapshot.unwatchedDirectories)\n"
 
         let histogram = snapshot.journalFsync
         out += P.header("nianbao_journal_fsync_seconds", "histogram", "Duration of the verdict journal's fsync calls.")

@@ -13,7 +13,8 @@ import Testing
         .watchLimitReached(path: "/srv/nianbao/drop/深层"), .journalRepaired(path: "/var/lib/nianbao/verdicts.jsonl", bytes: 17),
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
-        .failure("status write failed"),
+        .failure("status write failed"), .restartNeeded(keys: ["state.journalFile"]),
+        .stateHealed(.statusDirectory, path: "/var/lib/nianbao/status"),
     ]
 
     static func shapeIndex(_ notice: DaemonNotice) -> Int {
@@ -30,11 +31,13 @@ import Testing
         case .storageDegraded: 9
         case .storageRecovered: 10
         case .failure: 11
+        case .restartNeeded: 12
+        case .stateHealed: 13
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...11))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...13))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {
