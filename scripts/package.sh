@@ -72,12 +72,24 @@ fi
 mkdir -p "$SRC/man"
 "$GENERATE" "$BINARY" --multi-page --output-directory "$SRC/man" \
     --authors "the nianbao authors" --section 1 --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%d)" >/dev/null
+# Internal subcommands (the reader child, the sandbox probe) get no page. A page per
+# subcommand is named as git names its own, nianbao-status(1): the generated
+# NAME ".Nm "nianbao status"" is no whatis entry man-db (and lintian) can read.
+rm -f "$SRC/man/nianbao.extract-child.1" "$SRC/man/nianbao.sandbox-probe.1"
+for page in "$SRC/man"/nianbao.*.1; do
+    sub=$(basename "$page" .1); sub=${sub#nianbao.}
+    upper=$(echo "$sub" | tr '[:lower:]' '[:upper:]')
+    sed -e "s/^\.Dt NIANBAO\.$upper /.Dt NIANBAO-$upper /" \
+        -e "/^\.Sh NAME/,/^\.Sh/ s/^\.Nm \"nianbao $sub\"\$/.Nm nianbao-$sub/" \
+        -e "/^\.Sh SYNOPSIS/,/^\.Sh/ s/^\.Nm\$/.Nm \"nianbao $sub\"/" "$page" >"$SRC/man/nianbao-$sub.1"
+    rm "$page"
+done
 ls "$SRC/man"/*.1 >/dev/null
 
 # 3. The version: a changelog entry of its own when it differs from debian/changelog's.
 if [ "$(dpkg-parsechangelog -l "$SRC/debian/changelog" -S Version)" != "$VERSION" ]; then
     { printf 'nianbao (%s) unstable; urgency=medium\n\n  * Build %s.\n\n -- %s  %s\n\n' "$VERSION" "$VERSION" \
-        "nianbao maintainers <nianbao@localhost.localdomain>" "$(date -R)"
+        "nianbao maintainers <maintainers@users.noreply.h-seed-cd490239.example>" "$(date -R)"
       cat "$ROOT/debian/changelog"; } >"$SRC/debian/changelog"
 fi
 

@@ -16,7 +16,7 @@ extension DaemonSystemd.Boot {
         }
         let version = String(deb.dropFirst("nianbao_".count).prefix { $0 != "_" })
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let build = try Subprocess.run(["/bin/sh", repo + "/scripts/package.sh", "--binary", repo + "/.build/release/nianbao",
+        let build = try Subprocess.run(["/bin/bash", repo + "/scripts/package.sh", "--binary", repo + "/.build/release/nianbao",
                                         "--version", version + "+upgrade", "--out", out, "--no-lintian"])
         #expect(build.status == 0, "package.sh (newer build): \(build.output) \(build.stderr)")
         let newer = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).first { $0.hasSuffix(".deb") }
