@@ -84,6 +84,7 @@ for page in "$SRC/man"/nianbao.*.1; do
         -e "/^\.Sh SYNOPSIS/,/^\.Sh/ s/^\.Nm\$/.Nm \"nianbao $sub\"/" "$page" >"$SRC/man/nianbao-$sub.1"
     rm "$page"
 done
+sed -i -e '/^\.Xr nianbao\.\(extract-child\|sandbox-probe\) 1/d' -e 's/^\.Xr nianbao\.\([a-z-]*\) 1/.Xr nianbao-\1 1/' "$SRC/man/nianbao.1"
 ls "$SRC/man"/*.1 >/dev/null
 
 # 3. The version: a changelog entry of its own when it differs from debian/changelog's.
