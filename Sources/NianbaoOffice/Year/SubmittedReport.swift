@@ -16,9 +16,11 @@ public struct SubmittedReport: Sendable, Hashable, Codable {
     public var arrival: Arrival
     /// 发布日期 as stated in the report, if any.
     public var published: CivilDate?
+    /// The site (host) whose status directory holds the report, when several are combined.
+    public var site: String?
 
     /// A report from its verdict record's values.
-    public init(agency: String?, year: Int?, verdict: Verdict, drop: String, file: String, arrival: Arrival, published: CivilDate? = nil) {
+    public init(agency: String?, year: Int?, verdict: Verdict, drop: String, file: String, arrival: Arrival, published: CivilDate? = nil, site: String? = nil) {
         self.agency = agency
         self.year = year
         self.verdict = verdict
@@ -26,8 +28,12 @@ public struct SubmittedReport: Sendable, Hashable, Codable {
         self.file = file
         self.arrival = arrival
         self.published = published
+        self.site = site
     }
 
-    /// "drop/relative/path": how the report is named in lists.
-    public var path: String { drop.isEmpty ? file : "\(drop)/\(file)" }
+    /// "drop/relative/path" — "site:drop/relative/path" when it has a site: how the report is named in lists.
+    public var path: String {
+        let local = drop.isEmpty ? file : "\(drop)/\(file)"
+        return site.map { "\($0):\(local)" } ?? local
+    }
 }

@@ -97,6 +97,7 @@ extension YearStatus {
         if let counted = ordered.first {
             line.state = SubmissionState(counted.verdict)
             line.file = counted.path
+            line.site = counted.site
             line.reportAgency = counted.agency
             line.arrival = counted.arrival
             line.earlierFiles = ordered.dropFirst().map(\.path)
