@@ -43,13 +43,13 @@ struct ReviewDaemonTests {
             let result = try Self.review(ws, [ws.drop + "/" + Self.path, code, "--reason", "已人工核对"])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        #expect(daemon.waitUntil {
+        #expect(daemon.waitUntil(timeout: 90) {
             ws.statusRecord(Self.path)?.findings.filter { $0.settled != nil }.map(\.code) == others
         }, "\(ws.statusRecord(Self.path)?.findings ?? [])")
         #expect(ws.statusRecord(Self.path)?.verdict == .warn)
         let settled = try Self.review(ws, [ws.drop + "/" + Self.path, "cross_year.in_force", "--cell", "行政规范性文件", "--reason", Self.reason])
         #expect(settled.status == 0, "\(settled.output)\(settled.stderr)")
-        #expect(daemon.waitUntil { ws.statusRecord(Self.path)?.verdict == .pass }, "\(ws.statusRecord(Self.path)?.findings ?? [])")
+        #expect(daemon.waitUntil(timeout: 90) { ws.statusRecord(Self.path)?.verdict == .pass }, "\(ws.statusRecord(Self.path)?.findings ?? [])")
         let journaled = try #require(CrossYearDaemonTests.latest(ws, Self.path))
         #expect(journaled.verdict == .pass)
         #expect(Self.finding(journaled)?.settled?.reason == Self.reason, "still shown, marked settled")
@@ -57,7 +57,7 @@ struct ReviewDaemonTests {
         let list = try Self.review(ws, ["--list"])
         #expect(list.output.contains("cross_year.in_force") && list.output.contains(Self.reason), "\(list.output)")
         // The page and the metrics follow.
-        #expect(daemon.waitUntil {
+        #expect(daemon.waitUntil(timeout: 90) {
             let page = (try? String(contentsOfFile: ws.status + "/index.html", encoding: .utf8)) ?? ""
             let metrics = (try? String(contentsOfFile: ws.status + "/nianbao.prom", encoding: .utf8)) ?? ""
             return page.contains("已核实") && page.contains(Self.reason)
@@ -93,10 +93,10 @@ struct ReviewDaemonTests {
         #expect(record.verdict == .pass && Self.finding(record)?.settled?.reason == Self.reason, "\(record.findings)")
 
         // Back to the marked value, then the mark is taken back: the finding counts again.
-        #expect(daemon.waitUntil { CrossYearDaemonTests.latest(ws, Self.path)?.verdict == .pass })
+        #expect(daemon.waitUntil(timeout: 90) { CrossYearDaemonTests.latest(ws, Self.path)?.verdict == .pass })
         let removed = try Self.review(ws, [ws.drop + "/" + Self.path, "cross_year.in_force", "--remove"])
         #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(daemon.waitUntil { ws.statusRecord(Self.path)?.verdict == .warn && Self.finding(ws.statusRecord(Self.path))?.settled == nil })
+        #expect(daemon.waitUntil(timeout: 90) { ws.statusRecord(Self.path)?.verdict == .warn && Self.finding(ws.statusRecord(Self.path))?.settled == nil })
         #expect(!(try Self.review(ws, ["--list"]).output.contains("cross_year.in_force")))
         #expect(daemon.terminate() == 0)
     }
