@@ -15,6 +15,10 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         public var severity: String
         public var message: String
         public var location: String?
+        /// Set when the office reviewed and accepted the finding (``ReviewMarks``): it
+        /// is still shown, marked 已核实, but no longer counts towards the verdict.
+        /// JSON key `settled`, absent otherwise (so earlier readers see the record as before).
+        public var settled: Settlement?
 
         public init(_ finding: Finding) {
             code = finding.code.rawValue
@@ -23,12 +27,21 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
             location = finding.location
         }
 
+        public init(code: String, severity: String, message: String, location: String?, settled: Settlement? = nil) {
+            self.code = code
+            self.severity = severity
+            self.message = message
+            self.location = location
+            self.settled = settled
+        }
+
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(code, forKey: .code)
             try c.encode(severity, forKey: .severity)
             try c.encode(message, forKey: .message)
             try c.encode(location, forKey: .location)
+            try c.encodeIfPresent(settled, forKey: .settled)
         }
     }
 

@@ -56,7 +56,7 @@ extension VerdictRecord: JSONWritable {
 }
 
 extension VerdictRecord.FindingRecord: JSONWritable {
-    /// `{"code": …, "location": … or null, "message": …, "severity": …}`.
+    /// `{"code": …, "location": … or null, "message": …, "settled": {"reason", "time"} when settled, "severity": …}`.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("code")
@@ -65,6 +65,15 @@ extension VerdictRecord.FindingRecord: JSONWritable {
         writer.string(location)
         writer.key("message")
         writer.string(message)
+        if let settled {
+            writer.key("settled")
+            writer.beginObject()
+            writer.key("reason")
+            writer.string(settled.reason)
+            writer.key("time")
+            writer.string(settled.time)
+            writer.endObject()
+        }
         writer.key("severity")
         writer.string(severity)
         writer.endObject()

@@ -5,7 +5,7 @@ import Foundation
 /// so the file's JSON is walked here once).
 enum ConfigurationKeys {
     static let known: [String] = [
-        "drops", "roster", "state.statusDirectory", "state.journalFile", "state.receiptDirectory",
+        "drops", "roster", "state.statusDirectory", "state.journalFile", "state.marksFile", "state.receiptDirectory",
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
         "output.printVerdicts", "output.metricsFile", "output.dashboard",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",

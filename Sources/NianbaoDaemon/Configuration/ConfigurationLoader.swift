@@ -6,7 +6,8 @@ import SystemPackage
 ///
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
 /// absent: no roster), `state.statusDirectory`,
-/// `state.journalFile`, `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `state.journalFile`, `state.marksFile` (review marks; default `marks.jsonl` beside the journal),
+/// `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
@@ -18,6 +19,8 @@ public struct ConfigurationLoader: Sendable {
         public var drops: [String] = []
         public var statusDirectory: String?
         public var journalFile: String?
+        /// `--marks-file FILE`.
+        public var marksFile: String?
         public var settleMilliseconds: Int?
         public var workers: Int?
         public var createDrops: Bool?
@@ -53,6 +56,7 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.string("roster") { config.rosterFile = try nonEmpty(v, "roster") }
             if let v = try values.string("state.statusDirectory") { config.statusDirectory = try nonEmpty(v, "state.statusDirectory") }
             if let v = try values.string("state.journalFile") { config.journalFile = try nonEmpty(v, "state.journalFile") }
+            if let v = try values.string("state.marksFile") { config.marksFile = try nonEmpty(v, "state.marksFile") }
             if let v = try values.string("state.receiptDirectory") {
                 config.receiptDirectory = try nonEmpty(v, "state.receiptDirectory")
             }
@@ -86,6 +90,7 @@ public struct ConfigurationLoader: Sendable {
         }
         if let v = overrides.statusDirectory { config.statusDirectory = try nonEmpty(v, "--status-dir") }
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
+        if let v = overrides.marksFile { config.marksFile = try nonEmpty(v, "--marks-file") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
         if let v = overrides.createDrops { config.createDrops = v }
         if let v = overrides.metricsFile { config.metricsFile = try nonEmpty(v, "--metrics-file") }

@@ -10,6 +10,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var statusDirectory: String
     /// The append-only verdict journal (JSON Lines).
     public var journalFile: String
+    /// The office's review marks (`state.marksFile`); nil: ``marksPath``'s default.
+    public var marksFile: String?
     /// How long a file written by close-write must stay unchanged before it is judged.
     public var settle: Duration
     /// Files larger than this get a fail verdict without being read.
@@ -47,6 +49,11 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var parseTimeoutSeconds = 10
     /// Address space the isolated PDF reader may use, in MiB.
     public var parseMemoryMegabytes = 512
+
+    /// The marks file in force: `state.marksFile`, else `marks.jsonl` beside the journal.
+    public var marksPath: String {
+        marksFile ?? MarksFile.defaultPath(journal: journalFile)
+    }
 
     /// The isolated PDF reader's resource budget (it may write no file).
     public var parseLimits: BoundedProcess.Limits {

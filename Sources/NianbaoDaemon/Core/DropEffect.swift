@@ -10,6 +10,8 @@ public enum DropEffect: Sendable, Equatable {
     indirect case judgeInChild(PreparedReport)
     /// Compare a new verdict's report with the agency's neighbouring years; answers `.crossChecked`.
     indirect case crossCheck(CrossCheck)
+    /// Compare a judged report again with last year's (both unchanged); answers `.recompared`.
+    indirect case recompare(Recompare)
     /// Take the identity of files whose settle time ran out; answers `.probed`.
     case probe([Probe])
     /// Tell which of these reports' files are gone after a scan; answers `.missing`.

@@ -39,6 +39,11 @@ public enum DropInput: Sendable, Equatable {
     case reconfigure([DropFolder])
     /// SIGTERM: stop accepting work; finish what is in flight.
     case stop
+    /// A report compared again with last year's report (content `previous`): its
+    /// cross-year findings, nil when either file changed or could not be parsed.
+    indirect case recompared(ReportKey, previous: String, CrossYearUpdate?)
+    /// The marks file was read: the review marks now in force.
+    indirect case marksChanged(ReviewMarks)
 }
 
 /// One file's identity after its settle time.

@@ -92,6 +92,7 @@ extension DropLoop {
         case .stopWork:
             seams.helpers.stopAll()
             parts.watcher.stop()
+            parts.marks?.watcher.stop()
         case .exit:
             break   // the run loop ends (``run(hangups:notices:)``)
         }

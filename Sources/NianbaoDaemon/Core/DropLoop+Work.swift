@@ -23,6 +23,11 @@ extension DropLoop {
                 let (record, updates) = await BlockingWork.run { judge.crossCheck(check) }
                 send.yield(.drop(.crossChecked(check.key, record, updates)))
             }
+        case .recompare(let recompare):
+            group.addTask {
+                let update = await BlockingWork.run { judge.recompare(recompare) }
+                send.yield(.drop(.recompared(recompare.this.key, previous: recompare.previous.sha256, update)))
+            }
         case .probe(let probes):
             group.addTask {
                 let results = await BlockingWork.run {

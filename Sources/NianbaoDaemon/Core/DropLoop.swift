@@ -28,6 +28,8 @@ final class DropLoop {
         /// Notice the status and receipts directories deleted or replaced while running.
         var statusGuard = StateGuard()
         var receiptGuard = StateGuard()
+        /// The office's review marks, watched for changes; nil: none.
+        var marks: MarksSource? = nil
     }
 
     let parts: Parts
@@ -51,12 +53,13 @@ final class DropLoop {
     var seams: DaemonSeams { parts.seams }
 
     /// Runs until SIGTERM (or the service group's shutdown) and everything in flight
-    /// is done. `notices`: what start-up found (told and listed like any other).
-    func run(hangups: UnixSignalsSequence, notices: [DaemonNotice] = []) async {
+    /// is done. `notices`: what start-up found (told and listed like any other);
+    /// `marks`: the review marks read at start, in force before any report is judged.
+    func run(hangups: UnixSignalsSequence, notices: [DaemonNotice] = [], marks: ReviewMarks = ReviewMarks()) async {
         var exit: (StatusSchedule.Batch, outputs: Bool, line: String)?
         await withDiscardingTaskGroup { group in
             startSources(&group, hangups: hangups)
-            exit = apply([.start] + notices.map { .notice($0) }, &group)
+            exit = apply([.start, .drop(.marksChanged(marks))] + notices.map { .notice($0) }, &group)
             if exit == nil {
                 for await input in inbox {
                     exit = apply([input], &group)
@@ -97,6 +100,7 @@ final class DropLoop {
         group.addTask {
             for await _ in hangups { send.yield(.hangup) }
         }
+        if let marks = parts.marks { watchMarks(marks, &group) }
     }
 
     /// Applies inputs and performs their effects (and the inputs those answer at once);

@@ -22,9 +22,11 @@ extension DropState {
     /// Starts queued jobs while a worker or a child slot is free.
     mutating func dispatch(_ effects: inout [DropEffect]) {
         while inProcess.count < settings.workers, var job = waiting.popFirst() {
-            let known = current[job.key]
-            job.knownSHA256 = known?.sha256
-            job.knownFirstCode = known?.findings.first?.code
+            if !takeRejudge(job.key) {
+                let known = current[job.key]
+                job.knownSHA256 = known?.sha256
+                job.knownFirstCode = known?.findings.first?.code
+            }
             inProcess[job.key] = lastNow
             effects.append(.read(job))
         }
@@ -97,7 +99,7 @@ extension DropState {
 
     /// Hands a verdict to the journal; the key stays active until it is durable.
     mutating func commit(_ key: ReportKey, _ input: VerdictRecord, _ effects: inout [DropEffect]) {
-        var record = input
+        var record = settled(input)
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string

@@ -76,6 +76,10 @@ public struct DropState: Sendable {
     var indexedAs: [ReportKey: AgencyYear] = [:]
     /// New verdicts being compared with the agency's other years.
     var crossChecking: Set<ReportKey> = []
+    /// Which comparison with last year each verdict holds (a pair judged at once is compared after).
+    var crossBook = CrossYearBook()
+    /// The office's review marks, and the reports to judge again after they changed.
+    var review = ReviewState()
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
@@ -106,6 +110,7 @@ public struct DropState: Sendable {
         var effects: [DropEffect] = []
         lastNow = max(lastNow, now)
         let now = lastNow
+        noteCrossYear(before: input)
         switch input {
         case .watch(let event, let identity):
             handle(event, identity: identity, now: now, &effects)
@@ -145,11 +150,18 @@ public struct DropState: Sendable {
             reconfigure(newDrops, &effects)
         case .stop:
             stop(&effects)
+        case .recompared(let key, let previous, let update):
+            recompared(key, previous: previous, update, &effects)
+        case .marksChanged(let marks):
+            marksChanged(marks, &effects)
         }
+        noteCrossYear(after: input)
+        recompareDue(&effects)
+        rejudgeDue(&effects)
         dispatch(&effects)
         armTimer(&effects)
         if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && crossChecking.isEmpty && committing.isEmpty
-            && retiring.isEmpty {
+            && retiring.isEmpty && crossBook.inFlight.isEmpty {
             finishedSent = true
             effects.append(.finished)
         }

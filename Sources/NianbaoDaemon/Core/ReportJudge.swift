@@ -94,7 +94,7 @@ struct ReportJudge: Sendable {
     }
 
     /// A judged report read and parsed again, if its file still holds the content judged.
-    private func report(_ counterpart: Counterpart) -> CrossYearCheck.Input? {
+    func report(_ counterpart: Counterpart) -> CrossYearCheck.Input? {
         guard case .content(let bytes, _) = files.read(
             path: counterpart.key.relativePath.string, within: counterpart.root, maxBytes: maxBytes),
             ContentHash.sha256(bytes) == counterpart.sha256 else { return nil }

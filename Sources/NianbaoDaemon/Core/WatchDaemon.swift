@@ -64,9 +64,14 @@ public final class WatchDaemon: Service, Sendable {
             statusDirectory: status, metricsFile: CanonicalPath.absolute(config.metricsFile ?? status.root + "/nianbao.prom"),
             dashboard: config.dashboard)
         let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
+        let marks = try MarksSource(path: CanonicalPath.absolute(config.marksPath))
+        let (initialMarks, marksNotice) = marks.read()
+        if let marksNotice { notices.append(marksNotice) }
         let parts = DropLoop.Parts(
-            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger, outputs: outputs, receipts: receipts)
-        await DropLoop(parts: parts, state: state, config: config).run(hangups: hangups, notices: notices)
+            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger,
+            outputs: outputs, receipts: receipts, marks: marks)
+        await DropLoop(parts: parts, state: state, config: config)
+            .run(hangups: hangups, notices: notices, marks: initialMarks ?? ReviewMarks())
     }
 
     /// Makes the status directory agree with the journal (after a crash between

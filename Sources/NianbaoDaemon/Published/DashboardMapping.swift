@@ -106,7 +106,8 @@ public enum DashboardMapping {
     /// The record's findings as the views show them.
     static func findings(_ record: VerdictRecord) -> [FindingLine] {
         record.findings.map {
-            FindingLine(code: $0.code, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message, location: $0.location)
+            FindingLine(code: $0.code, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message, location: $0.location,
+                        settled: $0.settled?.reason)
         }
     }
 }

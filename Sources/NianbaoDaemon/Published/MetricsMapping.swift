@@ -12,9 +12,12 @@ public enum MetricsMapping {
     public static func snapshot(_ state: PublishedState, years: [YearStatus]) -> MetricsSnapshot {
         var reports: [MetricsSnapshot.ReportGroup: Int] = [:]
         var findings: [String: Int] = [:]
+        var settled: [String: Int] = [:]
         for (key, record) in state.records {
             reports[MetricsSnapshot.ReportGroup(verdict: record.outcomeName, drop: key.drop), default: 0] += 1
-            for finding in record.findings { findings[finding.code, default: 0] += 1 }
+            for finding in record.findings {
+                if finding.counts { findings[finding.code, default: 0] += 1 } else { settled[finding.code, default: 0] += 1 }
+            }
         }
         // Every verdict of every drop appears, at 0 when empty, so a rate or a ratio never
         // sees a series vanish.
@@ -31,6 +34,7 @@ public enum MetricsMapping {
         return MetricsSnapshot(
             reports: reports, findings: findings, queueDepth: state.queueDepth, lastVerdictAt: state.counters.lastVerdict,
             judgedTotal: state.counters.judged, refusedTotal: refused, watchDirectories: state.watchedDirectories,
-            journalFsync: state.journalSyncs, rosterMissing: missing, unwatchedDirectories: state.unwatchedDirectories)
+            journalFsync: state.journalSyncs, rosterMissing: missing, unwatchedDirectories: state.unwatchedDirectories,
+            settledFindings: settled)
     }
 }

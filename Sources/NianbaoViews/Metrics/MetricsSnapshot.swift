@@ -4,8 +4,11 @@ import Foundation
 public struct MetricsSnapshot: Sendable, Hashable {
     /// Current reports, by verdict ("pass", "warn", "fail", "refused") and drop folder.
     public var reports: [ReportGroup: Int]
-    /// Findings in the current reports, by rule code (a gauge: falls when a report is fixed or removed).
+    /// Findings in the current reports, by rule code (a gauge: falls when a report is fixed or removed);
+    /// settled findings (已核实) are not among them.
     public var findings: [String: Int]
+    /// Settled findings (已核实) in the current reports, by rule code.
+    public var settledFindings: [String: Int]
     /// Reports waiting for a worker.
     public var queueDepth: Int
     /// When the last verdict was recorded; nil before the first.
@@ -27,11 +30,13 @@ public struct MetricsSnapshot: Sendable, Hashable {
     public init(
         reports: [ReportGroup: Int], findings: [String: Int], queueDepth: Int, lastVerdictAt: Date?,
         judgedTotal: UInt64, refusedTotal: [String: UInt64], watchDirectories: Int,
-        journalFsync: FsyncHistogram, rosterMissing: [Int: Int]? = nil, unwatchedDirectories: Int = 0
+        journalFsync: FsyncHistogram, rosterMissing: [Int: Int]? = nil, unwatchedDirectories: Int = 0,
+        settledFindings: [String: Int] = [:]
     ) {
         self.unwatchedDirectories = unwatchedDirectories
         self.reports = reports
         self.findings = findings
+        self.settledFindings = settledFindings
         self.queueDepth = queueDepth
         self.lastVerdictAt = lastVerdictAt
         self.judgedTotal = judgedTotal

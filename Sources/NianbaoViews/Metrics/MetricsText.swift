@@ -22,6 +22,13 @@ public enum MetricsText {
             out += "nianbao_findings\(P.labels([("code", code)])) \(count)\n"
         }
 
+        if !snapshot.settledFindings.isEmpty {
+            out += P.header("nianbao_findings_settled", "gauge", "Findings settled by the office after review (已核实), not counted in nianbao_findings, by rule code.")
+            for (code, count) in snapshot.settledFindings.sorted(by: { $0.key < $1.key }) {
+                out += "nianbao_findings_settled\(P.labels([("code", code)])) \(count)\n"
+            }
+        }
+
         out += P.header("nianbao_queue_depth", "gauge", "Reports waiting for a validation worker.")
         out += "nianbao_queue_depth \(snapshot.queueDepth)\n"
 
