@@ -7,6 +7,7 @@ import SystemPackage
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
 /// absent: no roster), `state.statusDirectory`,
 /// `state.journalFile`, `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `journal.maxBytes` (rotate the journal past this size, default 256 MiB), `journal.keep` (segments kept, default 4),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
@@ -58,6 +59,8 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.string("output.metricsFile") { config.metricsFile = try nonEmpty(v, "output.metricsFile") }
             if let v = try values.bool("output.dashboard") { config.dashboard = v }
+            if let v = try values.int("journal.maxBytes") { config.journalMaxBytes = try ranged(v, (1 << 20)...(1 << 40), "journal.maxBytes") }
+            if let v = try values.int("journal.keep") { config.journalKeep = try ranged(v, 1...1000, "journal.keep") }
             if let v = try values.int("watch.settleMilliseconds") {
                 config.settle = .milliseconds(try ranged(v, 0...60_000, "watch.settleMilliseconds"))
             }

@@ -25,6 +25,10 @@ final class DropLoop {
         var outputs: DerivedOutputs?
         /// Receipts for the uploaders; nil: none.
         var receipts: ReceiptWriter?
+        /// Checkpoints of the state, and the journal's rotation.
+        var checkpointer: JournalCheckpointer
+        /// Journal time stamps and the watch on the wall clock.
+        var journalClock: JournalClock
     }
 
     let parts: Parts
@@ -60,6 +64,7 @@ final class DropLoop {
             group.cancelAll()
         }
         guard let (batch, outputs, line) = exit else { return }
+        await finalCheckpoint()
         // Whatever is still pending goes to disk before the exit.
         let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
         let published = outputs ? publishedState() : nil

@@ -12,6 +12,8 @@ extension DropState {
     mutating func reconfigure(_ newDrops: [DropFolder], _ effects: inout [DropEffect]) {
         let old = drops
         drops = newDrops
+        // The journal was reopened (after logrotate, say): the next checkpoint points into the new file.
+        sinceCheckpoint = max(sinceCheckpoint, settings.checkpointEvery)
         let removedNames = Set(old.map(\.name)).subtracting(newDrops.map(\.name))
         for key in current.keys.sorted() where removedNames.contains(key.drop) {
             retire(key, &effects)

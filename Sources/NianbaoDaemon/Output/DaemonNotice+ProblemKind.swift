@@ -8,7 +8,7 @@ extension DaemonNotice {
         case .watchLost: .watchLost
         case .watchLimitReached: .watchLimit
         case .storageDegraded: .storage
-        case .journalRepaired, .journalUnreadableLines: .journal
+        case .journalRepaired, .journalUnreadableLines, .clockStepped: .journal
         case .failure: .error
         case .overflowRescan: .overflow
         case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: nil
@@ -20,7 +20,7 @@ extension DaemonNotice {
         switch self {
         case .watchLost(let path), .watchLimitReached(let path), .watchRestored(let path): path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
-        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
+        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure, .clockStepped: nil
         }
     }
 }

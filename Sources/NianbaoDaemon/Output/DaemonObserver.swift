@@ -19,6 +19,10 @@ public enum DaemonNotice: Sendable, Equatable {
     case storageDegraded(pending: Int, error: String)
     /// Everything pending was written after a storage failure.
     case storageRecovered(written: Int)
+    /// The wall clock stepped by `seconds` (negative: back), against the monotonic
+    /// clock or the journal's last line. Arrivals and the order of uploads follow
+    /// the journal's sequence, so no decision changes; said once per step.
+    case clockStepped(seconds: Int)
     case failure(String)
 }
 

@@ -32,7 +32,7 @@ public struct LogObserver: DaemonObserver {
         let level: Logger.Level
         switch notice {
         case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
-        case .overflowRescan, .journalRepaired, .journalUnreadableLines: level = .warning
+        case .overflowRescan, .journalRepaired, .journalUnreadableLines, .clockStepped: level = .warning
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }

@@ -14,6 +14,9 @@ enum NoticeText {
         case .storageDegraded(let pending, let error):
             return "cannot write verdicts (\(error)); \(pending) held and retried until space returns"
         case .storageRecovered(let written): return "storage writable again; \(written) held verdicts written"
+        case .clockStepped(let seconds):
+            return "wall clock stepped \(seconds < 0 ? "back" : "forward") by \(abs(seconds)) s; "
+                + "arrivals and the order of uploads follow the journal's sequence, not the clock"
         case .failure(let text): return text
         }
     }
@@ -31,6 +34,8 @@ enum NoticeText {
         case .journalRepaired(let path, let bytes): return "判定日志末行不完整，已截去 \(bytes) 字节：\(path)"
         case .storageDegraded(let pending, let error): return "磁盘空间不足或无法写入（\(error)）：\(pending) 份报告待写入，空间恢复后自动补写"
         case .storageRecovered(let written): return "存储已恢复：\(written) 份待写入的裁定已写入"
+        case .clockStepped(let seconds):
+            return "系统时钟\(seconds < 0 ? "回拨" : "前跳") \(abs(seconds)) 秒；到达时间与上传先后以判定日志序号为准，不受影响"
         case .failure(let text): return "nianbao 错误：\(text)"
         }
     }

@@ -13,7 +13,7 @@ import Testing
         .watchLimitReached(path: "/srv/nianbao/drop/深层"), .journalRepaired(path: "/var/lib/nianbao/verdicts.jsonl", bytes: 17),
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
-        .failure("status write failed"),
+        .failure("status write failed"), .clockStepped(seconds: -86_400),
     ]
 
     static func shapeIndex(_ notice: DaemonNotice) -> Int {
@@ -30,11 +30,12 @@ import Testing
         case .storageDegraded: 9
         case .storageRecovered: 10
         case .failure: 11
+        case .clockStepped: 12
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...11))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...12))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {
