@@ -94,7 +94,19 @@ public final class AppendOnlyFile: @unchecked Sendable {
             let n = try buffer.withUnsafeMutableBytes { raw in
                 try fd.read(fromAbsoluteOffset: start, into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
             }
-            if let index = buffer[0..<n].lastIndex(of: 0x0A) {
+            // The last newline, by memchr from each hit on (memrchr is not in Glibc's module).
+            let found: Int? = buffer.withUnsafeBytes { raw in
+                guard n > 0, let base = raw.baseAddress else { return nil }
+                var last: Int?
+                var from = 0
+                while from < n, let hit = memchr(base + from, 0x0A, n - from) {
+                    let index = base.distance(to: UnsafeRawPointer(hit))
+                    last = index
+                    from = index + 1
+                }
+                return last
+            }
+            if let index = found {
                 cut = start + Int64(index) + 1
                 break search
             }
