@@ -11,6 +11,14 @@ extension VerdictRecord: JSONWritable {
         writer.beginObject()
         writer.key("agency")
         writer.string(agency)
+        if let arrival {
+            writer.key("arrival")
+            writer.string(arrival)
+        }
+        if let arrivalSeq {
+            writer.key("arrival_seq")
+            writer.integer(arrivalSeq)
+        }
         if let drop {
             writer.key("drop")
             writer.string(drop)
@@ -34,6 +42,14 @@ extension VerdictRecord: JSONWritable {
         if let relativePath {
             writer.key("relative_path")
             writer.string(relativePath)
+        }
+        if let retry {
+            writer.key("retry")
+            writer.integer(retry)
+        }
+        if let seq {
+            writer.key("seq")
+            writer.integer(seq)
         }
         writer.key("sha256")
         writer.string(sha256)

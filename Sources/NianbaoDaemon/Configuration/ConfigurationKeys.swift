@@ -9,7 +9,7 @@ enum ConfigurationKeys {
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
         "output.printVerdicts", "output.metricsFile", "output.dashboard",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",
-        "convert.parallel",
+        "convert.parallel", "journal.maxBytes", "journal.keep",
     ]
 
     /// Throws for the first key of the JSON file that is not known.

@@ -8,6 +8,7 @@ import SystemPackage
 /// absent: no roster), `state.statusDirectory`,
 /// `state.journalFile`, `state.marksFile` (review marks; default `marks.jsonl` beside the journal),
 /// `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `journal.maxBytes` (rotate the journal past this size, default 256 MiB), `journal.keep` (segments kept, default 4),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
 /// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
@@ -62,6 +63,8 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.string("output.metricsFile") { config.metricsFile = try nonEmpty(v, "output.metricsFile") }
             if let v = try values.bool("output.dashboard") { config.dashboard = v }
+            if let v = try values.int("journal.maxBytes") { config.journalMaxBytes = try ranged(v, (1 << 20)...(1 << 40), "journal.maxBytes") }
+            if let v = try values.int("journal.keep") { config.journalKeep = try ranged(v, 1...1000, "journal.keep") }
             if let v = try values.int("watch.settleMilliseconds") {
                 config.settle = .milliseconds(try ranged(v, 0...60_000, "watch.settleMilliseconds"))
             }

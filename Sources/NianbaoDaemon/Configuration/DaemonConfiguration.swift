@@ -12,6 +12,13 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var journalFile: String
     /// The office's review marks (`state.marksFile`); nil: ``marksPath``'s default.
     public var marksFile: String?
+    /// The active journal file is rotated to numbered segments at a checkpoint once
+    /// larger than this (`journal.maxBytes`, default 256 MiB).
+    public var journalMaxBytes = 256 << 20
+    /// Numbered journal segments kept after rotation (`journal.keep`, default 4).
+    public var journalKeep = 4
+    /// Durable journal lines between two checkpoints of the state (no configuration key).
+    public var checkpointEvery = 1000
     /// How long a file written by close-write must stay unchanged before it is judged.
     public var settle: Duration
     /// Files larger than this get a fail verdict without being read.

@@ -45,6 +45,9 @@ public enum DropEffect: Sendable, Equatable {
     case watchRoots(add: [String], remove: [String])
     /// After `.stop`: nothing is in flight any more; the loop may end.
     case finished
+    /// Every journal line written is in `current`: write a checkpoint of the state
+    /// (rotating the journal first if it is over its size).
+    case checkpoint
 }
 
 /// A settling file whose identity is to be taken.

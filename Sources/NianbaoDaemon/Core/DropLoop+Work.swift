@@ -46,7 +46,9 @@ extension DropLoop {
                 send.yield(.drop(.tick))
             }
         case .append(let key, var record, let delay):
-            if record.time == nil { record.time = Self.wallTime() }
+            if record.time == nil { record.time = stamp() }
+            // A content's first arrival is the time its first verdict was stamped with.
+            if record.arrival == nil { record.arrival = record.time }
             // Encoded once, here: the journal line, and later the status file. The
             // task keeps the line and the record without its tables, so verdicts
             // waiting for a sync hold a few kilobytes each, not their parsed tables.
@@ -65,7 +67,7 @@ extension DropLoop {
                 }
             }
         case .appendRemoval(let key, var record):
-            record.time = Self.wallTime()
+            record.time = stamp()
             let stamped = record
             // Written now, in order; its sync is shared with whatever follows.
             if (try? journal.reopenIfReplaced()) == true { send.yield(.notice(.stateHealed(.journal, path: journal.path))) }
@@ -94,9 +96,18 @@ extension DropLoop {
         case .watchRoots(let add, let remove):
             for path in remove { parts.watcher.removeRoot(path) }
             for path in add { parts.watcher.addRoot(path) }
+        case .checkpoint:
+            checkpoint(&group)
         case .writeStatus, .removeStatus, .notice, .changed, .ready, .finished:
             break   // taken in by ``DaemonState/applyDrop(_:now:_:)``; never reach the loop
         }
         return nil
+    }
+
+    /// A journal time stamp; a clock step seen with it is told once.
+    private func stamp() -> String {
+        let (time, step) = parts.journalClock.stamp()
+        if let step { send.yield(.notice(.clockStepped(seconds: Int(step.seconds.rounded())))) }
+        return time
     }
 }

@@ -30,6 +30,10 @@ final class DropLoop {
         var receiptGuard = StateGuard()
         /// The office's review marks, watched for changes; nil: none.
         var marks: MarksSource? = nil
+        /// Checkpoints of the state, and the journal's rotation.
+        var checkpointer: JournalCheckpointer
+        /// Journal time stamps and the watch on the wall clock.
+        var journalClock: JournalClock
     }
 
     let parts: Parts
@@ -69,6 +73,7 @@ final class DropLoop {
             group.cancelAll()
         }
         guard let (batch, outputs, line) = exit else { return }
+        await finalCheckpoint()
         // Whatever is still pending goes to disk before the exit.
         let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
         let published = outputs ? publishedState() : nil

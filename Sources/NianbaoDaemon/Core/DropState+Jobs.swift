@@ -23,7 +23,8 @@ extension DropState {
     mutating func dispatch(_ effects: inout [DropEffect]) {
         while inProcess.count < settings.workers, var job = waiting.popFirst() {
             if !takeRejudge(job.key) {
-                let known = current[job.key]
+                // A verdict that was the host's failure is no verdict about the file: judged again.
+                let known = current[job.key].flatMap { $0.retry == nil ? $0 : nil }
                 job.knownSHA256 = known?.sha256
                 job.knownFirstCode = known?.findings.first?.code
             }
@@ -103,12 +104,14 @@ extension DropState {
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string
+        sequence(&record, key)
+        markRetry(&record, key)
         committing.insert(key)
         effects.append(.append(key, record, delay: nil))
     }
 
     /// A verdict is durable: it becomes current and is reported.
-    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, line: [UInt8], _ effects: inout [DropEffect]) {
+    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, line: [UInt8], now: Moment, _ effects: inout [DropEffect]) {
         guard committing.remove(key) != nil else { return }
         held.removeValue(forKey: key)
         if degraded && held.isEmpty {
@@ -123,6 +126,7 @@ extension DropState {
         let kept = record.withoutTables
         current[key] = kept
         index(key, kept)
+        recorded(key, kept, now: now)
         effects += [.writeStatus(key, line: line), .verdict(kept, key), .changed(summary: true)]
         let wasVanished = vanished.contains(key)
         finish(key, &effects)
@@ -167,8 +171,11 @@ extension DropState {
     mutating func retire(_ key: ReportKey, _ effects: inout [DropEffect]) {
         guard var record = current.removeValue(forKey: key) else { return }
         index(key, nil)
+        retryDue.removeValue(forKey: key)
         retiring[key] = record
         record.event = .removed
+        record.seq = nextSequence
+        nextSequence += 1
         effects.append(.appendRemoval(key, record))
     }
 }

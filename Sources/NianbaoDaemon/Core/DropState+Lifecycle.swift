@@ -14,6 +14,8 @@ extension DropState {
     mutating func reconfigure(_ newDrops: [DropFolder], _ effects: inout [DropEffect]) {
         let old = drops
         drops = newDrops
+        // The journal was reopened (after logrotate, say): the next checkpoint points into the new file.
+        sinceCheckpoint = max(sinceCheckpoint, settings.checkpointEvery)
         // Their reports are retired, their pending work dropped, running jobs end without a verdict.
         retireUnconfigured(&effects)
         let oldPaths = old.map(\.path)

@@ -83,6 +83,7 @@ extension DropState {
     /// The timer fired: probe the files whose settle time ran out.
     mutating func tick(_ now: Moment, _ effects: inout [DropEffect]) {
         if let at = wakeAt, at <= now { wakeAt = nil }
+        retryDueReports(now: now, &effects)
         var probes: [Probe] = []
         for (key, entry) in settling where !entry.probing && entry.deadline <= now {
             settling[key]?.probing = true
@@ -116,7 +117,7 @@ extension DropState {
         if settlingDeadline == nil {
             settlingDeadline = .some(settling.values.lazy.filter({ !$0.probing }).map(\.deadline).min())
         }
-        guard let earliest = settlingDeadline ?? nil else { return }
+        guard let earliest = [settlingDeadline ?? nil, earliestRetry].compactMap({ $0 }).min() else { return }
         let target = max(earliest, lastNow + settings.batchWake)
         if let armed = wakeAt, armed <= target { return }
         wakeAt = target

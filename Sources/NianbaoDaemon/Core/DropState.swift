@@ -24,6 +24,15 @@ public struct DropState: Sendable {
         /// Back-off of a verdict whose journal write failed: first and longest delay.
         public var retryFirst: Duration = .milliseconds(250)
         public var retryLongest: Duration = .seconds(10)
+        /// Durable journal lines between two checkpoints (``DropEffect/checkpoint``).
+        public var checkpointEvery = 1000
+        /// Back-off of a report whose verdict was the host's failure (``HostFailure``):
+        /// first and longest delay before it is judged again.
+        public var hostRetryFirst: Duration = .seconds(30)
+        public var hostRetryLongest: Duration = .seconds(3600)
+        /// Judgements of one content that may end in a time-out or crash before the
+        /// failure is taken as the document's (one at first, then these retries).
+        public var loadRetries = 2
 
         public init(settle: Duration, workers: Int) {
             self.settle = settle
@@ -80,6 +89,14 @@ public struct DropState: Sendable {
     var crossBook = CrossYearBook()
     /// The office's review marks, and the reports to judge again after they changed.
     var review = ReviewState()
+    /// First arrivals by content and drop folder.
+    public internal(set) var arrivals: ArrivalBook
+    /// The sequence number of the next journal line.
+    public internal(set) var nextSequence: Int
+    /// Durable journal lines since the last checkpoint was asked for.
+    var sinceCheckpoint = 0
+    /// Reports whose current verdict is the host's failure, and when they are judged again.
+    var retryDue: [ReportKey: Moment] = [:]
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
@@ -97,10 +114,17 @@ public struct DropState: Sendable {
     /// - Parameters:
     ///   - drops: the drop folders, with absolute paths.
     ///   - current: the verdicts replayed from the journal and status directory.
-    public init(drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings) {
+    ///   - arrivals: first arrivals by content (from the checkpoint and journal).
+    ///   - nextSequence: the sequence number of the next journal line.
+    public init(
+        drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings,
+        arrivals: ArrivalBook = ArrivalBook(), nextSequence: Int = 1
+    ) {
         self.drops = drops
         self.current = current.mapValues(\.withoutTables)
         self.settings = settings
+        self.arrivals = arrivals
+        self.nextSequence = max(1, nextSequence, (current.values.compactMap(\.seq).max() ?? 0) + 1)
         self.pendingScans = Set(drops.map(\.path))
         for (key, record) in current.sorted(by: { $0.key < $1.key }) { index(key, record) }
     }
@@ -125,11 +149,12 @@ public struct DropState: Sendable {
             if !dropsVerdict(key, &effects) { commit(key, record, &effects) }
             for update in updates { applyCrossYear(update, &effects) }
         case .appended(let key, let record, let line):
-            appended(key, record, line: line, &effects)
+            appended(key, record, line: line, now: now, &effects)
         case .appendFailed(let key, let record, let error):
             appendFailed(key, record, error: error, &effects)
         case .removalDurable(let key, let record):
             retiring.removeValue(forKey: key)
+            sinceCheckpoint += 1
             effects += [.removeStatus(key), .removed(record, key), .changed(summary: true)]
         case .removalFailed(let key, _, let error):
             if let previous = retiring.removeValue(forKey: key), current[key] == nil, !active.contains(key) {
@@ -160,6 +185,7 @@ public struct DropState: Sendable {
         rejudgeDue(&effects)
         dispatch(&effects)
         armTimer(&effects)
+        checkpointIfDue(&effects)
         if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && crossChecking.isEmpty && committing.isEmpty
             && retiring.isEmpty && crossBook.inFlight.isEmpty {
             finishedSent = true

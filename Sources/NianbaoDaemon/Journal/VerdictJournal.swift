@@ -20,8 +20,10 @@ public final class VerdictJournal: Sendable {
     }
 
     private let state: Mutex<State>
-    /// Bytes cut from a torn last line when the journal was opened.
+    /// Bytes cut from a torn last line when the journal was opened (the first 4 KiB).
     public let repairedTail: [UInt8]
+    /// How many bytes were cut from a torn last line when the journal was opened.
+    public let repairedByteCount: Int
     public let path: String
     /// How long each sync took (for the metrics file).
     public let syncTimes = SyncTimes()
@@ -31,6 +33,7 @@ public final class VerdictJournal: Sendable {
         let file = try AppendOnlyFile(path: path)
         state = Mutex(State(file: file))
         repairedTail = file.repairedTail
+        repairedByteCount = file.repairedByteCount
         self.path = path
     }
 
@@ -75,6 +78,11 @@ public final class VerdictJournal: Sendable {
             state.file = try AppendOnlyFile(path: path)
             return true
         }
+    }
+
+    /// Which file the journal writes and how much was written to it (for a checkpoint).
+    public func position() throws -> FilePosition {
+        try state.withLock { try $0.file.position() }
     }
 
     /// Waits until everything written so far is on stable storage.

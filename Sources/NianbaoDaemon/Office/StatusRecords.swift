@@ -39,14 +39,16 @@ public struct StatusRecords: Sendable {
     }
 
     /// A report as the year's bookkeeping sees it: its agency, year and verdict, its place
-    /// ("drop/relative/path") and its arrival (the record's `time`; a record without a
-    /// readable time counts as arrived at 1970-01-01T00:00:00Z).
+    /// ("drop/relative/path") and its arrival (when its content first arrived: the record's
+    /// `arrival`, or its `time` in records written before arrivals were kept; a record
+    /// without a readable time counts as arrived at 1970-01-01T00:00:00Z) and order
+    /// (`arrival_seq`).
     public static func submittedReport(key: ReportKey, record: VerdictRecord, site: String? = nil) -> SubmittedReport {
         SubmittedReport(
             agency: record.agency, year: record.year, verdict: record.verdict,
             drop: record.drop ?? key.drop, file: record.relativePath ?? key.relativePath.string,
-            arrival: record.time.flatMap(Arrival.init(iso8601:)) ?? Arrival(milliseconds: 0),
-            published: record.published.flatMap(CivilDate.init(iso:)), site: site)
+            arrival: (record.arrival ?? record.time).flatMap(Arrival.init(iso8601:)) ?? Arrival(milliseconds: 0),
+            published: record.published.flatMap(CivilDate.init(iso:)), order: record.arrivalSeq, site: site)
     }
 
     /// Every record with its site and key: site by site, in key order within each.

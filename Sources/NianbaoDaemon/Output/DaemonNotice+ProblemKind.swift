@@ -8,7 +8,7 @@ extension DaemonNotice {
         case .watchLost: .watchLost
         case .watchLimitReached: .watchLimit
         case .storageDegraded: .storage
-        case .journalRepaired, .journalUnreadableLines: .journal
+        case .journalRepaired, .journalUnreadableLines, .clockStepped: .journal
         case .failure: .error
         case .stateHealed: .storage
         case .restartNeeded: nil
@@ -24,7 +24,7 @@ extension DaemonNotice {
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
         case .stateHealed(_, let path): path
         case .restartNeeded: nil
-        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
+        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure, .clockStepped: nil
         }
     }
 }

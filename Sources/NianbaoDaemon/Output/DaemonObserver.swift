@@ -24,6 +24,10 @@ public enum DaemonNotice: Sendable, Equatable {
     /// A state file or folder was found deleted or replaced while running and was
     /// rebuilt from the journal (status, receipts) or reopened (the journal). Said once per event.
     case stateHealed(HealedState, path: String)
+    /// The wall clock stepped by `seconds` (negative: back), against the monotonic
+    /// clock or the journal's last line. Arrivals and the order of uploads follow
+    /// the journal's sequence, so no decision changes; said once per step.
+    case clockStepped(seconds: Int)
     case failure(String)
 }
 

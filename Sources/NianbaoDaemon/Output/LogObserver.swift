@@ -32,7 +32,7 @@ public struct LogObserver: DaemonObserver {
         let level: Logger.Level
         switch notice {
         case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
-        case .overflowRescan, .journalRepaired, .journalUnreadableLines, .restartNeeded, .stateHealed: level = .warning
+        case .overflowRescan, .journalRepaired, .journalUnreadableLines, .restartNeeded, .stateHealed, .clockStepped: level = .warning
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }

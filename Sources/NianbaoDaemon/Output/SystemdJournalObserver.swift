@@ -40,6 +40,7 @@ public struct SystemdJournalObserver: DaemonObserver {
         case .journalUnreadableLines: return (.journalUnreadable, 4)
         case .storageDegraded: return (.storageDegraded, 3)
         case .storageRecovered: return (.storageRecovered, 5)
+        case .clockStepped: return (.clockStepped, 4)
         case .failure: return (.daemonError, 3)
         case .restartNeeded: return (.daemonReloaded, 4)
         case .stateHealed(.journal, _): return (.journalRepaired, 4)

@@ -98,8 +98,13 @@ public enum DashboardMapping {
         DisplayLevel(agency.level ?? .department, name: agency.name)
     }
 
-    /// When the record says the report arrived (its `time`).
+    /// When the record says the report's content first arrived (its `arrival`, else its `time`).
     static func arrival(_ record: VerdictRecord) -> Date? {
+        (record.arrival ?? record.time).flatMap(Arrival.init(iso8601:)).map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) }
+    }
+
+    /// When the record's verdict was made (its `time`).
+    static func checked(_ record: VerdictRecord) -> Date? {
         record.time.flatMap(Arrival.init(iso8601:)).map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) }
     }
 

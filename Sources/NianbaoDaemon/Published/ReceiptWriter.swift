@@ -62,7 +62,7 @@ public struct ReceiptWriter: Sendable {
         }
         return Receipt(
             file: record.relativePath ?? key.relativePath.string, sha256: record.sha256,
-            checkedAt: DashboardMapping.arrival(record) ?? Date(), outcome: outcome, agency: record.agency, year: record.year,
+            checkedAt: DashboardMapping.checked(record) ?? Date(), outcome: outcome, agency: record.agency, year: record.year,
             findings: DashboardMapping.findings(record))
     }
 

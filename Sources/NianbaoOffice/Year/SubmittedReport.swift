@@ -12,15 +12,22 @@ public struct SubmittedReport: Sendable, Hashable, Codable {
     public var drop: String
     /// The file's path relative to its drop folder.
     public var file: String
-    /// When it arrived (the verdict record's time).
+    /// When its content first arrived (the verdict record's `arrival`, or its `time`).
     public var arrival: Arrival
+    /// Where its arrival stands in the daemon's journal (the record's `arrival_seq`):
+    /// which of an agency's uploads is the latest, whatever the wall clock said; nil
+    /// for records written before sequence numbers.
+    public var order: Int?
     /// 发布日期 as stated in the report, if any.
     public var published: CivilDate?
     /// The site (host) whose status directory holds the report, when several are combined.
     public var site: String?
 
     /// A report from its verdict record's values.
-    public init(agency: String?, year: Int?, verdict: Verdict, drop: String, file: String, arrival: Arrival, published: CivilDate? = nil, site: String? = nil) {
+    public init(agency: String?, year: Int?, verdict: Verdict, drop: String, file: String, arrival: Arrival, published: CivilDate? = nil,
+                order: Int? = nil, site: String? = nil) {
+        self.order = order
+        self.site = site
         self.agency = agency
         self.year = year
         self.verdict = verdict
@@ -28,7 +35,6 @@ public struct SubmittedReport: Sendable, Hashable, Codable {
         self.file = file
         self.arrival = arrival
         self.published = published
-        self.site = site
     }
 
     /// "drop/relative/path" — "site:drop/relative/path" when it has a site: how the report is named in lists.

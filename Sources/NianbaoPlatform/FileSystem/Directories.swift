@@ -38,4 +38,9 @@ public enum Directories {
         defer { close(fd) }
         if fsync(fd) != 0 && errno != EINVAL { throw Errno(rawValue: errno) }
     }
+
+    /// fsyncs the folder holding `path` (after a rename into it); best effort.
+    public static func syncParent(of path: String) {
+        try? sync(FilePath(path).removingLastComponent().string)
+    }
 }

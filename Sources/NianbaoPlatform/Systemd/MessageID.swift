@@ -37,6 +37,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case journalUnreadable = "e0951a0107d74bf38ee570dcefaacd64"
     /// The daily reminder of a reporting year in progress (`nianbao remind`): who is still missing, and the deadline.
     case yearReminder = "3722b34e0f314b4298559f0b52ef73dd"
+    /// The wall clock stepped (against the monotonic clock or the journal's last line).
+    case clockStepped = "5c1e7f0a3b8d4e29a6f1c2d3e4b5a697"
     /// Any other daemon error (a failed reload, a status file that cannot be written …).
     case daemonError = "aac9eb045e5948c3b0c0587c96c57e2b"
 }

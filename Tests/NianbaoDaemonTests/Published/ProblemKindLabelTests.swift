@@ -13,7 +13,7 @@ import Testing
         .watchLimitReached(path: "/srv/nianbao/drop/深层"), .journalRepaired(path: "/var/lib/nianbao/verdicts.jsonl", bytes: 17),
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
-        .failure("status write failed"), .restartNeeded(keys: ["state.journalFile"]),
+        .failure("status write failed"), .clockStepped(seconds: -86_400), .restartNeeded(keys: ["state.journalFile"]),
         .stateHealed(.statusDirectory, path: "/var/lib/nianbao/status"),
     ]
 
@@ -33,11 +33,12 @@ import Testing
         case .failure: 11
         case .restartNeeded: 12
         case .stateHealed: 13
+        case .clockStepped: 14
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...13))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...14))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {
