@@ -54,6 +54,19 @@ if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
         || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
 fi
 
+# A FUSE mount inside the container (the polled drop check of nspawn-selftest.sh)
+# needs /dev/fuse passed in and bindfs in the root; without either it is left out.
+FUSE=""
+if [ -e /dev/fuse ]; then
+    if [ ! -x "$ROOT/usr/bin/bindfs" ]; then
+        cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+        { chroot "$ROOT" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$ROOT" \
+            apt-get install -y -qq --no-install-recommends bindfs fuse3 >/dev/null; } \
+            || echo "boot-nspawn: cannot install bindfs in the root; FUSE check left out" >&2
+    fi
+    [ -x "$ROOT/usr/bin/bindfs" ] && FUSE=1
+fi
+
 # 2. Install nianbao the way operators do, plus the self-test unit. The cached
 # root may hold another checkout's configuration (install.sh never overwrites
 # one): this checkout's own default configuration is tested.
@@ -63,7 +76,8 @@ DESTDIR=$ROOT "$REPO/scripts/install.sh" --binary "$BINARY" --enable
 # cached root keeps the one of its first run, so the test puts the shipped one back.
 install -m 0644 "$REPO/etc/nianbao.json" "$ROOT/etc/nianbao/nianbao.json"
 install -D -m 0755 "$HERE/nspawn-selftest.sh" "$ROOT/usr/local/lib/nianbao-selftest/selftest.sh"
-rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
+rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports" "$ROOT/usr/local/lib/nianbao-selftest/fuse"
+[ -z "$FUSE" ] || : >"$ROOT/usr/local/lib/nianbao-selftest/fuse"
 mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"
 : >"$ROOT/usr/local/lib/nianbao-selftest/expected"
 for spec in "$@"; do
@@ -91,10 +105,11 @@ ln -sf /dev/null "$ROOT/etc/systemd/system/console-getty.service"
 # 3. Boot; the self-test powers the container off when done. A debug binary
 #    linked against the toolchain's Swift runtime gets that folder read-only.
 set --
+[ -z "$FUSE" ] || set -- --bind=/dev/fuse
 RUNTIME=$(ldd "$BINARY" 2>/dev/null | sed -n 's#.*=> \(.*\)/libswiftCore\.so .*#\1#p')
 if [ -n "$RUNTIME" ]; then
     RUNTIME_TOP=$(echo "$RUNTIME" | cut -d/ -f1-3)
-    set -- --bind-ro="$RUNTIME_TOP"
+    set -- "$@" --bind-ro="$RUNTIME_TOP"
 fi
 rm -f "$OUTDIR/result"
 timeout 300 systemd-nspawn --quiet --register=no --keep-unit --volatile=overlay --private-network \

@@ -41,6 +41,8 @@ struct DaemonState: Sendable {
     var watchdog: WatchdogState
     var receipts = ReceiptSchedule()
     var problems = ProblemLog()
+    /// How each drop folder is watched (told by the watch notices).
+    var watching = WatchModeTable()
     var counters = DaemonCounters()
     var publishPending = false
     var summaryDirty = false
@@ -122,7 +124,7 @@ struct DaemonState: Sendable {
     /// The one-line live summary for `STATUS=`.
     var statusLine: String {
         let count = drop.drops.count
-        let folders = "watching \(count) folder\(count == 1 ? "" : "s")"
+        let folders = "watching \(count) folder\(count == 1 ? "" : "s")" + watching.statusPart
         if let held = drop.storageBacklog {
             return "磁盘空间不足：\(held) 份报告待写入 · \(folders) · queue \(drop.backlog)"
         }
@@ -131,9 +133,11 @@ struct DaemonState: Sendable {
 
     /// The state the derived outputs are made from.
     func published(journalSyncs: SyncTimes.Snapshot, time: Date) -> PublishedState {
-        PublishedState(
+        var state = PublishedState(
             records: drop.current, drops: drop.drops, roster: configuration.roster, queueDepth: drop.backlog,
             counters: counters, problems: problems.records, journalSyncs: journalSyncs, time: time)
+        state.watching = watching
+        return state
     }
 
     /// The counts for summary.json and STATUS=.

@@ -11,7 +11,8 @@ extension DaemonNotice {
         case .journalRepaired, .journalUnreadableLines: .journal
         case .failure: .error
         case .overflowRescan: .overflow
-        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: nil
+        case .watchStalled: .watchStalled
+        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered, .watchMode, .watchResumed: nil
         }
     }
 
@@ -19,6 +20,8 @@ extension DaemonNotice {
     public var problemPath: String? {
         switch self {
         case .watchLost(let path), .watchLimitReached(let path), .watchRestored(let path): path
+        case .watchStalled(_, let path), .watchResumed(_, let path): path
+        case .watchMode(let drop, _, _): drop.path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
         case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
         }

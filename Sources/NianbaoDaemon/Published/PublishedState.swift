@@ -20,6 +20,8 @@ public struct PublishedState: Sendable {
     public var journalSyncs: SyncTimes.Snapshot
     /// When the state was taken.
     public var time: Date
+    /// How each drop folder is watched.
+    public var watching = WatchModeTable()
 
     public init(
         records: [ReportKey: VerdictRecord], drops: [DropFolder], roster: Roster?, queueDepth: Int,

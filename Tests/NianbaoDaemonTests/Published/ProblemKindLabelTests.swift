@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoViews
 import Testing
 
@@ -14,6 +15,8 @@ import Testing
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
         .failure("status write failed"),
+        .watchMode(drop: DropFolder(name: "nas", path: "/srv/nas"), plan: WatchPlan(mode: .poll, polled: [""], reason: "nfs4 file system"), pollSeconds: 5),
+        .watchStalled(drop: "nas", path: "/srv/nas"), .watchResumed(drop: "nas", path: "/srv/nas"),
     ]
 
     static func shapeIndex(_ notice: DaemonNotice) -> Int {
@@ -30,11 +33,14 @@ import Testing
         case .storageDegraded: 9
         case .storageRecovered: 10
         case .failure: 11
+        case .watchMode: 12
+        case .watchStalled: 13
+        case .watchResumed: 14
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...11))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...14))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {
