@@ -10,6 +10,8 @@ final class PollControl: Sendable {
         /// When the scan in progress started (monotonic nanoseconds); nil between scans.
         var startedAt: Int64?
         var stalled = false
+        /// A scan finished (or the first one stalled and was told as completed).
+        var initialTold = false
     }
 
     let scannerWake: WakePipe

@@ -38,6 +38,7 @@ final class PollEngine: @unchecked Sendable {
             let result = tree.scan { control.isStopping }
             control.clock.withLock { clock in
                 clock.startedAt = nil
+                clock.initialTold = true
                 if clock.stalled {
                     clock.stalled = false
                     if !control.isStopping { continuation.yield(.resumed(root: root, subtree: subtree)) }
@@ -125,6 +126,13 @@ final class PollEngine: @unchecked Sendable {
                 guard let started = clock.startedAt, !clock.stalled, PollControl.now() - started >= limit else { return }
                 clock.stalled = true
                 continuation.yield(.stalled(root: root, subtree: subtree))
+                // A folder hung from the start must not hold the daemon's readiness (and
+                // with it every other folder): its first scan counts as done; what it finds
+                // when the share answers comes after, then `.scanCompleted(.initial)` again.
+                if !clock.initialTold && subtree.isEmpty {
+                    clock.initialTold = true
+                    continuation.yield(.watch(.scanCompleted(root: root, reason: .initial), identity: nil))
+                }
             }
         }
     }

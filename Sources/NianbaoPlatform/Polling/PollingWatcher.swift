@@ -21,7 +21,9 @@ import Synchronization
 ///   symbolic link below the root (``PollTree``);
 /// - scans never overlap: one thread scans, then waits the interval;
 /// - a scan that takes longer than ``Settings/stallAfter`` (a hung server) is reported
-///   once as `.stalled`, by a second thread, and `.resumed` when it ends; ``stop()``
+///   once as `.stalled`, by a second thread, and `.resumed` when it ends (a first scan
+///   that stalls is also told `.scanCompleted(.initial)` at once, so one hung share does
+///   not hold the daemon's readiness; the real one follows when it answers); ``stop()``
 ///   never waits for a stuck scan (the thread ends when the file system answers);
 /// - a missing root is `.rootLost` and, when back, `.rootRestored` then a scan ending in
 ///   `.scanCompleted(.rootRestored)`; the first scan ends in `.scanCompleted(.initial)`.

@@ -50,6 +50,17 @@ struct PollingFuseTests {
         #expect(poller.wait { $0.contains(.resumed(root: root, subtree: "")) })
         #expect(poller.wait(for: .fileCreated(root: root, path: "during.txt")))
         #expect(poller.events.filter { $0 == .stalled(root: root, subtree: "") }.count == 1)
+        // A mount hung before the watcher starts: the first scan stalls, and counts as
+        // complete (readiness), then completes for real when the share answers.
+        mount.hang()
+        let late = try PollRecorder(PollingWatcher(root: root, settings: settings))
+        #expect(late.wait { $0.contains(.stalled(root: root, subtree: "")) })
+        #expect(late.wait(for: .scanCompleted(root: root, reason: .initial)))
+        #expect(!late.watchEvents.contains(.fileFound(root: root, path: "during.txt")))
+        mount.resume()
+        #expect(late.wait(for: .fileFound(root: root, path: "during.txt")))
+        #expect(late.count(.scanCompleted(root: root, reason: .initial)) == 2)
+        late.watcher.stop()
         // stop() never waits for a scan: hung again, it returns at once.
         mount.hang()
         poller.watcher.stop()

@@ -50,7 +50,10 @@ struct PollingWatcherTests {
         // Removed: a file, then a directory (one event for everything below).
         #expect(unlink(folder.sub("d/new.txt")) == 0)
         #expect(recorder.wait(for: .fileRemoved(root: root, path: "d/new.txt")))
-        try FileManager.default.removeItem(atPath: folder.sub("d/e"))
+        // Moved away at once (rm -r would remove the file first, which a scan may see).
+        let away = try TemporaryFolder("nianbao-poll-away")
+        defer { away.remove() }
+        #expect(rename(folder.sub("d/e"), away.sub("e")) == 0)
         #expect(recorder.wait(for: .directoryRemoved(root: root, path: "d/e")))
         #expect(recorder.count(.fileRemoved(root: root, path: "d/e/deep.txt")) == 0)
     }
