@@ -57,7 +57,7 @@ struct PollBenchmark {
         let count = options.int("reports", 6)
         var bench = try Bench(binary: binary, sample: sample)
         let config = bench.root + "/nianbao.json"
-        try Data(#"{"watch": {"mode": "poll", "pollSeconds": \#(seconds)}}"#.utf8).write(to: URL(fileURLWithPath: config))
+        try Data(#"{"watch": {"mode": "poll", "pollSeconds": \#(seconds)}, "output": {"printVerdicts": true}}"#.utf8).write(to: URL(fileURLWithPath: config))
         try bench.startDaemon(extra: ["--config", config])
         var written: [Duration] = []
         var renamed: [Duration] = []
