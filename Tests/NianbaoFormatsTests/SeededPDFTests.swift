@@ -41,6 +41,11 @@ struct SeededPDFTests {
         ("office/jiangnan-market-2024-table3-mutant.pdf", "office/jiangnan-market-2024-table3-mutant.txt"),
         ("real-pdfs/huaian_hongze_2023.pdf", "samples/huaian_hongze_2023.txt"),
         ("real-pdfs/huaian_hongze_2024.pdf", "samples/huaian_hongze_2024.txt"),
+        // WPS-shaped: 第二十条 | 第（X）项 in two cells, （六）'s labels wrapped in a narrow column.
+        ("wps/hongze-2024-wps.pdf", "wps/hongze-2024-wps.txt"),
+        ("wps/jiangnan-market-2024-wps.pdf", "wps/jiangnan-market-2024-wps.txt"),
+        ("wps/hongze-2024-wps.docx", "wps/hongze-2024-wps.txt"),
+        ("wps/jiangnan-market-2024-wps.docx", "wps/jiangnan-market-2024-wps.txt"),
     ])
     func committedPDFTablesEqualTheirTextForms(_ pair: (pdf: String, text: String)) throws {
         let pdf = try Self.record(pair.pdf)

@@ -36,7 +36,8 @@ public enum DropEffect: Sendable, Equatable {
     case ready
     /// Fire `.rescanDue` after `delay`.
     case scheduleRescan(after: Duration)
-    /// Rescan every drop folder.
+    /// Poll the folders the inotify watch limit left unwatched, watching those the
+    /// kernel now allows (``TreeWatcher/pollUnwatched()``).
     case rescan
     /// Start and stop watching drop folders (reload).
     case watchRoots(add: [String], remove: [String])

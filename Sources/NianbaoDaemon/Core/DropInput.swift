@@ -33,7 +33,7 @@ public enum DropInput: Sendable, Equatable {
     indirect case removalFailed(ReportKey, VerdictRecord, error: String)
     /// Reports whose files no longer exist (asked by ``DropEffect/verifyPresent(_:)``).
     case missing([ReportKey])
-    /// The delayed rescan asked for after the inotify watch limit was hit is due.
+    /// The poll of the unwatched folders asked for by ``DropEffect/scheduleRescan(after:)`` is due.
     case rescanDue
     /// The configuration was reloaded with these (absolute) drop folders.
     case reconfigure([DropFolder])

@@ -49,6 +49,7 @@ extension DropLoop {
             let kept = record.withoutTables
             group.addTask {
                 if let delay, (try? await clock.sleep(until: clock.now + delay)) == nil { return }
+                if (try? journal.reopenIfReplaced()) == true { send.yield(.notice(.stateHealed(.journal, path: journal.path))) }
                 do {
                     try await journal.append(line: line)
                     send.yield(.drop(.appended(key, kept, line: line)))
@@ -62,6 +63,7 @@ extension DropLoop {
             record.time = Self.wallTime()
             let stamped = record
             // Written now, in order; its sync is shared with whatever follows.
+            if (try? journal.reopenIfReplaced()) == true { send.yield(.notice(.stateHealed(.journal, path: journal.path))) }
             do { try journal.writeNow(stamped) } catch {
                 return .removalFailed(key, stamped, error: "\(error)")
             }
@@ -83,7 +85,7 @@ extension DropLoop {
                 send.yield(.drop(.rescanDue))
             }
         case .rescan:
-            parts.watcher.rescan()
+            parts.watcher.pollUnwatched()
         case .watchRoots(let add, let remove):
             for path in remove { parts.watcher.removeRoot(path) }
             for path in add { parts.watcher.addRoot(path) }

@@ -25,6 +25,9 @@ final class DropLoop {
         var outputs: DerivedOutputs?
         /// Receipts for the uploaders; nil: none.
         var receipts: ReceiptWriter?
+        /// Notice the status and receipts directories deleted or replaced while running.
+        var statusGuard = StateGuard()
+        var receiptGuard = StateGuard()
     }
 
     let parts: Parts
@@ -40,6 +43,9 @@ final class DropLoop {
             watchdogInterval: parts.seams.notifier.watchdogInterval, startedAt: Date() - now.timeInterval)
         self.state = DaemonState(drop: state, configuration: config, settings: settings)
         (inbox, send) = AsyncStream.makeStream(of: DaemonInput.self, bufferingPolicy: .unbounded)
+        // As start-up left them: a deletion from now on is noticed at the next write.
+        parts.statusGuard.remember([parts.status.root] + config.drops.map { parts.status.root + "/" + $0.name })
+        if let receipts = parts.receipts { parts.receiptGuard.remember([receipts.directory]) }
     }
 
     var seams: DaemonSeams { parts.seams }

@@ -2,6 +2,7 @@ extension DropState {
     /// Queues a job, or marks it to run again if it is active already.
     mutating func enqueue(_ job: Job, _ effects: inout [DropEffect]) {
         guard !isStopping else { return }
+        vanished.remove(job.key)
         if active.contains(job.key) {
             rerun[job.key] = job
             return
@@ -53,6 +54,7 @@ extension DropState {
                 waitingForChild.append(prepared)
             }
         case .verdict(let record, let report):
+            if dropsVerdict(key, &effects) { return }
             if let report, let agencyYear = AgencyYear(record), !isStopping {
                 let previous = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year - 1)].flatMap { $0.key == key ? nil : $0 }
                 let next = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year + 1)].flatMap { $0.key == key ? nil : $0 }
@@ -65,6 +67,7 @@ extension DropState {
             }
             commit(key, record, &effects)
         case .refused(let record):
+            if dropsVerdict(key, &effects) { return }
             commit(key, record, &effects)
         }
     }
@@ -108,6 +111,7 @@ extension DropState {
         held.removeValue(forKey: key)
         if degraded && held.isEmpty {
             degraded = false
+            storageError = nil
             effects.append(.notice(.storageRecovered(written: recoveredCount + 1)))
             recoveredCount = 0
         } else if degraded {
@@ -118,7 +122,9 @@ extension DropState {
         current[key] = kept
         index(key, kept)
         effects += [.writeStatus(key, line: line), .verdict(kept, key), .changed(summary: true)]
+        let wasVanished = vanished.contains(key)
         finish(key, &effects)
+        retireIfGone(key, wasVanished: wasVanished, &effects)
     }
 
     /// The journal could not be written: the verdict is held and retried with
@@ -134,6 +140,7 @@ extension DropState {
         }
         let delay = held[key].map { min($0 * 2, settings.retryLongest) } ?? settings.retryFirst
         held[key] = delay
+        storageError = error
         if !degraded {
             degraded = true
             effects.append(.notice(.storageDegraded(pending: committing.count, error: error)))
@@ -145,6 +152,7 @@ extension DropState {
     /// A job is done with: its key is free, and runs again if it changed meanwhile.
     mutating func finish(_ key: ReportKey, _ effects: inout [DropEffect]) {
         active.remove(key)
+        vanished.remove(key)
         backlogChanged(&effects)
         if let job = rerun.removeValue(forKey: key), !isStopping {
             enqueue(job, &effects)

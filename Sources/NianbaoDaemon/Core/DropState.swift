@@ -19,8 +19,8 @@ public struct DropState: Sendable {
         public var workers: Int
         /// Shortest time between two settle wake-ups, so a large scan settles in batches.
         public var batchWake: Duration = .milliseconds(20)
-        /// Delay of the rescan after the inotify watch limit was hit.
-        public var rescanDelay: Duration = .seconds(60)
+        /// How often the folders the inotify watch limit left unwatched are polled.
+        public var pollInterval: Duration = .seconds(10)
         /// Back-off of a verdict whose journal write failed: first and longest delay.
         public var retryFirst: Duration = .milliseconds(250)
         public var retryLongest: Duration = .seconds(10)
@@ -59,11 +59,15 @@ public struct DropState: Sendable {
     var committing: Set<ReportKey> = []
     /// Queued, running or committing.
     var active: Set<ReportKey> = []
+    /// Active reports whose file was removed meanwhile: their verdict is not current (``DropState+Gone``).
+    var vanished: Set<ReportKey> = []
     /// Reports that changed while active: queued again once done.
     var rerun: [ReportKey: Job] = [:]
     /// Held verdicts (journal write failed) and their next back-off.
     var held: [ReportKey: Duration] = [:]
     var degraded = false
+    /// The error of the last failed journal write while degraded (what `STATUS=` names).
+    public internal(set) var storageError: String?
     var recoveredCount = 0
     /// Removed reports' last verdicts until their removal line is durable.
     var retiring: [ReportKey: VerdictRecord] = [:]
@@ -75,7 +79,12 @@ public struct DropState: Sendable {
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
+    /// A poll of the unwatched folders is scheduled (``DropEffect/scheduleRescan(after:)``).
     var rescanPending = false
+    /// Directories under inotify watch, and those the watch limit left unwatched (polled);
+    /// nil until the watcher first counted them.
+    public internal(set) var watchedDirectories: Int?
+    public internal(set) var unwatchedDirectories = 0
     /// Every drop folder's initial scan completed (READY=1 was asked for).
     public internal(set) var isReady = false
     public internal(set) var isStopping = false
@@ -108,7 +117,7 @@ public struct DropState: Sendable {
             judged(job, outcome, now: now, &effects)
         case .crossChecked(let key, let record, let updates):
             crossChecking.remove(key)
-            commit(key, record, &effects)
+            if !dropsVerdict(key, &effects) { commit(key, record, &effects) }
             for update in updates { applyCrossYear(update, &effects) }
         case .appended(let key, let record, let line):
             appended(key, record, line: line, &effects)
@@ -128,7 +137,10 @@ public struct DropState: Sendable {
             }
         case .rescanDue:
             rescanPending = false
-            effects.append(.rescan)
+            if unwatchedDirectories > 0 && !isStopping {
+                effects.append(.rescan)
+                schedulePoll(&effects)
+            }
         case .reconfigure(let newDrops):
             reconfigure(newDrops, &effects)
         case .stop:

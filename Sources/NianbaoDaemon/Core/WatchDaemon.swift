@@ -71,17 +71,12 @@ public final class WatchDaemon: Service, Sendable {
 
     /// Makes the status directory agree with the journal (after a crash between
     /// a journal write and its status file), and writes a fresh summary. Returns
-    /// the failure to tell, if any.
+    /// the failure to tell, if any. A status file that is not where the layout puts
+    /// its report (an older layout's) or names no current report is removed, and the
+    /// report's file written where it belongs (``StatusRebuild``).
     static func reconcile(_ status: StatusDirectory, with current: [ReportKey: VerdictRecord], drops: [String]) async -> [DaemonNotice] {
         let failures = await BlockingWork.run {
-            let onDisk = status.allRecords()
-            var changes: [ReportKey: StatusBatch.Change] = [:]
-            for (key, record) in current where onDisk[key]?.sha256 != record.sha256 || onDisk[key]?.time != record.time {
-                changes[key] = .write(line: JSONLine.bytes(record))
-            }
-            for key in onDisk.keys where current[key] == nil { changes[key] = .remove }
-            let summary = Summary(records: current, drops: drops, updated: DropLoop.wallTime())
-            return StatusBatch.write(changes, summary: summary, to: status)
+            StatusRebuild.run(status, current: current, drops: drops, updated: DropLoop.wallTime())
         }
         return failures.firstError.map { [.failure($0)] } ?? []
     }

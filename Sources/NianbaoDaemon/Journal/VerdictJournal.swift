@@ -66,6 +66,17 @@ public final class VerdictJournal: Sendable {
         state.withLock { $0.file = file }
     }
 
+    /// Reopens the file if the one open was deleted or replaced while running (so later
+    /// verdicts are not written to a file nobody will read). Returns true for the one
+    /// caller that reopened it; a sync running on the old file finishes on it.
+    public func reopenIfReplaced() throws -> Bool {
+        try state.withLock { state in
+            guard state.file.isReplaced else { return false }
+            state.file = try AppendOnlyFile(path: path)
+            return true
+        }
+    }
+
     /// Waits until everything written so far is on stable storage.
     public func durable() async throws {
         let mustSync: Bool = try await withCheckedThrowingContinuation { continuation in

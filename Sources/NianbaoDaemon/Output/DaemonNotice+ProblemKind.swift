@@ -10,6 +10,8 @@ extension DaemonNotice {
         case .storageDegraded: .storage
         case .journalRepaired, .journalUnreadableLines: .journal
         case .failure: .error
+        case .stateHealed: .storage
+        case .restartNeeded: nil
         case .overflowRescan: .overflow
         case .watchStalled: .watchStalled
         case .started, .reloaded, .stopping, .watchRestored, .storageRecovered, .watchMode, .watchResumed: nil
@@ -23,6 +25,8 @@ extension DaemonNotice {
         case .watchStalled(_, let path), .watchResumed(_, let path): path
         case .watchMode(let drop, _, _): drop.path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
+        case .stateHealed(_, let path): path
+        case .restartNeeded: nil
         case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
         }
     }

@@ -29,7 +29,19 @@ public enum DaemonNotice: Sendable, Equatable {
     case storageDegraded(pending: Int, error: String)
     /// Everything pending was written after a storage failure.
     case storageRecovered(written: Int)
+    /// A reload changed keys that take effect only at the next start (`state.*` …); the old values stay in force.
+    case restartNeeded(keys: [String])
+    /// A state file or folder was found deleted or replaced while running and was
+    /// rebuilt from the journal (status, receipts) or reopened (the journal). Said once per event.
+    case stateHealed(HealedState, path: String)
     case failure(String)
+}
+
+/// What the daemon found deleted or replaced and rebuilt (``DaemonNotice/stateHealed(_:path:)``).
+public enum HealedState: String, Sendable, Equatable {
+    case statusDirectory
+    case receiptDirectory
+    case journal
 }
 
 /// Receives verdicts and notices: the terminal printer, the systemd journal, the logger.

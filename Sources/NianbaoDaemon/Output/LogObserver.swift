@@ -32,7 +32,7 @@ public struct LogObserver: DaemonObserver {
         let level: Logger.Level
         switch notice {
         case .failure, .watchLost, .watchLimitReached, .storageDegraded, .watchStalled: level = .error
-        case .overflowRescan, .journalRepaired, .journalUnreadableLines: level = .warning
+        case .overflowRescan, .journalRepaired, .journalUnreadableLines, .restartNeeded, .stateHealed: level = .warning
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }

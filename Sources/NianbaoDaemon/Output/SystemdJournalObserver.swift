@@ -44,6 +44,9 @@ public struct SystemdJournalObserver: DaemonObserver {
         case .storageDegraded: return (.storageDegraded, 3)
         case .storageRecovered: return (.storageRecovered, 5)
         case .failure: return (.daemonError, 3)
+        case .restartNeeded: return (.daemonReloaded, 4)
+        case .stateHealed(.journal, _): return (.journalRepaired, 4)
+        case .stateHealed: return (.daemonError, 4)
         }
     }
 

@@ -6,8 +6,9 @@ public enum MetricsMapping {
     /// The snapshot. `years` are the year summaries (`YearSummaries.compute`); with a
     /// roster, each gives the year's `nianbao_roster_missing`.
     ///
-    /// `nianbao_watch_directories` is the number of drop folders: the watcher's real
-    /// count (one per subdirectory) lives on the effects loop and is not in the state.
+    /// `nianbao_watch_directories` is the watcher's count of directories under watch
+    /// (one per folder and subfolder); `nianbao_unwatched_directories` those the inotify
+    /// watch limit left unwatched, which are polled instead.
     public static func snapshot(_ state: PublishedState, years: [YearStatus]) -> MetricsSnapshot {
         var reports: [MetricsSnapshot.ReportGroup: Int] = [:]
         var findings: [String: Int] = [:]
@@ -29,8 +30,8 @@ public enum MetricsMapping {
         let missing = state.roster == nil ? nil : Dictionary(years.map { ($0.year, $0.missing.count) }, uniquingKeysWith: { a, _ in a })
         var snapshot = MetricsSnapshot(
             reports: reports, findings: findings, queueDepth: state.queueDepth, lastVerdictAt: state.counters.lastVerdict,
-            judgedTotal: state.counters.judged, refusedTotal: refused, watchDirectories: state.drops.count,
-            journalFsync: state.journalSyncs, rosterMissing: missing)
+            judgedTotal: state.counters.judged, refusedTotal: refused, watchDirectories: state.watchedDirectories,
+            journalFsync: state.journalSyncs, rosterMissing: missing, unwatchedDirectories: state.unwatchedDirectories)
         snapshot.watchModes = state.watching.drops.mapValues(\.mode.rawValue)
         snapshot.watchStalled = Set(state.watching.stalledDrops)
         return snapshot

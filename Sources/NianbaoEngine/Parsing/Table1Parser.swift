@@ -32,15 +32,20 @@ struct Table1Parser {
         var fusedLine = startLine
         var fusedText = ""
         var rowOpen = false
+        // A heading split over two cells ("第二十条" | "第（一）项", as WPS documents have it).
+        var articleCellOpen = false
 
         for item in items {
             if item.isText {
                 let text = Array(item.scalars(in: normalized))
-                if let number = Self.blockNumber(text) {
+                let number = Self.blockNumber(text) ?? (articleCellOpen ? Self.itemNumber(text) : nil)
+                articleCellOpen = number == nil && Self.isArticleOnly(text)
+                if let number {
                     blocks.append(BlockBuilder(item: number))
                     rowOpen = false
                     continue
                 }
+                if articleCellOpen { continue }
                 guard !blocks.isEmpty else { continue }
                 let last = blocks.count - 1
                 if Keyword.any(Self.rowWords, in: text) {
@@ -110,6 +115,20 @@ struct Table1Parser {
             index += 1
         }
         return nil
+    }
+
+    /// A cell holding only "第二十条" (its item number in the next cell).
+    static func isArticleOnly(_ text: [Unicode.Scalar]) -> Bool {
+        let letters = text.filter { !$0.properties.isWhitespace }
+        return letters.elementsEqual(article.scalars)
+    }
+
+    /// The number of a cell "第（一）项" or "（一）项" that continues a "第二十条" cell.
+    static func itemNumber(_ text: [Unicode.Scalar]) -> Int? {
+        let letters = text.filter { !$0.properties.isWhitespace && $0 != "第" && $0 != "（" && $0 != "(" }
+        guard letters.count >= 2, letters.count <= 4, letters.last == "项",
+              let numeral = ScalarText.chineseNumeral(letters[0]) else { return nil }
+        return numeral
     }
 
     private static func numeral(_ item: Int) -> String {

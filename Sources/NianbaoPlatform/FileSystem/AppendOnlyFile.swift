@@ -57,6 +57,17 @@ public final class AppendOnlyFile: @unchecked Sendable {
         }
     }
 
+    /// Whether the file open is no longer the one at ``path`` (unlinked, or replaced
+    /// by another file): records written now would be lost at the next start.
+    public var isReplaced: Bool {
+        var open = stat()
+        var named = stat()
+        guard fstat(descriptor.rawValue, &open) == 0 else { return false }
+        if open.st_nlink == 0 { return true }
+        guard stat(path, &named) == 0 else { return true }
+        return named.st_dev != open.st_dev || named.st_ino != open.st_ino
+    }
+
     /// Makes everything appended so far durable (fdatasync).
     public func sync() throws {
         while fdatasync(descriptor.rawValue) != 0 {

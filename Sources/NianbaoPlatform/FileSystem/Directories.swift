@@ -25,6 +25,12 @@ public enum Directories {
         }
     }
 
+    /// Whether `path` is a directory (links in the path followed).
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// fsyncs a directory so that renames and unlinks in it are durable.
     static func sync(_ path: String) throws {
         let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -115,6 +115,14 @@ public final class TreeWatcher: Sendable {
         runningControl()?.send(.rescan)
     }
 
+    /// Looks again at the directories the watch limit left unwatched: each is watched if
+    /// the kernel now allows it (and scanned), otherwise listed and compared with its last
+    /// listing (new or changed files `.fileFound`, gone ones `.fileRemoved`, new folders
+    /// scanned, gone ones `.directoryRemoved`). The seam a polling watcher can take over.
+    public func pollUnwatched() {
+        runningControl()?.send(.pollUnwatched)
+    }
+
     /// Stops the reader thread, closes the descriptors and finishes ``events``.
     /// Returns once the thread has exited (a scan in progress is abandoned promptly).
     public func stop() {

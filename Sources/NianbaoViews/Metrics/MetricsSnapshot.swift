@@ -16,6 +16,8 @@ public struct MetricsSnapshot: Sendable, Hashable {
     public var refusedTotal: [String: UInt64]
     /// Directories under inotify watch.
     public var watchDirectories: Int
+    /// Directories the inotify watch limit left unwatched (polled instead).
+    public var unwatchedDirectories: Int = 0
     /// Journal fsync durations since the daemon started.
     public var journalFsync: FsyncHistogram
     /// Agencies on the roster without a report, by report year; nil without a roster
@@ -31,8 +33,9 @@ public struct MetricsSnapshot: Sendable, Hashable {
     public init(
         reports: [ReportGroup: Int], findings: [String: Int], queueDepth: Int, lastVerdictAt: Date?,
         judgedTotal: UInt64, refusedTotal: [String: UInt64], watchDirectories: Int,
-        journalFsync: FsyncHistogram, rosterMissing: [Int: Int]? = nil
+        journalFsync: FsyncHistogram, rosterMissing: [Int: Int]? = nil, unwatchedDirectories: Int = 0
     ) {
+        self.unwatchedDirectories = unwatchedDirectories
         self.reports = reports
         self.findings = findings
         self.queueDepth = queueDepth

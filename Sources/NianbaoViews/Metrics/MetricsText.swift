@@ -41,6 +41,8 @@ public enum MetricsText {
 
         out += P.header("nianbao_watch_directories", "gauge", "Directories under inotify watch.")
         out += "nianbao_watch_directories \(snapshot.watchDirectories)\n"
+        out += P.header("nianbao_unwatched_directories", "gauge", "Directories the inotify watch limit left unwatched; polled instead.")
+        out += "nianbao_unwatched_directories \(snapshot.unwatchedDirectories)\n"
 
         if !snapshot.watchModes.isEmpty {
             out += P.header("nianbao_watch_mode", "gauge", "How each drop folder is watched: 1 for its mode (inotify, poll, mixed), 0 for the others.")

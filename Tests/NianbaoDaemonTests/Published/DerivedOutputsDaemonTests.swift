@@ -96,7 +96,14 @@ import Testing
         #expect(OutputTools.samples(text, "nianbao_findings")[#"{code="table3.group_total"}"#] == 3)
         // The .jpg is refused by its extension, before any reading.
         #expect(OutputTools.samples(text, "nianbao_refused_total")[#"{reason="unsupported_format"}"#] == 1)
-        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == 1)
+        // The directories under watch: the drop folder and every folder below it.
+        var folders = 1
+        let enumerator = FileManager.default.enumerator(atPath: workspace.drop)
+        while let entry = enumerator?.nextObject() as? String {
+            if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory, !entry.hasPrefix(".") { folders += 1 }
+        }
+        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == Double(folders))
+        #expect(OutputTools.samples(text, "nianbao_unwatched_directories")[""] == 0)
         // How the drop folder is watched: 1 for its mode, 0 for the others (issue 22).
         let mode = WatchPlanDetector.plan(root: CanonicalPath.absolute(workspace.drop), requested: .auto).mode.rawValue
         for name in ["inotify", "mixed", "poll"] {

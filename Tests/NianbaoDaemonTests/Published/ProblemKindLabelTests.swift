@@ -14,7 +14,8 @@ import Testing
         .watchLimitReached(path: "/srv/nianbao/drop/深层"), .journalRepaired(path: "/var/lib/nianbao/verdicts.jsonl", bytes: 17),
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
-        .failure("status write failed"),
+        .failure("status write failed"), .restartNeeded(keys: ["state.journalFile"]),
+        .stateHealed(.statusDirectory, path: "/var/lib/nianbao/status"),
         .watchMode(drop: DropFolder(name: "nas", path: "/srv/nas"), plan: WatchPlan(mode: .poll, polled: [""], reason: "nfs4 file system"), pollSeconds: 5),
         .watchStalled(drop: "nas", path: "/srv/nas"), .watchResumed(drop: "nas", path: "/srv/nas"),
     ]
@@ -33,14 +34,16 @@ import Testing
         case .storageDegraded: 9
         case .storageRecovered: 10
         case .failure: 11
-        case .watchMode: 12
-        case .watchStalled: 13
-        case .watchResumed: 14
+        case .restartNeeded: 12
+        case .stateHealed: 13
+        case .watchMode: 14
+        case .watchStalled: 15
+        case .watchResumed: 16
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...14))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...16))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {
