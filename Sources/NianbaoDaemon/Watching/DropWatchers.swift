@@ -92,6 +92,10 @@ final class DropWatchers: Sendable {
         for poller in state.withLock({ $0.armed.values.flatMap(\.pollers) }) { poller.rescan() }
     }
 
+    /// The tree watcher looks again at the folders the inotify watch limit left unwatched
+    /// (``TreeWatcher/pollUnwatched()``).
+    func pollUnwatched() { tree.pollUnwatched() }
+
     /// Stops every watcher (never waiting for a poller stuck on a hung share).
     func stop() {
         let pollers = state.withLock { state in
