@@ -37,6 +37,7 @@ struct PolledDropTests {
         let observer = NoticeRecorder()
         let daemon = start(ws, mount, notifier: notifier, observer: observer)
         let ready = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } })
+        #expect(await offPool { Wait.until(timeout: 30) { observer.mode(of: "share") != nil && observer.mode(of: "local") != nil } })
         #expect(observer.mode(of: "share") == WatchPlan(mode: .poll, polled: [""], reason: "fuse file system"))
         #expect(observer.mode(of: "local")?.mode == .inotify)
         #expect(await offPool { notifier.waitFor(after: ready, timeout: 30) { $0.state.hasPrefix("STATUS=watching 2 folders (1 polled)") } } != nil)
@@ -135,6 +136,8 @@ struct PolledDropTests {
         let observer = NoticeRecorder()
         let daemon = start(ws, mount, notifier: notifier, observer: observer, mixed: true)
         _ = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } })
+        // The mode notice comes through the loop's inbox, not necessarily before READY=1.
+        #expect(await offPool { Wait.until(timeout: 30) { observer.mode(of: "local") != nil } })
         #expect(observer.mode(of: "local") == WatchPlan(mode: .mixed, polled: ["nas"], reason: "fuse mounted at nas"))
         try writePlain(mount.backing + "/remote.txt", sample)
         try ws.place("local.txt", other)
