@@ -64,6 +64,19 @@ if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
         || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
 fi
 
+# A FUSE mount inside the container (the polled drop check of nspawn-selftest.sh)
+# needs /dev/fuse passed in and bindfs in the root; without either it is left out.
+FUSE=""
+if [ -e /dev/fuse ]; then
+    if [ ! -x "$ROOT/usr/bin/bindfs" ]; then
+        cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+        { chroot "$ROOT" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$ROOT" \
+            apt-get install -y -qq --no-install-recommends bindfs fuse3 >/dev/null; } \
+            || echo "boot-nspawn: cannot install bindfs in the root; FUSE check left out" >&2
+    fi
+    [ -x "$ROOT/usr/bin/bindfs" ] && FUSE=1
+fi
+
 # 2a. The package is installed inside the boot, where there is no network: its
 # dependencies and recommendations (first alternative, versions aside) go into the
 # cached root beforehand, with systemd-journal-remote for the many-hosts check.
@@ -103,6 +116,8 @@ cp "$DEB" "$NEWER_DEB" "$ROOT/usr/local/lib/nianbao-selftest/debs/"
 basename "$DEB" >"$ROOT/usr/local/lib/nianbao-selftest/debs/first"
 basename "$NEWER_DEB" >"$ROOT/usr/local/lib/nianbao-selftest/debs/newer"
 rm -rf "$ROOT/usr/local/lib/nianbao-selftest/reports"
+rm -f "$ROOT/usr/local/lib/nianbao-selftest/fuse"
+[ -z "$FUSE" ] || : >"$ROOT/usr/local/lib/nianbao-selftest/fuse"
 mkdir -p "$ROOT/usr/local/lib/nianbao-selftest/reports"
 : >"$ROOT/usr/local/lib/nianbao-selftest/expected"
 for spec in "$@"; do
@@ -128,9 +143,12 @@ ln -sf /etc/systemd/system/nianbao-selftest.service \
 ln -sf /dev/null "$ROOT/etc/systemd/system/console-getty.service"
 
 # 3. Boot; the self-test powers the container off when done.
+# /dev/fuse for the polled-drop check, when the host has it.
+set --
+[ -z "$FUSE" ] || set -- --bind=/dev/fuse
 rm -f "$OUTDIR/result"
 timeout 400 systemd-nspawn --quiet --register=no --keep-unit --volatile=overlay --private-network \
-    --bind="$OUTDIR:/selftest-out" -D "$ROOT" -b >"$OUTDIR/console.log" 2>&1 || true
+    --bind="$OUTDIR:/selftest-out" "$@" -D "$ROOT" -b >"$OUTDIR/console.log" 2>&1 || true
 
 echo "boot-nspawn: results in $OUTDIR"
 [ -f "$OUTDIR/result" ] || { echo "boot-nspawn: self-test did not run; see $OUTDIR/console.log" >&2; exit 1; }

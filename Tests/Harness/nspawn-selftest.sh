@@ -116,6 +116,31 @@ fields="$(field NIANBAO_EXPECTED) $(field NIANBAO_SUBMITTED) $(field NIANBAO_MIS
 journalctl -u nianbao-remind -o json --no-pager >"$OUT/remind.json"
 systemd-analyze security nianbao-remind --no-pager >"$OUT/remind-security.txt" 2>&1
 
+# A share mounted below the drop folder (bindfs, a real FUSE mount; when the host
+# passed /dev/fuse in): the reload plans it "mixed" (polled below, inotify elsewhere)
+# and a report written into the backing folder, which inotify never sees, is judged.
+if [ -e /usr/local/lib/nianbao-selftest/fuse ] && [ -e /dev/fuse ] && command -v bindfs >/dev/null; then
+    mkdir -p /srv/nianbao/nas-backing /srv/nianbao/drop/nas
+    bindfs /srv/nianbao/nas-backing /srv/nianbao/drop/nas; check "bindfs mounted below the drop folder" $?
+    systemctl reload nianbao; check "reload with the share mounted" $?
+    mode=""
+    for _ in $(seq 30); do
+        mode=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_WATCH_MODE MESSAGE_ID=0c19dc95dc7f4d40800539f10d9ad0c5 | tail -n 1)
+        [ "$mode" = mixed ] && break
+        sleep 0.5
+    done
+    [ "$mode" = mixed ]; check "drop folder watched mixed, the share polled (got $mode)" $?
+    install -m 0640 -g nianbao-drop /usr/local/lib/nianbao-selftest/reports/huaian_hongze_2023.txt /srv/nianbao/nas-backing/share.txt
+    verdict=""
+    for _ in $(seq 60); do
+        verdict=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_VERDICT NIANBAO_PATH=/srv/nianbao/drop/nas/share.txt | tail -n 1)
+        [ -n "$verdict" ] && break
+        sleep 1
+    done
+    [ -n "$verdict" ]; check "report written behind the FUSE mount judged by polling (got $verdict)" $?
+    umount -l /srv/nianbao/drop/nas
+fi
+
 systemctl reload nianbao; check "reload accepted" $?
 sleep 2
 [ "$(systemctl is-active nianbao)" = active ]; check "active after reload" $?

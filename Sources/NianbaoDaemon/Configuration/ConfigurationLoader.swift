@@ -11,7 +11,8 @@ import SystemPackage
 /// `journal.maxBytes` (rotate the journal past this size, default 256 MiB), `journal.keep` (segments kept, default 4),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
-/// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
+/// `watch.workers` (0 = number of cores), `watch.createDrops`, `watch.mode`, `watch.pollSeconds`,
+/// `watch.dropModes` (see ``WatchModeSettings``), `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`,
 /// `convert.parallel` (0 = from the cores and the memory).
 public struct ConfigurationLoader: Sendable {
@@ -41,6 +42,7 @@ public struct ConfigurationLoader: Sendable {
     /// Loads `file` (nil: no file, defaults only) and applies `overrides`.
     public func load(file: String?, overrides: Overrides) async throws -> DaemonConfiguration {
         var config = DaemonConfiguration()
+        var dropModes: [String]?
         if let file {
             try ConfigurationKeys.checkUnknown(in: file)
             let provider: FileProvider<JSONSnapshot>
@@ -75,6 +77,9 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
             if let v = try values.bool("watch.createDrops") { config.createDrops = v }
+            if let v = try values.string("watch.mode") { config.watching.mode = try WatchModeSettings.parseMode(v, key: "watch.mode") }
+            if let v = try values.int("watch.pollSeconds") { config.watching.pollSeconds = try ranged(v, 1...3600, "watch.pollSeconds") }
+            dropModes = try values.stringArray("watch.dropModes")
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
             if let v = try values.int("parse.memoryMegabytes") {
                 config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")
@@ -100,6 +105,7 @@ public struct ConfigurationLoader: Sendable {
         if let v = overrides.receiptDirectory { config.receiptDirectory = try nonEmpty(v, "--receipt-dir") }
         if let v = overrides.dashboard { config.dashboard = v }
         if let v = overrides.rosterFile { config.rosterFile = try nonEmpty(v, "--roster") }
+        if let dropModes { config.watching.dropModes = try WatchModeSettings.parseDropModes(dropModes, drops: config.drops) }
         if let rosterFile = config.rosterFile {
             config.roster = try RosterFile.load(rosterFile, key: overrides.rosterFile != nil ? "--roster" : "roster")
         }

@@ -49,6 +49,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// be judged (no configuration key: tests lengthen it to tell a deferred write
     /// from a slow machine).
     public var backlogOutputsInterval = Duration.seconds(10)
+    /// How drop folders are watched: inotify, polling, or both (`watch.mode`, `watch.pollSeconds`, `watch.dropModes`).
+    public var watching = WatchModeSettings()
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 

@@ -41,6 +41,8 @@ struct DaemonState: Sendable {
     var watchdog: WatchdogState
     var receipts = ReceiptSchedule()
     var problems = ProblemLog()
+    /// How each drop folder is watched (told by the watch notices).
+    var watching = WatchModeTable()
     var counters = DaemonCounters()
     var publishPending = false
     var summaryDirty = false
@@ -135,7 +137,7 @@ struct DaemonState: Sendable {
     /// The one-line live summary for `STATUS=`.
     var statusLine: String {
         let count = drop.drops.count
-        var folders = "watching \(count) folder\(count == 1 ? "" : "s")"
+        var folders = "watching \(count) folder\(count == 1 ? "" : "s")" + watching.statusPart
         if drop.unwatchedDirectories > 0 {
             folders += " · \(drop.unwatchedDirectories) polled (inotify watch limit)"
         }
@@ -148,10 +150,12 @@ struct DaemonState: Sendable {
 
     /// The state the derived outputs are made from.
     func published(journalSyncs: SyncTimes.Snapshot, time: Date) -> PublishedState {
-        PublishedState(
+        var state = PublishedState(
             records: drop.current, drops: drop.drops, roster: configuration.roster, queueDepth: drop.backlog,
             counters: counters, problems: problems.records, journalSyncs: journalSyncs, time: time,
             watchedDirectories: drop.watchedDirectories ?? drop.drops.count, unwatchedDirectories: drop.unwatchedDirectories)
+        state.watching = watching
+        return state
     }
 
     /// The counts for summary.json and STATUS=.

@@ -88,6 +88,7 @@ extension DropLoop {
                 parts.logger.error("reload failed, keeping the previous configuration: \(error)")
                 return .reloadFailed("\(error)")
             }
+            parts.watcher.update(drops: fresh.drops, settings: fresh.watching)
             return .configurationApplied(fresh)
         case .stopWork:
             seams.helpers.stopAll()

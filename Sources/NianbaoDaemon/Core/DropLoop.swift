@@ -17,7 +17,7 @@ final class DropLoop {
         var judge: ReportJudge
         var journal: VerdictJournal
         var status: StatusDirectory
-        var watcher: TreeWatcher
+        var watcher: DropWatchers
         var reload: @Sendable () async throws -> DaemonConfiguration
         /// The daemon's own log (a failed reload is logged here besides its notice).
         var logger: Logger
@@ -97,6 +97,10 @@ final class DropLoop {
                 }
                 send.yield(.drop(.watch(event, identity: identity)))
             }
+        }
+        group.addTask {
+            // Polled drop folders: their events carry the identity the scan saw (no stat here).
+            for await input in watcher.polled { send.yield(input) }
         }
         group.addTask {
             try? await gracefulShutdown()

@@ -68,7 +68,7 @@ public final class WatchDaemon: Service, Sendable {
         // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
         // SIGHUP's default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let watcher = TreeWatcher(roots: config.drops.map(\.path))
+        let watcher = DropWatchers(drops: config.drops, settings: config.watching)
         try watcher.start()
         let judge = ReportJudge(checker: seams.checker, files: seams.files, maxBytes: config.maxFileBytes, attempts: start.attempts,
             helpers: seams.helpers)

@@ -13,7 +13,8 @@ extension DaemonNotice {
         case .stateHealed: .storage
         case .restartNeeded: nil
         case .overflowRescan: .overflow
-        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: nil
+        case .watchStalled: .watchStalled
+        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered, .watchMode, .watchResumed: nil
         }
     }
 
@@ -21,6 +22,8 @@ extension DaemonNotice {
     public var problemPath: String? {
         switch self {
         case .watchLost(let path), .watchLimitReached(let path), .watchRestored(let path): path
+        case .watchStalled(_, let path), .watchResumed(_, let path): path
+        case .watchMode(let drop, _, _): drop.path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
         case .stateHealed(_, let path): path
         case .restartNeeded: nil

@@ -1,3 +1,5 @@
+import NianbaoPlatform
+
 /// Something the daemon reports besides verdicts.
 public enum DaemonNotice: Sendable, Equatable {
     case started(drops: [DropFolder])
@@ -10,6 +12,14 @@ public enum DaemonNotice: Sendable, Equatable {
     case watchRestored(path: String)
     /// inotify_add_watch failed with ENOSPC: raise fs.inotify.max_user_watches.
     case watchLimitReached(path: String)
+    /// How a drop folder is watched (inotify, polling, or both) and why; said at start
+    /// and when a reload changes it.
+    indirect case watchMode(drop: DropFolder, plan: WatchPlan, pollSeconds: Int)
+    /// A poll scan of a drop folder (`path`: the folder or the mount polled) has not
+    /// finished within the stall limit: the share does not answer. Said once.
+    case watchStalled(drop: String, path: String)
+    /// The stalled scan finished; the folder is polled again.
+    case watchResumed(drop: String, path: String)
     /// The verdict journal ended in a torn line (crash) that was cut off at start.
     case journalRepaired(path: String, bytes: Int)
     /// Complete journal lines that are not verdict records were skipped at start.

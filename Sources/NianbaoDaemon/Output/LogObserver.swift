@@ -31,7 +31,7 @@ public struct LogObserver: DaemonObserver {
     public func notice(_ notice: DaemonNotice) {
         let level: Logger.Level
         switch notice {
-        case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
+        case .failure, .watchLost, .watchLimitReached, .storageDegraded, .watchStalled: level = .error
         case .overflowRescan, .journalRepaired, .journalUnreadableLines, .restartNeeded, .stateHealed, .clockStepped: level = .warning
         default: level = .notice
         }

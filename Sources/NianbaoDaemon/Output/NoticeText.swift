@@ -9,6 +9,14 @@ enum NoticeText {
         case .watchLost(let path): return "drop folder \(path) disappeared; will re-arm when it returns"
         case .watchRestored(let path): return "drop folder \(path) is back and watched again"
         case .watchLimitReached(let path): return "inotify watch limit reached at \(path) (said once for all such folders; they are polled); raise fs.inotify.max_user_watches"
+        case .watchMode(let drop, let plan, let seconds):
+            switch plan.mode {
+            case .inotify: return "drop folder \(drop.name) (\(drop.path)) watched by inotify: \(plan.reason)"
+            case .poll: return "drop folder \(drop.name) (\(drop.path)) polled every \(seconds) s: \(plan.reason)"
+            case .mixed: return "drop folder \(drop.name) (\(drop.path)) watched by inotify, polled every \(seconds) s below: \(plan.reason)"
+            }
+        case .watchStalled(let drop, let path): return "drop folder \(drop): the scan of \(path) does not finish; the share does not answer"
+        case .watchResumed(let drop, let path): return "drop folder \(drop): \(path) answers again and is polled"
         case .journalUnreadableLines(let path, let lines): return "verdict journal \(path) has \(lines) unreadable lines; skipped"
         case .journalRepaired(let path, let bytes): return "verdict journal \(path) ended in a torn line; cut \(bytes) bytes"
         case .storageDegraded(let pending, let error):
@@ -35,6 +43,14 @@ enum NoticeText {
         case .watchLost(let path): return "投递目录丢失：\(path)"
         case .watchRestored(let path): return "投递目录已恢复监视：\(path)"
         case .watchLimitReached(let path): return "inotify 监视数量达到上限（超出的目录改为定时轮询）：\(path)"
+        case .watchMode(let drop, let plan, let seconds):
+            switch plan.mode {
+            case .inotify: return "投递目录 \(drop.name) 由 inotify 监视：\(drop.path)"
+            case .poll: return "投递目录 \(drop.name) 每 \(seconds) 秒轮询（\(plan.reason)）：\(drop.path)"
+            case .mixed: return "投递目录 \(drop.name) 由 inotify 监视，其下挂载的共享目录每 \(seconds) 秒轮询（\(plan.reason)）：\(drop.path)"
+            }
+        case .watchStalled(let drop, let path): return "投递目录 \(drop) 无响应，扫描未能完成：\(path)"
+        case .watchResumed(let drop, let path): return "投递目录 \(drop) 已恢复响应：\(path)"
         case .journalUnreadableLines(let path, let lines): return "判定日志有 \(lines) 行无法读取，已跳过：\(path)"
         case .journalRepaired(let path, let bytes): return "判定日志末行不完整，已截去 \(bytes) 字节：\(path)"
         case .storageDegraded(let pending, let error):

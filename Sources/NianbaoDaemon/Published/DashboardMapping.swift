@@ -9,10 +9,17 @@ import NianbaoViews
 public enum DashboardMapping {
     /// The page's model. `years` are the year summaries (`YearSummaries.compute`).
     public static func model(_ state: PublishedState, years: [YearStatus]) -> DashboardModel {
-        DashboardModel(
+        var model = DashboardModel(
             generatedAt: state.time, years: years.reversed().map(progress), verdicts: distribution(state.records),
             agencies: rows(state.records, years: years),
             problems: state.problems.reversed().map { DaemonProblem(time: $0.time, kind: $0.kind, path: $0.path ?? "—", text: $0.text) })
+        model.watching = state.drops.compactMap { drop in
+            state.watching.drops[drop.name].map {
+                DropWatchLine(name: drop.name, path: drop.path, mode: $0.mode.rawValue, pollSeconds: $0.pollSeconds,
+                              reason: $0.reason, stalled: !$0.stalled.isEmpty)
+            }
+        }
+        return model
     }
 
     /// A year's card: per level, submitted / failing / missing against its deadline.

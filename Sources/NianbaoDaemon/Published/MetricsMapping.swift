@@ -31,10 +31,13 @@ public enum MetricsMapping {
             refused[code.hasPrefix("input.") ? String(code.dropFirst(6)) : code, default: 0] += count
         }
         let missing = state.roster == nil ? nil : Dictionary(years.map { ($0.year, $0.missing.count) }, uniquingKeysWith: { a, _ in a })
-        return MetricsSnapshot(
+        var snapshot = MetricsSnapshot(
             reports: reports, findings: findings, queueDepth: state.queueDepth, lastVerdictAt: state.counters.lastVerdict,
             judgedTotal: state.counters.judged, refusedTotal: refused, watchDirectories: state.watchedDirectories,
             journalFsync: state.journalSyncs, rosterMissing: missing, unwatchedDirectories: state.unwatchedDirectories,
             settledFindings: settled)
+        snapshot.watchModes = state.watching.drops.mapValues(\.mode.rawValue)
+        snapshot.watchStalled = Set(state.watching.stalledDrops)
+        return snapshot
     }
 }

@@ -23,6 +23,8 @@ public struct PublishedState: Sendable {
     /// Directories under inotify watch, and those the watch limit left unwatched (polled).
     public var watchedDirectories: Int
     public var unwatchedDirectories: Int
+    /// How each drop folder is watched.
+    public var watching = WatchModeTable()
 
     public init(
         records: [ReportKey: VerdictRecord], drops: [DropFolder], roster: Roster?, queueDepth: Int,

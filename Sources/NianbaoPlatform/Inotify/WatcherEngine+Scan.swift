@@ -46,6 +46,7 @@ extension WatcherEngine {
         var startWatched = false
         while let path = pending.popLast() {
             if control.isStopping { return startWatched }
+            if !path.isEmpty && skip(root, path) { continue }
             let watched = addWatch(root: root, path: path) != nil
             if path == start { startWatched = watched }
             let absolute = CanonicalPath.join(root, path)

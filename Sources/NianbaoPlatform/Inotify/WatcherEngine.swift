@@ -14,6 +14,8 @@ final class WatcherEngine {
     let fd: Int32
     let control: WatcherControl
     let ignore: @Sendable (String) -> Bool
+    /// Directories (root, relative path) neither watched nor listed.
+    let skip: @Sendable (String, String) -> Bool
     private let continuation: AsyncStream<WatchEvent>.Continuation
     var table = WatchTable()
     var roots: [String: RootState] = [:]
@@ -27,7 +29,9 @@ final class WatcherEngine {
     var lastModified: (root: String, path: String)?
 
     init(fd: Int32, control: WatcherControl, ignore: @escaping @Sendable (String) -> Bool,
+         skip: @escaping @Sendable (String, String) -> Bool = { _, _ in false },
          continuation: AsyncStream<WatchEvent>.Continuation) {
+        self.skip = skip
         self.fd = fd
         self.control = control
         self.ignore = ignore

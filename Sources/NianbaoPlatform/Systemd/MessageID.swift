@@ -31,6 +31,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case watchRestored = "75352a21f4434ab6af0dd991aba0651f"
     /// The kernel refused an inotify watch (fs.inotify.max_user_watches).
     case watchLimitReached = "9b7573634185479c86820a9367aa1c82"
+    /// How a drop folder is watched (inotify, polling, or both) and why: one entry per folder at start.
+    case watchMode = "0c19dc95dc7f4d40800539f10d9ad0c5"
+    /// A polled drop folder's share does not answer: its scan does not finish.
+    case watchStalled = "283ab752fdf5456483eef76707824d1a"
+    /// A stalled drop folder's share answers again.
+    case watchResumed = "c80c72098947431b8da8dcf367852ccd"
     /// The verdict journal ended in a torn line (a crash mid-write), which was cut off.
     case journalRepaired = "9d632a9c8d434e59acae486c6b0f33be"
     /// Lines of the verdict journal could not be read back at start.

@@ -26,6 +26,12 @@ public struct MetricsSnapshot: Sendable, Hashable {
     /// Agencies on the roster without a report, by report year; nil without a roster
     /// (the metric is then left out, not reported as 0).
     public var rosterMissing: [Int: Int]?
+    /// How each drop folder is watched ("inotify", "poll" or "mixed"), by drop name.
+    public var watchModes: [String: String] = [:]
+    /// Drop folders whose share does not answer (a poll scan stalled).
+    public var watchStalled: Set<String> = []
+    /// The values of `nianbao_watch_mode`'s `mode` label, each drop showing all of them (0 or 1).
+    public static let watchModeNames = ["inotify", "mixed", "poll"]
 
     public init(
         reports: [ReportGroup: Int], findings: [String: Int], queueDepth: Int, lastVerdictAt: Date?,

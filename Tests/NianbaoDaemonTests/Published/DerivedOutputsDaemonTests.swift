@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoEngine
 import NianbaoOffice
 import NianbaoTestSupport
@@ -103,6 +104,11 @@ import Testing
         }
         #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == Double(folders))
         #expect(OutputTools.samples(text, "nianbao_unwatched_directories")[""] == 0)
+        // How the drop folder is watched: 1 for its mode, 0 for the others (issue 22).
+        let mode = WatchPlanDetector.plan(root: CanonicalPath.absolute(workspace.drop), requested: .auto).mode.rawValue
+        for name in ["inotify", "mixed", "poll"] {
+            #expect(OutputTools.samples(text, "nianbao_watch_mode")["{drop=\"drop\",mode=\"\(name)\"}"] == (name == mode ? 1 : 0))
+        }
         // The journal synced at least once, and every sync is in the histogram.
         let syncs = OutputTools.samples(text, "nianbao_journal_fsync_seconds_count")[""] ?? 0
         #expect(syncs >= 1 && OutputTools.samples(text, "nianbao_journal_fsync_seconds_bucket")[#"{le="+Inf"}"#] == syncs)

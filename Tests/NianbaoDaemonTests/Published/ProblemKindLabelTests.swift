@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoViews
 import Testing
 
@@ -15,6 +16,8 @@ import Testing
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
         .failure("status write failed"), .clockStepped(seconds: -86_400), .restartNeeded(keys: ["state.journalFile"]),
         .stateHealed(.statusDirectory, path: "/var/lib/nianbao/status"),
+        .watchMode(drop: DropFolder(name: "nas", path: "/srv/nas"), plan: WatchPlan(mode: .poll, polled: [""], reason: "nfs4 file system"), pollSeconds: 5),
+        .watchStalled(drop: "nas", path: "/srv/nas"), .watchResumed(drop: "nas", path: "/srv/nas"),
     ]
 
     static func shapeIndex(_ notice: DaemonNotice) -> Int {
@@ -34,11 +37,14 @@ import Testing
         case .restartNeeded: 12
         case .stateHealed: 13
         case .clockStepped: 14
+        case .watchMode: 15
+        case .watchStalled: 16
+        case .watchResumed: 17
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...14))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...17))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {

@@ -70,6 +70,12 @@ extension DaemonSystemd {
             #expect(result.contains("pass drop folder read-only in the daemon's namespace"), "\(result)")
             #expect(result.contains("pass dashboard and metrics file written"), "\(result)")
             Self.expectPackageChecks(result)
+            // A bindfs share mounted below the drop folder inside the container (when the host
+            // has /dev/fuse): polled under the hardened unit, its report judged (issue 22).
+            if FileManager.default.fileExists(atPath: "/dev/fuse") {
+                #expect(result.contains("pass drop folder watched mixed, the share polled"), "\(result)")
+                #expect(result.contains("pass report written behind the FUSE mount judged by polling"), "\(result)")
+            }
         }
     }
 }
