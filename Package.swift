@@ -44,6 +44,12 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        // Tesseract OCR (scanned PDF pages), through its C API.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]
+        ),
 
         // The pure report engine: text in, report model and findings out. No I/O.
         .target(
@@ -65,6 +71,7 @@ let package = Package(
             dependencies: [
                 "NianbaoEngine",
                 "CPoppler",
+                "CTesseract",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict

@@ -14,6 +14,8 @@ struct PDFTextReader {
         var tables: [GridTableReader.Table]
         /// Pages that hold table rows but no ruled grid (read by geometry).
         var borderlessPages: [Int]
+        /// The table cells read by OCR on scanned pages, with their confidence.
+        var scannedCells: [ScannedCell] = []
     }
 
     func read(_ bytes: [UInt8]) throws(ExtractionFailure) -> LineSink {
@@ -29,6 +31,9 @@ struct PDFTextReader {
         var pages: [[PDFLine]] = []
         var tables: [GridTableReader.Table] = []
         var borderless: [Int] = []
+        var scanner: ScannedPageReader?
+        var scannedCells: [ScannedCell] = []
+        var scannedPages = 0
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
             guard let page = poppler_document_get_page(document, Int32(pageIndex)) else {
                 pages.append([])
@@ -39,10 +44,20 @@ struct PDFTextReader {
             var height = 0.0
             poppler_page_get_size(page, &width, &height)
             var glyphs = pageGlyphs(page)
+            var scannedGrids: [CellGrid]?
+            if !glyphs.contains(where: { !$0.scalar.properties.isWhitespace }), scannedPages < limits.maxScannedPages {
+                scannedPages += 1
+                if scanner == nil { scanner = ScannedPageReader() }
+                if let scanned = scanner?.read(page, index: pageIndex, width: width, height: height) {
+                    glyphs = scanned.glyphs
+                    scannedGrids = scanned.grids
+                    scannedCells += scanned.cells
+                }
+            }
             glyphTotal += glyphs.count { !$0.scalar.properties.isWhitespace }
             var lines = builder.lines(from: glyphs)
             if lines.contains(where: \.isDataRow) {
-                let grids = CellGridBuilder().grids(PDFRulingExtractor().segments(of: page, width: width, height: height))
+                let grids = scannedGrids ?? CellGridBuilder().grids(PDFRulingExtractor().segments(of: page, width: width, height: height))
                 var taken = [Bool](repeating: false, count: glyphs.count)
                 for grid in grids {
                     let read = GridTableReader.read(grid, glyphs: glyphs, page: pageIndex)
@@ -79,7 +94,7 @@ struct PDFTextReader {
             let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")
             sink.notes.append(Finding(.pdfBorderlessTable, "\(pages)的表格没有框线，已按文字位置读取；请核对表格数字", at: "第 \(first + 1) 页"))
         }
-        return Result(sink: sink, tables: tables, borderlessPages: borderless)
+        return Result(sink: sink, tables: tables, borderlessPages: borderless, scannedCells: scannedCells)
     }
 
     private func open(_ bytes: [UInt8]) throws(ExtractionFailure) -> OpaquePointer {
