@@ -30,3 +30,18 @@ struct PageRenderer {
                                  stride: Int(cairo_image_surface_get_stride(surface)))
     }
 }
+
+extension PageRenderer {
+    /// A PDF's page rendered to grey pixels (seal removed), with the page's width in points.
+    func page(_ index: Int, of bytes: [UInt8]) -> (image: GrayImage, width: Double)? {
+        let gbytes = bytes.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
+        defer { g_bytes_unref(gbytes) }
+        guard let document = poppler_document_new_from_bytes(gbytes, nil, nil) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        return render(page, width: width, height: height).map { ($0, width) }
+    }
+}

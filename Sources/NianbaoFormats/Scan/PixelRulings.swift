@@ -28,7 +28,7 @@ struct PixelRulings {
         guard points.count >= 10 else { return 0 }
         var best = (angle: 0.0, score: -1.0)
         for step in -40...40 {
-            let angle = Double(step) * 0.0005  // ±1.15°… in steps of 0.029°
+            let angle = Double(step) * 0.0008  // ±1.8° in steps of 0.046°
             var bins: [Int: Double] = [:]
             let t = tan(angle)
             for point in points { bins[Int((point.y - point.x * t).rounded()), default: 0] += point.weight }
