@@ -1,6 +1,8 @@
 import Testing
+import NianbaoDaemon
 import NianbaoEngine
 @testable import NianbaoFormats
+import NianbaoPlatform
 import NianbaoTestSupport
 
 /// Scanned reports (image-only PDFs from scripts/fixtures/make-scanned-pdfs.py) are
@@ -74,3 +76,23 @@ struct ScannedPDFTests {
     }
 }
 
+
+/// The scan is read by OCR inside the reader child: its seccomp filter and its
+/// address-space limit (the default, 512 MiB) allow rendering and Tesseract.
+@Suite("Formats: scanned PDF in the reader child", .serialized)
+struct ScannedChildTests {
+    @Test func aScanIsReadInTheSandboxedChild() throws {
+        try #require(ChildReaderReuseTests.runnable)
+        let binary = try #require(ChildReaderReuseTests.binary, "nianbao not built next to the test bundle")
+        // CPU and wall clock generous (a debug build on a loaded machine); memory as the daemon's default.
+        let limits = BoundedProcess.Limits(cpuSeconds: 300, addressSpaceBytes: ChildPDFReader.defaultLimits.addressSpaceBytes,
+                                           fileSizeBytes: 0, timeout: .seconds(600))
+        let reader = ChildPDFReader(executable: binary.path, limits: limits)
+        let reading = reader.read(try Fixtures.bytes("scanned/jiangbei-transport-2023-scan.pdf"), format: .pdf)
+        guard case .lines(let lines) = reading else {
+            Issue.record("refused: \(reading)")
+            return
+        }
+        #expect(lines.contains { $0.text.contains("行政许可") && $0.text.contains("1286") })
+    }
+}

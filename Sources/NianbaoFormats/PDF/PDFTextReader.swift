@@ -88,7 +88,7 @@ struct PDFTextReader {
         for row in ordered {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
-            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
+            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells))
         }
         if let first = borderless.first {
             let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")

@@ -44,7 +44,8 @@ final class ScannedPageReader {
                 let y0 = Int(grid.ys[cell.row] * scale), y1 = Int(grid.ys[cell.row + cell.rowSpan] * scale)
                 guard let reading = cellReader.read(image, x0: x0, y0: y0, x1: x1, y1: y1) else { continue }
                 cells.append(ScannedCell(page: index, table: table, row: cell.row, column: cell.column,
-                                         text: reading.text, confidence: reading.confidence, isNumber: reading.isNumber))
+                                         text: reading.text, confidence: reading.confidence, isNumber: reading.isNumber,
+                                         midY: (grid.ys[cell.row] + grid.ys[cell.row + 1]) / 2))
                 glyphs += Self.glyphs(reading.text, x0: Double(reading.box.x0) / scale, y0: Double(reading.box.y0) / scale,
                                       x1: Double(reading.box.x1) / scale, y1: Double(reading.box.y1) / scale)
             }
@@ -84,4 +85,9 @@ struct ScannedCell: Sendable, Hashable {
     /// 0–100: Tesseract's confidence, lowered where the readings disagreed.
     var confidence: Double
     var isNumber: Bool
+    /// The middle of the cell's first grid row, in page points.
+    var midY: Double
+
+    /// Below this a number's reading is doubtful (two of three readings agreeing give at most 67).
+    static let lowConfidence = 75.0
 }

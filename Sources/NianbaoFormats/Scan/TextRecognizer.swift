@@ -31,7 +31,6 @@ final class TextRecognizer {
             return nil
         }
         self.handle = handle
-        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
     }
 
     deinit {

@@ -1,0 +1,42 @@
+/// A scan's numbers are read by OCR, so a failed arithmetic identity may be a
+/// misreading rather than an error in the report. The PDF reader marks each
+/// table row that holds a number read with low confidence in its location
+/// (`OCRReview.marker`, e.g. "第 2 页第 5 行 · OCR 低置信度：第 3 列 45%").
+/// Where an identity fails through such a row (or, for a column identity, in a
+/// table that holds such a row), its errors are replaced by one `ocr.uncertain`
+/// warning naming the cells and their confidence. No value is ever computed
+/// from the arithmetic.
+public enum OCRReview {
+    /// What the reader appends to the location of a row with low-confidence cells.
+    public static let marker = " · OCR 低置信度："
+
+    /// Identities checked against the reading.
+    static let rowIdentities: Set<RuleCode> = [.table2RowSum]
+    static let columnIdentities: Set<RuleCode> = [.table2ResultTotal, .table2Balance, .table3GroupTotal]
+    /// Narrative comparisons against table values OCR may have misread (either side).
+    static let comparisons: Set<RuleCode> = [.narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward,
+                                             .narrativeNoApplications, .narrativeReviewLitigation, .narrativeNoReview]
+
+    /// The findings with identity errors through low-confidence cells replaced by `ocr.uncertain`.
+    public static func review(_ findings: [Finding], in document: SourceDocument) -> [Finding] {
+        let uncertain = document.lines.map(\.location).filter { $0.contains(marker) }
+        guard !uncertain.isEmpty else { return findings }
+        var kept: [Finding] = []
+        var replaced: [Finding] = []
+        for finding in findings {
+            let code = finding.code
+            let throughRow = finding.location.map { location in uncertain.contains { $0.hasPrefix(location) || location.hasPrefix($0) } } ?? false
+            if (rowIdentities.contains(code) && throughRow) || columnIdentities.contains(code) || comparisons.contains(code) {
+                replaced.append(finding)
+            } else {
+                kept.append(finding)
+            }
+        }
+        guard !replaced.isEmpty else { return findings }
+        let cells = uncertain.map { $0.split(separator: marker).joined(separator: " ") }.joined(separator: "；")
+        let identities = replaced.map(\.message).joined(separator: "；")
+        kept.append(Finding(.ocrUncertain, "扫描件的数字可能识别有误：以下单元格识别置信度低：\(cells)。未通过的勾稽关系：\(identities)",
+                            at: replaced.first?.location))
+        return kept
+    }
+}
