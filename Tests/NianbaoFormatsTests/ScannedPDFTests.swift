@@ -66,8 +66,13 @@ struct ScannedPDFTests {
             let expected = engine.assess(text).verdict
             let scanned = Extracting.extractor.extract(try Fixtures.bytes("scanned/\(name)-scan.pdf"), fileName: "\(name).pdf")
             let document = try #require(scanned.document, "\(name): refused")
-            let verdict = engine.assess(document).verdict
-            if verdict == expected { same += 1 } else { mismatches.append("\(name): \(verdict) (text form: \(expected))") }
+            let assessment = engine.assess(document)
+            if assessment.verdict == expected {
+                same += 1
+            } else {
+                let findings = assessment.findings.filter { $0.severity != .info }.map { "\($0.code.rawValue) \($0.message) \($0.location ?? "")" }
+                mismatches.append("\(name): \(assessment.verdict) (text form: \(expected)) \(findings)")
+            }
         }
         print("scanned fixtures with the text form's verdict: \(same)/\(Self.scans.count)")
         withKnownIssue("OCR grid reading is incomplete on some pages (issue 19)", isIntermittent: true) {
@@ -94,5 +99,17 @@ struct ScannedChildTests {
             return
         }
         #expect(lines.contains { $0.text.contains("行政许可") && $0.text.contains("1286") })
+    }
+}
+
+/// OCR'd labels snap to the template's wording; readings far from any label stay.
+@Suite("Formats: template labels for OCR")
+struct TemplateLabelTests {
+    @Test func nearReadingsSnapAndFarOnesStay() {
+        #expect(TemplateLabels.snapped("5.属于三类内部事各信息") == "5.属于三类内部事务信息")
+        #expect(TemplateLabels.snapped("(三)不予公开") == "（三）不予公开")
+        #expect(TemplateLabels.snapped("江北市交通运输局") == "江北市交通运输局")
+        #expect(TemplateLabels.snapped("五、存在的主要间题及改进情况", to: TemplateLabels.headings) == "五、存在的主要问题及改进情况")
+        #expect(TemplateLabels.editDistance(Array("abc"), Array("abd")) == 1)
     }
 }

@@ -1,8 +1,8 @@
 /// Reads one table cell of a scan. A cell whose ink is one short line shaped
 /// like digits is read as a number: a single line with a digits-only
 /// whitelist, three times (two binarisation thresholds and the grey image at
-/// twice the size), the majority taken; its confidence is Tesseract's, scaled
-/// by the share of readings that agree. Any other cell is read as Chinese text.
+/// twice the size), the majority taken; its confidence is the share of readings
+/// that agree (halved where Tesseract itself gives under 10). Any other cell is read as Chinese text.
 struct CellRecognizer {
     let chinese: TextRecognizer
     let digits: TextRecognizer
@@ -28,7 +28,7 @@ struct CellRecognizer {
             return Reading(text: number.text, confidence: number.confidence, isNumber: true, box: box)
         }
         let text = chinese.read(crop, layout: .block)
-        return Reading(text: text.text.filter { !$0.isWhitespace }, confidence: text.confidence, isNumber: false, box: box)
+        return Reading(text: TemplateLabels.snapped(text.text.filter { !$0.isWhitespace }), confidence: text.confidence, isNumber: false, box: box)
     }
 
     /// A reading as a number, or nil if the ink does not read as digits.
@@ -51,8 +51,11 @@ struct CellRecognizer {
             votes[value, default: (0, 0)].confidence += confidence
         }
         guard let best = votes.max(by: { ($0.value.count, $0.value.confidence) < ($1.value.count, $1.value.confidence) }) else { return nil }
+        // Tesseract's own confidence in one or two whitelisted digits is low and flat (≈30 for a clear
+        // "0"), so the agreement of the readings is the measure; a near-zero score still marks a doubt.
         let agreement = Double(best.value.count) / Double(readings.count)
-        return (best.key, best.value.confidence / Double(best.value.count) * agreement)
+        let tesseract = best.value.confidence / Double(best.value.count)
+        return (best.key, 100 * agreement * (tesseract < 10 ? 0.5 : 1))
     }
 
     /// The box of the cell's ink: rows and columns with at least three dark pixels (specks ignored).

@@ -1,3 +1,6 @@
+import CTesseract
+import Foundation
+
 /// Reads a page that has no text layer (a scan) by OCR: the page is rendered,
 /// the red seal removed, the page deskewed from its ruling lines, the rules
 /// found in the pixels and built into cell grids, each cell read on its own
@@ -55,13 +58,30 @@ final class ScannedPageReader {
                 for x in max(0, left)..<min(body.width, right) { body[x, y] = 255 }
             }
         }
-        for word in chinese.words(body.binarised(170), layout: .block) where word.confidence > 10 {
-            let text = word.text.filter { !$0.isWhitespace }
+        for word in chinese.words(body.binarised(170), layout: .block, level: RIL_TEXTLINE) where word.confidence > 10 {
+            let text = TemplateLabels.snapped(Self.joined(word.text), to: TemplateLabels.headings)
             guard !text.isEmpty else { continue }
             glyphs += Self.glyphs(text, x0: Double(word.x0) / scale, y0: Double(word.y0) / scale,
                                   x1: Double(word.x1) / scale, y1: Double(word.y1) / scale)
         }
         return Page(glyphs: glyphs, grids: grids, cells: cells)
+    }
+
+    /// A recognised line as it was printed: Tesseract's spaces between Chinese
+    /// characters (or a Chinese character and a digit) dropped, other spaces kept.
+    static func joined(_ text: String) -> String {
+        let characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character.isWhitespace {
+                let before = characters[..<index].last { !$0.isWhitespace }
+                let after = characters[(index + 1)...].first { !$0.isWhitespace }
+                if let before, let after, before.isASCII, after.isASCII, !result.hasSuffix(" ") { result.append(" ") }
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// A text's characters spread evenly over a box on one line.

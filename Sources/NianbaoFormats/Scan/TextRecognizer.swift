@@ -46,21 +46,21 @@ final class TextRecognizer {
         return (String(cString: text), Double(TessBaseAPIMeanTextConf(handle)))
     }
 
-    /// The words of an image with their boxes.
-    func words(_ image: GrayImage, layout: Layout) -> [Word] {
+    /// The lines (or words) of an image with their boxes.
+    func words(_ image: GrayImage, layout: Layout, level: TessPageIteratorLevel = RIL_WORD) -> [Word] {
         prepare(image, layout: layout, whitelist: "")
         guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
         var result: [Word] = []
         let page = TessResultIteratorGetPageIterator(iterator)
         repeat {
-            guard let text = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            guard let text = TessResultIteratorGetUTF8Text(iterator, level) else { continue }
             defer { TessDeleteText(text) }
             var x0: Int32 = 0, y0: Int32 = 0, x1: Int32 = 0, y1: Int32 = 0
-            guard TessPageIteratorBoundingBox(page, RIL_WORD, &x0, &y0, &x1, &y1) != 0 else { continue }
-            result.append(Word(text: String(cString: text), confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)),
+            guard TessPageIteratorBoundingBox(page, level, &x0, &y0, &x1, &y1) != 0 else { continue }
+            result.append(Word(text: String(cString: text), confidence: Double(TessResultIteratorConfidence(iterator, level)),
                                x0: Int(x0), y0: Int(y0), x1: Int(x1), y1: Int(y1)))
-        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        } while TessResultIteratorNext(iterator, level) != 0
         return result
     }
 
