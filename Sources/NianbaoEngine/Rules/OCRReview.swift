@@ -10,8 +10,8 @@ public enum OCRReview {
     /// What the reader appends to the location of a row with low-confidence cells.
     public static let marker = " · OCR 低置信度："
 
-    /// Identities checked against the reading.
-    static let rowIdentities: Set<RuleCode> = [.table2RowSum]
+    /// Identities checked against the reading, and a row's own cells (a number OCR lost or misread).
+    static let rowIdentities: Set<RuleCode> = [.table2RowSum, .cellMissing, .cellNotNumber, .cellBlank]
     static let columnIdentities: Set<RuleCode> = [.table2ResultTotal, .table2Balance, .table3GroupTotal]
     /// Narrative comparisons against table values OCR may have misread (either side).
     static let comparisons: Set<RuleCode> = [.narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward,
