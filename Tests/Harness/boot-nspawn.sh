@@ -46,12 +46,16 @@ if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
     mv "$ROOT.tmp" "$ROOT"
 fi
 # ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier);
-# .doc/.wps are converted by LibreOffice (libreoffice-writer-nogui), as on a real host.
-if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
+# .doc/.wps are converted by LibreOffice (libreoffice-writer-nogui), as on a real host;
+# scanned PDFs are read by Tesseract (libtesseract5, which the binary links, and its
+# Chinese and English data under /usr/share/tesseract-ocr, readable inside the unit).
+if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ] \
+    || [ ! -f "$ROOT/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata" ]; then
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
     { chroot "$ROOT" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$ROOT" \
-        apt-get install -y -qq --no-install-recommends procps libreoffice-writer-nogui >/dev/null; } \
-        || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
+        apt-get install -y -qq --no-install-recommends procps libreoffice-writer-nogui \
+        libtesseract5 tesseract-ocr-chi-sim tesseract-ocr-eng >/dev/null; } \
+        || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui/tesseract in the root" >&2; exit 77; }
 fi
 
 # 2. Install nianbao the way operators do, plus the self-test unit. The cached
