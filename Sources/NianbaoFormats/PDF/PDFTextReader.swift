@@ -34,6 +34,7 @@ struct PDFTextReader {
         var scanner: ScannedPageReader?
         var scannedCells: [ScannedCell] = []
         var scannedPages = 0
+        var scannedPageSet: Set<Int> = []
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
             guard let page = poppler_document_get_page(document, Int32(pageIndex)) else {
                 pages.append([])
@@ -47,6 +48,7 @@ struct PDFTextReader {
             var scannedGrids: [CellGrid]?
             if !glyphs.contains(where: { !$0.scalar.properties.isWhitespace }), scannedPages < limits.maxScannedPages {
                 scannedPages += 1
+                scannedPageSet.insert(pageIndex)
                 if scanner == nil { scanner = ScannedPageReader() }
                 if let scanned = scanner?.read(page, index: pageIndex, width: width, height: height) {
                     glyphs = scanned.glyphs
@@ -88,7 +90,7 @@ struct PDFTextReader {
         for row in ordered {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
-            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells))
+            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells, scannedPages: scannedPageSet))
         }
         if let first = borderless.first {
             let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")

@@ -34,4 +34,16 @@ struct OCRReviewTests {
         ])
         #expect(OCRReview.review([Self.rowSum], in: document) == [Self.rowSum])
     }
+
+    @Test func aNumberLostFromAScannedRowIsUncertainNotAnError() {
+        let missing = Finding(.cellMissing, "表二 （七）总计：应有 7 个单元格，只有 6 个（缺总计）", at: "第 3 页第 7 行" + OCRReview.scanMarker)
+        let document = SourceDocument(lines: [SourceLine(text: "（七）总计\t19\t4\t1\t0\t2\t1", location: "第 3 页第 7 行" + OCRReview.scanMarker)])
+        let reviewed = OCRReview.review([missing], in: document)
+        #expect(reviewed.map(\.code) == [.ocrUncertain])
+        #expect(reviewed.first?.message.contains("第 3 页第 7 行 有数字未识别出") == true)
+        // The same finding in a document with a text layer stays an error.
+        let text = SourceDocument(lines: [SourceLine(text: "（七）总计\t19\t4\t1\t0\t2\t1", location: "第 3 页第 7 行")])
+        let plain = Finding(.cellMissing, missing.message, at: "第 3 页第 7 行")
+        #expect(OCRReview.review([plain], in: text) == [plain])
+    }
 }
