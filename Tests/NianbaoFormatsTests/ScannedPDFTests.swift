@@ -94,7 +94,7 @@ struct ScannedChildTests {
                                            fileSizeBytes: 0, timeout: .seconds(600))
         let reader = ChildPDFReader(executable: binary.path, limits: limits)
         let reading = reader.read(try Fixtures.bytes("scanned/jiangbei-transport-2023-scan.pdf"), format: .pdf)
-        guard case .lines(let lines) = reading else {
+        guard case .lines(let lines, _) = reading else {
             Issue.record("refused: \(reading)")
             return
         }
