@@ -44,12 +44,6 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        // Tesseract OCR (scanned PDF pages), through its C API.
-        .systemLibrary(
-            name: "CTesseract",
-            pkgConfig: "tesseract",
-            providers: [.apt(["libtesseract-dev"])]
-        ),
 
         // The pure report engine: text in, report model and findings out. No I/O.
         .target(
@@ -71,7 +65,6 @@ let package = Package(
             dependencies: [
                 "NianbaoEngine",
                 "CPoppler",
-                "CTesseract",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict

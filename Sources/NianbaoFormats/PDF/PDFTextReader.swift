@@ -7,6 +7,8 @@ import NianbaoEngine
 /// rebuilt from character boxes. Lines are located "第 P 页第 L 行".
 struct PDFTextReader {
     let limits: ExtractionLimits
+    /// Where OCR of scanned pages comes from (nil: Tesseract is not installed); called at the first scanned page.
+    var tesseract: @Sendable () -> TesseractLibrary? = { TesseractLibrary.shared }
 
     /// What was read: the lines, and the tables read from their grids.
     struct Result {
@@ -49,7 +51,7 @@ struct PDFTextReader {
             if !glyphs.contains(where: { !$0.scalar.properties.isWhitespace }), scannedPages < limits.maxScannedPages {
                 scannedPages += 1
                 scannedPageSet.insert(pageIndex)
-                if scanner == nil { scanner = ScannedPageReader() }
+                if scanner == nil { scanner = ScannedPageReader(library: tesseract()) }
                 if let scanned = scanner?.read(page, index: pageIndex, width: width, height: height) {
                     glyphs = scanned.glyphs
                     scannedGrids = scanned.grids
@@ -76,7 +78,7 @@ struct PDFTextReader {
             if pageIndex == 0 { lines = PDFTitleLines.joined(lines) }
             pages.append(lines)
         }
-        guard glyphTotal > 0 else { throw .noTextLayer }
+        guard glyphTotal > 0 else { throw scannedPages > 0 && scanner == nil ? .ocrUnavailable : .noTextLayer }
         tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
         var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
         for table in tables {

@@ -1,4 +1,3 @@
-import CTesseract
 import Foundation
 
 /// Reads a page that has no text layer (a scan) by OCR: the page is rendered,
@@ -21,9 +20,10 @@ final class ScannedPageReader {
     private let cellReader: CellRecognizer
     private let chinese: TextRecognizer
 
-    /// A reader, or nil if Tesseract or its Chinese or English data is missing.
-    init?() {
-        guard let chinese = TextRecognizer(language: "chi_sim"), let digits = TextRecognizer(language: "eng") else { return nil }
+    /// A reader, or nil if libtesseract or its Chinese or English data is missing.
+    init?(library: TesseractLibrary? = .shared) {
+        guard let chinese = TextRecognizer(language: "chi_sim", library: library),
+              let digits = TextRecognizer(language: "eng", library: library) else { return nil }
         self.chinese = chinese
         cellReader = CellRecognizer(chinese: chinese, digits: digits)
     }
@@ -58,7 +58,7 @@ final class ScannedPageReader {
                 for x in max(0, left)..<min(body.width, right) { body[x, y] = 255 }
             }
         }
-        for word in chinese.words(body.binarised(170), layout: .block, level: RIL_TEXTLINE) where word.confidence > 10 {
+        for word in chinese.words(body.binarised(170), layout: .block, level: TesseractLibrary.rilTextLine) where word.confidence > 10 {
             let text = TemplateLabels.snapped(Self.joined(word.text), to: TemplateLabels.headings)
             guard !text.isEmpty else { continue }
             glyphs += Self.glyphs(text, x0: Double(word.x0) / scale, y0: Double(word.y0) / scale,

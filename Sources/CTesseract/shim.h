@@ -1,4 +1,0 @@
-#ifndef NIANBAO_CTESSERACT_SHIM_H
-#define NIANBAO_CTESSERACT_SHIM_H
-#include <tesseract/capi.h>
-#endif
