@@ -24,11 +24,28 @@ struct CellRecognizer {
         guard let box = inkBox(image, x0: x0 + inset, y0: y0 + inset, x1: x1 - inset, y1: y1 - inset) else { return nil }
         let crop = image.crop(x0: box.x0 - 2, y0: box.y0 - 2, x1: box.x1 + 2, y1: box.y1 + 2, margin: 12)
         let inkWidth = Double(box.x1 - box.x0), inkHeight = Double(box.y1 - box.y0)
-        if inkHeight < 70, inkWidth < 6 * inkHeight, let number = number(crop, inkWidth: inkWidth, inkHeight: inkHeight) {
+        let digitSized = inkHeight < 70 && inkWidth < 6 * inkHeight
+        if digitSized, let number = number(crop, inkWidth: inkWidth, inkHeight: inkHeight) {
             return Reading(text: number.text, confidence: number.confidence, isNumber: true, box: box)
         }
         let text = chinese.read(crop, layout: .block)
-        return Reading(text: TemplateLabels.snapped(text.text.filter { !$0.isWhitespace }), confidence: text.confidence, isNumber: false, box: box)
+        let reading = text.text.filter { !$0.isWhitespace }
+        // Ink the size of a number that the digit readings lost ("1" often comes back empty or as "]"), read
+        // as no Chinese at all: a number with no confidence, so any identity through it is only uncertain.
+        if digitSized, !reading.isEmpty, !reading.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
+            return Reading(text: Self.digitLookalikes(reading), confidence: 0, isNumber: true, box: box)
+        }
+        return Reading(text: TemplateLabels.snapped(reading), confidence: text.confidence, isNumber: false, box: box)
+    }
+
+    /// A reading with the marks OCR confuses with digits ("]" and "l" for 1, "O" for 0…) taken as those
+    /// digits if that leaves only digits; else the reading as it is.
+    static func digitLookalikes(_ reading: String) -> String {
+        let lookalikes: [Character: Character] = ["]": "1", "[": "1", "|": "1", "l": "1", "I": "1", "i": "1", "!": "1",
+                                                  "O": "0", "o": "0", "D": "0", "Q": "0", "S": "5", "s": "5",
+                                                  "B": "8", "Z": "2", "z": "2", "g": "9"]
+        let mapped = String(reading.map { lookalikes[$0] ?? $0 })
+        return mapped.allSatisfy(\.isNumber) ? mapped : reading
     }
 
     /// A reading as a number, or nil if the ink does not read as digits.

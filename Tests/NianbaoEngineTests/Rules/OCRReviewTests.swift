@@ -7,7 +7,8 @@ import Testing
 struct OCRReviewTests {
     static let rowSum = Finding(.table2RowSum, "表二 （一）予以公开：应为 11，实为 12", at: "第 2 页第 5 行")
     static let balance = Finding(.table2Balance, "表二 自然人：不平衡", at: "第 3 页第 7 行")
-    static let other = Finding(.sectionMissing, "缺少第六部分")
+    /// On a page with a text layer: not about OCR.
+    static let other = Finding(.sectionMissing, "缺少第六部分", at: "第 5 页第 1 行")
 
     @Test func lowConfidenceRowsTurnIdentityErrorsIntoOneWarning() {
         let document = SourceDocument(lines: [
@@ -40,10 +41,34 @@ struct OCRReviewTests {
         let document = SourceDocument(lines: [SourceLine(text: "（七）总计\t19\t4\t1\t0\t2\t1", location: "第 3 页第 7 行" + OCRReview.scanMarker)])
         let reviewed = OCRReview.review([missing], in: document)
         #expect(reviewed.map(\.code) == [.ocrUncertain])
-        #expect(reviewed.first?.message.contains("第 3 页第 7 行 有数字未识别出") == true)
+        #expect(reviewed.first?.message.contains("第 3 页第 7 行") == true)
         // The same finding in a document with a text layer stays an error.
         let text = SourceDocument(lines: [SourceLine(text: "（七）总计\t19\t4\t1\t0\t2\t1", location: "第 3 页第 7 行")])
         let plain = Finding(.cellMissing, missing.message, at: "第 3 页第 7 行")
         #expect(OCRReview.review([plain], in: text) == [plain])
+    }
+
+    /// An identity that fails through rows all read with confidence stays an error: a scan can still fail.
+    @Test func aConfidentlyReadIdentityStaysAnError() {
+        let total = Finding(.table2ResultTotal, "表二 （七）总计 · 自然人：应为 19，实为 20", at: "第 3 页第 7 行" + OCRReview.scanMarker)
+        let document = SourceDocument(lines: [
+            SourceLine(text: "（七）总计\t20\t4\t1\t0\t2\t1\t28", location: "第 3 页第 7 行" + OCRReview.scanMarker),
+        ])
+        #expect(OCRReview.review([total], in: document) == [total])
+    }
+
+    /// What depends on OCR'd labels (a row or table not found) is uncertain on a scan, an error in a text layer.
+    @Test func aRowNotFoundOnAScanIsUncertain() {
+        let missing = Finding(.rowMissing, "表二 缺少“（三）不予公开”行", at: "第 2 页第 8 行" + OCRReview.scanMarker)
+        let document = SourceDocument(lines: [SourceLine(text: "(三)下予公开", location: "第 2 页第 8 行" + OCRReview.scanMarker)])
+        let reviewed = OCRReview.review([missing], in: document)
+        #expect(reviewed.map(\.code) == [.ocrUncertain])
+        #expect(reviewed.first?.message.contains("第 2 页第 8 行") == true)
+        #expect(Verdict(findings: reviewed) == .warn)
+    }
+
+    @Test func pagesAreReadFromLocations() {
+        #expect(OCRReview.page(of: "第 12 页第 3 行 · OCR") == 12)
+        #expect(OCRReview.page(of: "第 3 行") == nil)
     }
 }
