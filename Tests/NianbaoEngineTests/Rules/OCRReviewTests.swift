@@ -6,7 +6,7 @@ import Testing
 @Suite("Rules: OCR review")
 struct OCRReviewTests {
     static let rowSum = Finding(.table2RowSum, "表二 （一）予以公开：应为 11，实为 12", at: "第 2 页第 5 行")
-    static let balance = Finding(.table2Balance, "表二 自然人：不平衡", at: "第 3 页第 7 行")
+    static let balance = Finding(.table2Balance, "表二 自然人：不平衡", at: "第 2 页第 7 行")
     /// On a page with a text layer: not about OCR.
     static let other = Finding(.sectionMissing, "缺少第六部分", at: "第 5 页第 1 行")
 
