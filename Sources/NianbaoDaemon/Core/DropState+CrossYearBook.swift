@@ -45,7 +45,11 @@ extension DropState {
     /// of it may be on its way), the report stays due.
     mutating func recompareDue(_ effects: inout [DropEffect]) {
         guard !crossBook.due.isEmpty, !isStopping else { return }
-        for key in crossBook.due.sorted() where !active.contains(key) {
+        // Only the idle ones are sorted (for a deterministic order): during a backlog
+        // thousands may be due and busy, and this runs after every input.
+        let idle = crossBook.due.filter { !active.contains($0) }
+        guard !idle.isEmpty else { return }
+        for key in idle.sorted() {
             let previous = current[key].flatMap { previousYear(of: key, $0) }
             if let previous, active.contains(previous.key) { continue }
             crossBook.due.remove(key)
