@@ -30,9 +30,10 @@ public enum JournalReplay {
     }
 
     /// Replays the active journal file at `path` alone, without a checkpoint (missing file: empty result).
-    public static func replay(path: String) throws -> Result {
+    /// With `keepingTables`, the records keep their tables (to rebuild status files).
+    public static func replay(path: String, keepingTables: Bool = false) throws -> Result {
         var result = Result()
-        try replay(file: path, from: 0, after: nil, into: &result, shouldStop: { false })
+        try replay(file: path, from: 0, after: nil, into: &result, keepingTables: keepingTables, shouldStop: { false })
         return result
     }
 
@@ -77,7 +78,9 @@ public enum JournalReplay {
     }
 
     /// Applies the lines of `file` from `offset`; lines numbered `after` or lower are in the checkpoint already.
-    static func replay(file: String, from offset: Int64, after: Int?, into result: inout Result, shouldStop: () -> Bool) throws {
+    static func replay(
+        file: String, from offset: Int64, after: Int?, into result: inout Result, keepingTables: Bool = false, shouldStop: () -> Bool
+    ) throws {
         guard let reader = try LineReader(path: file, offset: offset) else { return }
         let decoder = JSONDecoder()
         while let decoded = try reader.next({ line -> Line in
@@ -90,15 +93,15 @@ public enum JournalReplay {
                 result.unreadableLines += 1
                 continue
             }
-            result.apply(record, key: ReportKey(drop: drop, relativePath: relative), after: after)
+            result.apply(record, key: ReportKey(drop: drop, relativePath: relative), after: after, keepingTables: keepingTables)
         }
     }
 }
 
 extension JournalReplay.Result {
     /// Applies one journal line.
-    mutating func apply(_ line: VerdictRecord, key: ReportKey, after: Int?) {
-        var record = line.withoutTables
+    mutating func apply(_ line: VerdictRecord, key: ReportKey, after: Int?, keepingTables: Bool = false) {
+        var record = keepingTables ? line : line.withoutTables
         if let seq = record.seq {
             if let after, seq <= after { return }
         } else {

@@ -37,7 +37,7 @@ extension StatusRebuild {
     /// unlike the state in memory), or from `current` where the journal lacks it (a
     /// journal deleted too). Returns whether anything was rebuilt.
     static func fromJournal(_ status: StatusDirectory, journal: String, current: [ReportKey: VerdictRecord], drops: [String]) -> Bool {
-        let latest = (try? JournalReplay.replay(path: journal))?.latest ?? [:]
+        let latest = (try? JournalReplay.replay(path: journal, keepingTables: true))?.latest ?? [:]
         var records = current
         for (key, record) in latest where current[key]?.sha256 == record.sha256 { records[key] = record }
         _ = run(status, current: records, drops: drops, updated: DropLoop.wallTime())
