@@ -66,7 +66,12 @@ extension DropLoop {
             }
         case .loadConfiguration:
             let (reload, logger) = (parts.reload, parts.logger)
+            // A marks file without an inotify watch is read again at every reload.
+            let unwatchedMarks = parts.marks.flatMap { $0.unwatched == nil ? nil : $0 }
             group.addTask {
+                if let unwatchedMarks, let read = await BlockingWork.run({ unwatchedMarks.read().marks }) {
+                    send.yield(.drop(.marksChanged(read)))
+                }
                 do {
                     var fresh = try await reload()
                     fresh.drops = fresh.drops.map { DropFolder(name: $0.name, path: CanonicalPath.absolute($0.path)) }

@@ -84,6 +84,7 @@ public final class WatchDaemon: Service, Sendable {
         let marks = try MarksSource(path: CanonicalPath.absolute(config.marksPath))
         let (initialMarks, marksNotice) = marks.read()
         if let marksNotice { notices.append(marksNotice) }
+        if let unwatched = marks.unwatchedNotice { notices.append(unwatched) }
         let parts = DropLoop.Parts(
             seams: seams, judge: judge, journal: start.journal, status: status, watcher: watcher, reload: reload, logger: logger,
             outputs: outputs, receipts: receipts, marks: marks, checkpointer: start.checkpointer, journalClock: start.clock)
