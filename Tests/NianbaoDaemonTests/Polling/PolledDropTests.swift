@@ -22,7 +22,9 @@ struct PolledDropTests {
             config.drops = mixed
                 ? [DropFolder(name: "local", path: ws.drop)]
                 : [DropFolder(name: "local", path: ws.drop), DropFolder(name: "share", path: mount.mountPoint)]
-            config.settle = .milliseconds(300)
+            // A writer's pauses shorter than this are not taken for its end: 2 s, so a loaded
+            // machine delaying the slow writer's 200 ms steps cannot cut it into pieces.
+            config.settle = .seconds(2)
             config.watching.pollSeconds = 1
             config.watching.stallAfter = .seconds(2)
         }
@@ -65,7 +67,7 @@ struct PolledDropTests {
             if chunk.count < 1024 { chunk += [UInt8](repeating: 0x0A, count: 1024 - chunk.count) }
             #expect(chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == 1024)
             written += chunk
-            try await Task.sleep(for: .milliseconds(200))
+            _ = await offPool { usleep(200_000) }
         }
         close(fd)
         #expect(await offPool { Wait.until(timeout: 60) { observer.verdictCount("share", "slow.txt") == 1 } })

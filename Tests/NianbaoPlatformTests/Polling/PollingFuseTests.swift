@@ -59,7 +59,9 @@ struct PollingFuseTests {
         #expect(!late.watchEvents.contains(.fileFound(root: root, path: "during.txt")))
         mount.resume()
         #expect(late.wait(for: .fileFound(root: root, path: "during.txt")))
-        #expect(late.count(.scanCompleted(root: root, reason: .initial)) == 2)
+        // The hung first scan counted as complete (for readiness), and the real one after it;
+        // on a loaded machine the stall may be declared after the share answered: then one.
+        #expect((1...2).contains(late.count(.scanCompleted(root: root, reason: .initial))))
         late.watcher.stop()
         // stop() never waits for a scan: hung again, it returns at once.
         mount.hang()
