@@ -39,7 +39,8 @@ public final class Workspace {
 
     /// The status file of a report, decoded.
     public func statusRecord(_ relative: String, drop: String = "drop") -> VerdictRecord? {
-        StatusDirectory(root: status).read(ReportKey(drop: drop, relativePath: relative))
+        guard let data = FileManager.default.contents(atPath: status + "/" + drop + "/" + relative + ".json") else { return nil }
+        return try? JSONDecoder().decode(VerdictRecord.self, from: data)
     }
 
     /// Writes a file into the drop folder (creating subfolders).

@@ -32,7 +32,9 @@ enum CrossYearBatch {
             let index = indices[position]
             guard var record = entries[index]?.record else { continue }
             record.findings += findings.map(VerdictRecord.FindingRecord.init)
-            record.verdict = VerdictRecord.verdict(of: record.findings)
+            let severities = Set(record.findings.map(\.severity))
+            record.verdict = severities.contains(Severity.error.rawValue) ? .fail
+                : severities.contains(Severity.warning.rawValue) ? .warn : .pass
             out[index] = record
         }
         return out
