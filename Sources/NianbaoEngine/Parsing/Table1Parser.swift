@@ -119,8 +119,7 @@ struct Table1Parser {
 
     /// A cell holding only "第二十条" (its item number in the next cell).
     static func isArticleOnly(_ text: [Unicode.Scalar]) -> Bool {
-        let letters = text.filter { !$0.properties.isWhitespace }
-        return letters.elementsEqual(article.scalars)
+        text.lazy.filter { !$0.properties.isWhitespace }.elementsEqual(article.scalars)
     }
 
     /// The number of a cell "第（一）项" or "（一）项" that continues a "第二十条" cell.
