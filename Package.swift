@@ -45,6 +45,10 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
 
+        // Interposes cairo_show_glyphs so that the ruling-line pass over a PDF page
+        // draws no glyphs (see PDFRulingExtractor).
+        .target(name: "CCairoGlyphGate"),
+
         // The pure report engine: text in, report model and findings out. No I/O.
         .target(
             name: "NianbaoEngine",
@@ -65,6 +69,7 @@ let package = Package(
             dependencies: [
                 "NianbaoEngine",
                 "CPoppler",
+                "CCairoGlyphGate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict

@@ -7,8 +7,10 @@ packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd u
           libreoffice-calc-nogui inotify-tools)
 if [[ "${1:-}" == "--test" ]]; then
     # unzip: the export test reads the .xlsx sheet; chromium renders the dashboard
-    # page (fonts-noto-cjk for its Chinese); prometheus brings promtool.
-    packages+=(time poppler-utils debootstrap systemd-container unzip chromium prometheus fonts-noto-cjk)
+    # page (fonts-noto-cjk for its Chinese); prometheus brings promtool; debhelper and
+    # lintian build and check the Debian package (scripts/package.sh); bindfs and fuse3
+    # make the real FUSE mount the polled-drop tests run on.
+    packages+=(time poppler-utils debootstrap systemd-container unzip chromium prometheus fonts-noto-cjk debhelper lintian bindfs fuse3)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh --test
 swift build --build-tests
+# The Debian package (release build, static Swift runtime) checked by lintian; the boot
+# test installs it in a Debian 12 container.
+rm -f .build/deb/nianbao_*.deb
+scripts/package.sh --out .build/deb
 # NIANBAO_NSPAWN=1 lets the boot test debootstrap a Debian 12 root (cached in
 # /var/cache/nianbao-test-root) and boot the hardened unit in systemd-nspawn.
 export NIANBAO_NSPAWN=${NIANBAO_NSPAWN:-1}

@@ -15,13 +15,18 @@ public final class DaemonHarness {
 
     /// Starts `nianbao watch` with the workspace's drop, status and journal paths.
     /// `prefix` runs the daemon through another program (unshare, setpriv …).
-    public init(_ workspace: Workspace, extraArguments extra: [String] = [], environment: [String: String] = [:], prefix: [String] = []) throws {
+    /// `configuration`: run with `--config FILE` and without `--drop` (the file names the drop folders, so a reload can change them).
+    public init(
+        _ workspace: Workspace, extraArguments extra: [String] = [], environment: [String: String] = [:], prefix: [String] = [],
+        configuration: String? = nil
+    ) throws {
         self.workspace = workspace
         notify = try NotifySocket(path: workspace.root + "/notify")
         outputPath = workspace.root + "/daemon-\(UUID().uuidString.prefix(8)).out"
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = FileHandle(forWritingAtPath: outputPath)!
-        let arguments = ["watch", "--drop", workspace.drop, "--status-dir", workspace.status, "--journal", workspace.journal] + extra
+        let drops = configuration.map { ["--config", $0] } ?? ["--drop", workspace.drop]
+        let arguments = ["watch"] + drops + ["--status-dir", workspace.status, "--journal", workspace.journal] + extra
         if prefix.isEmpty {
             process.executableURL = URL(fileURLWithPath: Binaries.nianbao)
             process.arguments = arguments

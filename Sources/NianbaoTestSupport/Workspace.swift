@@ -39,8 +39,7 @@ public final class Workspace {
 
     /// The status file of a report, decoded.
     public func statusRecord(_ relative: String, drop: String = "drop") -> VerdictRecord? {
-        guard let data = FileManager.default.contents(atPath: status + "/" + drop + "/" + relative + ".json") else { return nil }
-        return try? JSONDecoder().decode(VerdictRecord.self, from: data)
+        StatusDirectory(root: status).read(ReportKey(drop: drop, relativePath: relative))
     }
 
     /// Writes a file into the drop folder (creating subfolders).

@@ -83,6 +83,22 @@ struct Bench {
     }
 
     /// Renames one new report into place and returns the time to its verdict (nil: none in time).
+    /// Writes a report in place (open, write, close: no rename), as an SMB or NFS client
+    /// does; returns the time to its verdict.
+    mutating func writeOneIn(timeout: Double) -> Duration? {
+        let n = next
+        next += 1
+        var bytes = sample
+        bytes.append(contentsOf: Array("\nzzq\(n)\n".utf8))
+        let start = ContinuousClock.now
+        let fd = open(drop + "/zzq\(n).txt", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard waitFor(timeout: timeout, { collector.time(of: n) != nil }), let end = collector.time(of: n) else { return nil }
+        return end - start
+    }
+
     mutating func renameOneIn(timeout: Double) -> Duration? {
         let n = next
         next += 1

@@ -12,8 +12,10 @@ struct BenchMain {
         case "formats": try FormatsBenchmark(options: options).run()
         case "daemon": try DaemonBenchmark(options: options).run()
         case "check": try CheckBenchmark(options: options).run()
+        case "startup": try StartupBenchmark(options: options).run()
+        case "poll": try PollBenchmark(options: options).run()
         default:
-            print("usage: nianbao-bench engine|formats|daemon|check [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N] [--reports N] [--rounds N]")
+            print("usage: nianbao-bench engine|formats|daemon|check|startup|poll [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N] [--reports N] [--rounds N]")
         }
     }
 }

@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Reports judged at once (0 = one per core).")
     var jobs = 0
 
+    @Option(help: "Review marks file (state.marksFile): findings settled there are shown 已核实 and do not count towards the verdict.")
+    var marks: String?
+
     func run() throws {
         // A batch of thousands of reports: keep freed memory instead of returning it after each.
         BatchMemory.keepFreedMemory()
@@ -45,6 +48,11 @@ struct CheckCommand: ParsableCommand {
         let checker = ReportChecker(pdfReader: ChildPDFReader())
         let formatter = HumanFormatter(colour: isatty(STDOUT_FILENO) == 1)
         let json = self.json, maxBytes = self.maxBytes
+        let marks: ReviewMarks
+        do { marks = try self.marks.map { try MarksFile(path: $0).read().marks } ?? ReviewMarks() } catch {
+            FileHandleOutput.standardError("nianbao: \(self.marks ?? ""): \(error)")
+            throw ExitCode(2)
+        }
         // Each verdict as the bytes of its line(s), newline included, made on the worker thread.
         let format: @Sendable (VerdictRecord) -> [UInt8] = { record in
             var line = json ? JSONLine.bytes(record) : Array(formatter.block(record).utf8)
@@ -59,7 +67,7 @@ struct CheckCommand: ParsableCommand {
         var verdicts: [(verdict: Verdict, line: [UInt8], pairing: CrossYearBatch.Entry?)] = []
         let width = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         OrderedParallel.forEach(CheckTargets.expand(paths), width: width, { target in
-            CheckOutcome.judge(target, checker: checker, maxBytes: maxBytes, format: format)
+            CheckOutcome.judge(target, checker: checker, maxBytes: maxBytes, marks: marks, format: format)
         }, deliver: { outcome in
             switch outcome {
             case .error(let message):
@@ -71,7 +79,8 @@ struct CheckCommand: ParsableCommand {
         })
         let updated = CrossYearBatch.compare(verdicts.map(\.pairing))
         for (index, entry) in verdicts.enumerated() {
-            let (verdict, line) = updated[index].map { ($0.verdict, format($0)) } ?? (entry.verdict, entry.line)
+            let (verdict, line) = updated[index].map { $0.settling(with: marks) }.map { ($0.verdict, format($0)) }
+                ?? (entry.verdict, entry.line)
             anyFail = anyFail || verdict == .fail
             anyWarn = anyWarn || verdict == .warn
             output.append(line)

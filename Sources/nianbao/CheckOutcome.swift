@@ -12,9 +12,10 @@ enum CheckOutcome: Sendable {
 
     /// Reads and judges one target, and formats the verdict (all on the calling thread).
     static func judge(
-        _ target: CheckTargets.Target, checker: ReportChecker, maxBytes: Int, format: (VerdictRecord) -> [UInt8]
+        _ target: CheckTargets.Target, checker: ReportChecker, maxBytes: Int, marks: ReviewMarks = ReviewMarks(),
+        format: (VerdictRecord) -> [UInt8]
     ) -> CheckOutcome {
-        let record: VerdictRecord
+        var record: VerdictRecord
         var report: Report?
         switch target {
         case .missing(let path, let reason):
@@ -29,6 +30,7 @@ enum CheckOutcome: Sendable {
                 return .error("nianbao: \(path): \(refusal)")
             }
         }
+        record = record.settling(with: marks)
         return .verdict(record.verdict, line: format(record), pairing: report.flatMap { CrossYearBatch.entry(record, $0) })
     }
 }

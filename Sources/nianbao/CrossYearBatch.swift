@@ -32,9 +32,7 @@ enum CrossYearBatch {
             let index = indices[position]
             guard var record = entries[index]?.record else { continue }
             record.findings += findings.map(VerdictRecord.FindingRecord.init)
-            let severities = Set(record.findings.map(\.severity))
-            record.verdict = severities.contains(Severity.error.rawValue) ? .fail
-                : severities.contains(Severity.warning.rawValue) ? .warn : .pass
+            record.verdict = VerdictRecord.verdict(of: record.findings)
             out[index] = record
         }
         return out

@@ -11,7 +11,8 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write the combined tables (汇总) of a report year as CSV, JSON or .xlsx.",
         discussion: """
         One report per agency is counted (the latest arrival, as status --year counts it); reports \
-        with table errors are listed as excluded with the reason. .xlsx is made by LibreOffice Calc \
+        with table errors are listed as excluded with the reason. Several sites (--status-dir SITE=DIR \
+        repeated, or --sites DIR) are combined against one roster; each file is named site:drop/file. .xlsx is made by LibreOffice Calc \
         (libreoffice-calc-nogui) from the CSV and needs --output.
         """
     )
@@ -48,7 +49,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await office.resolve()
-        let records = StatusRecords(directory: StatusDirectory(root: settings.statusDirectory))
+        // Several sites: one province roster over all their reports, each file named site:drop/file.
+        let records = settings.records
         let export = records.export(year: year, roster: settings.roster, today: settings.today)
         let bytes: [UInt8]
         switch chosenFormat {

@@ -11,7 +11,7 @@ struct Nianbao: AsyncParsableCommand {
         commandName: "nianbao",
         abstract: "Validate government information-disclosure annual reports (年报) and guard their drop folders.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, WatchCommand.self, StatusCommand.self, ExportCommand.self, RemindCommand.self, ExplainCommand.self, ExtractCommand.self, ExtractChildCommand.self, SandboxProbeCommand.self]
+        subcommands: [CheckCommand.self, WatchCommand.self, StatusCommand.self, ExportCommand.self, RemindCommand.self, ExplainCommand.self, ReviewCommand.self, ExtractCommand.self, ExtractChildCommand.self, SandboxProbeCommand.self]
     )
 
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64).

@@ -23,6 +23,10 @@ struct RemindCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await office.resolve()
+        guard settings.sites.isEmpty else {
+            FileHandleOutput.standardError("nianbao: remind reads one status directory (the site's own)")
+            throw ExitCode(2)
+        }
         let records = StatusRecords(directory: StatusDirectory(root: settings.statusDirectory))
         let toJournal = ReminderEntry.journalIsAvailable
         var failed = false

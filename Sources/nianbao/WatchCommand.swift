@@ -30,6 +30,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Verdict journal file, JSON Lines (overrides the file).")
     var journal: String?
 
+    @Option(name: .customLong("marks-file"), help: "Review marks file, JSON Lines (overrides state.marksFile; default marks.jsonl beside the journal).")
+    var marksFile: String?
+
     @Option(name: .customLong("settle-ms"), help: "Settle time after a close-write, in milliseconds.")
     var settleMilliseconds: Int?
 
@@ -61,6 +64,7 @@ struct WatchCommand: AsyncParsableCommand {
         overrides.drops = drops
         overrides.statusDirectory = statusDir
         overrides.journalFile = journal
+        overrides.marksFile = marksFile
         overrides.settleMilliseconds = settleMilliseconds
         overrides.workers = workers
         overrides.rosterFile = roster

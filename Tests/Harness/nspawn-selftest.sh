@@ -10,6 +10,17 @@ check() { # NAME CONDITION-RESULT
     if [ "$2" = 0 ]; then echo "pass $1" >>"$OUT/result.tmp"; else echo "FAIL $1" >>"$OUT/result.tmp"; failed=1; fi
 }
 : >"$OUT/result.tmp"
+SELFTEST=/usr/local/lib/nianbao-selftest
+
+# Installed as operators install it: the package enables and starts the units.
+first=$(cat "$SELFTEST/debs/first")
+(cd "$SELFTEST/debs" && DEBIAN_FRONTEND=noninteractive apt install -y "./$first") >"$OUT/apt-install.log" 2>&1
+check "apt install ./$first" $?
+[ "$(systemctl is-enabled nianbao)" = enabled ]; check "nianbao.service enabled by the package ($(systemctl is-enabled nianbao))" $?
+journalctl --list-catalog 2>/dev/null | grep -q d4de48c1ed974e448a87bd13cf04b099
+check "journal catalog updated (dpkg trigger: journalctl --update-catalog)" $?
+man -w nianbao-status >/dev/null 2>&1 || [ -f /usr/share/man/man1/nianbao-status.1.gz ]
+check "man pages installed" $?
 
 state=inactive
 for _ in $(seq 60); do
@@ -85,7 +96,7 @@ mkdir -p /run/systemd/system/nianbao-remind.service.d
 cat >/run/systemd/system/nianbao-remind.service.d/selftest.conf <<'DROPIN'
 [Service]
 ExecStart=
-ExecStart=/usr/local/bin/nianbao remind --config /etc/nianbao/nianbao.json --roster /usr/local/lib/nianbao-selftest/roster.csv --today 2024-02-18
+ExecStart=/usr/bin/nianbao remind --config /etc/nianbao/nianbao.json --roster /usr/local/lib/nianbao-selftest/roster.csv --today 2024-02-18
 DROPIN
 systemctl daemon-reload
 systemctl start nianbao-remind.service; check "nianbao-remind.service started" $?
@@ -105,6 +116,31 @@ fields="$(field NIANBAO_EXPECTED) $(field NIANBAO_SUBMITTED) $(field NIANBAO_MIS
 journalctl -u nianbao-remind -o json --no-pager >"$OUT/remind.json"
 systemd-analyze security nianbao-remind --no-pager >"$OUT/remind-security.txt" 2>&1
 
+# A share mounted below the drop folder (bindfs, a real FUSE mount; when the host
+# passed /dev/fuse in): the reload plans it "mixed" (polled below, inotify elsewhere)
+# and a report written into the backing folder, which inotify never sees, is judged.
+if [ -e /usr/local/lib/nianbao-selftest/fuse ] && [ -e /dev/fuse ] && command -v bindfs >/dev/null; then
+    mkdir -p /srv/nianbao/nas-backing /srv/nianbao/drop/nas
+    bindfs /srv/nianbao/nas-backing /srv/nianbao/drop/nas; check "bindfs mounted below the drop folder" $?
+    systemctl reload nianbao; check "reload with the share mounted" $?
+    mode=""
+    for _ in $(seq 30); do
+        mode=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_WATCH_MODE MESSAGE_ID=0c19dc95dc7f4d40800539f10d9ad0c5 | tail -n 1)
+        [ "$mode" = mixed ] && break
+        sleep 0.5
+    done
+    [ "$mode" = mixed ]; check "drop folder watched mixed, the share polled (got $mode)" $?
+    install -m 0640 -g nianbao-drop /usr/local/lib/nianbao-selftest/reports/huaian_hongze_2023.txt /srv/nianbao/nas-backing/share.txt
+    verdict=""
+    for _ in $(seq 60); do
+        verdict=$(journalctl -q -u nianbao -o cat --output-fields=NIANBAO_VERDICT NIANBAO_PATH=/srv/nianbao/drop/nas/share.txt | tail -n 1)
+        [ -n "$verdict" ] && break
+        sleep 1
+    done
+    [ -n "$verdict" ]; check "report written behind the FUSE mount judged by polling (got $verdict)" $?
+    umount -l /srv/nianbao/drop/nas
+fi
+
 systemctl reload nianbao; check "reload accepted" $?
 sleep 2
 [ "$(systemctl is-active nianbao)" = active ]; check "active after reload" $?
@@ -118,6 +154,10 @@ journalctl -b --no-pager >"$OUT/boot.log"
 systemd-analyze security nianbao --no-pager >"$OUT/security.txt" 2>&1
 ls -laR /var/lib/nianbao /var/log/nianbao /srv/nianbao/drop /srv/nianbao/receipts >"$OUT/files.txt" 2>&1
 cp -r /var/lib/nianbao/status "$OUT/status" 2>/dev/null
+
+# Upgrade, remove, purge (the journal checks need the verdicts: shipped first).
+. "$SELFTEST/journal-remote.sh"
+. "$SELFTEST/package.sh"
 
 if [ "$failed" = 0 ]; then echo ok >>"$OUT/result.tmp"; else echo FAILED >>"$OUT/result.tmp"; fi
 mv "$OUT/result.tmp" "$OUT/result"

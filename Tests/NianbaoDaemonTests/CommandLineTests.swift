@@ -119,6 +119,9 @@ import NianbaoTestSupport
         #expect(one.status == 0)
         #expect(one.stdout.count > 80)
         #expect(try run(["explain", "no.such.code"]).status == 2)
+        #expect(one.stdout.contains("nianbao review FILE table2.balance"), "how to settle it")
+        let review = try run(["explain", "review"])
+        #expect(review.status == 0 && review.stdout.contains("已核实") && review.stdout.contains("state.marksFile"))
     }
 
     @Test func statusSummarisesTheStatusDirectory() throws {

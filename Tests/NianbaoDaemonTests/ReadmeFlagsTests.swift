@@ -4,7 +4,7 @@ import Testing
 
 /// Drift guard: every option each subcommand's `--help` lists is documented in the README.
 @Suite struct ReadmeFlagsTests {
-    static let commands = ["check", "watch", "status", "export", "remind", "explain", "extract"]
+    static let commands = ["check", "watch", "status", "export", "remind", "explain", "review", "extract"]
 
     @Test(arguments: commands)
     func everyFlagIsInTheReadme(command: String) throws {

@@ -88,6 +88,14 @@ struct CellGridBuilderTests {
         #expect(pages.contains { $0.page == 2 && $0.text == "三、本年度办理结果" && $0.rowSpan == 18 })
     }
 
+    /// The ruling pass draws no glyphs: poppler's glyph runs reach the gate, not cairo.
+    @Test func rulingPassSkipsGlyphs() throws {
+        let before = PDFRulingExtractor.glyphRunsSkipped
+        let pages = PDFGridDump.cells(try Fixtures.bytes("office/jiangbei-transport-2023.pdf")).cells
+        #expect(pages.contains { $0.text == "三、本年度办理结果" })
+        #expect(PDFRulingExtractor.glyphRunsSkipped > before)
+    }
+
     @Test func fuzzCorpusGridIsRead() throws {
         let bytes = Array(try Data(contentsOf: Fixtures.repositoryFile("Tests/Fuzz/corpus/grid/ruled-3x3.bin")))
         #expect(GridFuzzInput.run(bytes) == 9)

@@ -15,6 +15,10 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         public var severity: String
         public var message: String
         public var location: String?
+        /// Set when the office reviewed and accepted the finding (``ReviewMarks``): it
+        /// is still shown, marked 已核实, but no longer counts towards the verdict.
+        /// JSON key `settled`, absent otherwise (so earlier readers see the record as before).
+        public var settled: Settlement?
 
         public init(_ finding: Finding) {
             code = finding.code.rawValue
@@ -23,12 +27,21 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
             location = finding.location
         }
 
+        public init(code: String, severity: String, message: String, location: String?, settled: Settlement? = nil) {
+            self.code = code
+            self.severity = severity
+            self.message = message
+            self.location = location
+            self.settled = settled
+        }
+
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(code, forKey: .code)
             try c.encode(severity, forKey: .severity)
             try c.encode(message, forKey: .message)
             try c.encode(location, forKey: .location)
+            try c.encodeIfPresent(settled, forKey: .settled)
         }
     }
 
@@ -59,6 +72,10 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         var drop: String? = nil
         var relativePath: String? = nil
         var event: Event? = nil
+        var seq: Int? = nil
+        var arrival: String? = nil
+        var arrivalSeq: Int? = nil
+        var retry: Int? = nil
 
         typealias CodingKeys = VerdictRecord.CodingKeys
     }
@@ -81,6 +98,20 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
     public var drop: String? { get { box.fields.drop } set { self[\.drop] = newValue } }
     public var relativePath: String? { get { box.fields.relativePath } set { self[\.relativePath] = newValue } }
     public var event: Event? { get { box.fields.event } set { self[\.event] = newValue } }
+    /// The journal line's sequence number (JSON `seq`): strictly increasing in the
+    /// order the daemon decided the lines, whatever the wall clock says.
+    public var seq: Int? { get { box.fields.seq } set { self[\.seq] = newValue } }
+    /// When this content first arrived from this drop folder (ISO 8601, JSON `arrival`):
+    /// kept across renames, moves, reloads and restarts. Absent in lines written by
+    /// versions before it; `time` stands in then.
+    public var arrival: String? { get { box.fields.arrival } set { self[\.arrival] = newValue } }
+    /// The sequence number at which this content first arrived (JSON `arrival_seq`):
+    /// which of an agency's uploads is the latest.
+    public var arrivalSeq: Int? { get { box.fields.arrivalSeq } set { self[\.arrivalSeq] = newValue } }
+    /// Present when the verdict came from a failure of the host (temporary space, a
+    /// converter that crashed or timed out under load, ENOMEM, EMFILE), not of the
+    /// document: how many such attempts were made; the report is judged again.
+    public var retry: Int? { get { box.fields.retry } set { self[\.retry] = newValue } }
 
     /// Sets one field in a new box (copy on write).
     private subscript<T>(field: WritableKeyPath<Fields, T>) -> T {
@@ -95,6 +126,7 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case path, sha256, format, encoding, template, agency, year, published, verdict, findings, tables
         case time, drop, relativePath = "relative_path", event
+        case seq, arrival, arrivalSeq = "arrival_seq", retry
     }
 
     public init(
@@ -146,5 +178,9 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
         try c.encodeIfPresent(drop, forKey: .drop)
         try c.encodeIfPresent(relativePath, forKey: .relativePath)
         try c.encodeIfPresent(event, forKey: .event)
+        try c.encodeIfPresent(seq, forKey: .seq)
+        try c.encodeIfPresent(arrival, forKey: .arrival)
+        try c.encodeIfPresent(arrivalSeq, forKey: .arrivalSeq)
+        try c.encodeIfPresent(retry, forKey: .retry)
     }
 }

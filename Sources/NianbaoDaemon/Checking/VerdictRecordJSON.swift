@@ -11,6 +11,14 @@ extension VerdictRecord: JSONWritable {
         writer.beginObject()
         writer.key("agency")
         writer.string(agency)
+        if let arrival {
+            writer.key("arrival")
+            writer.string(arrival)
+        }
+        if let arrivalSeq {
+            writer.key("arrival_seq")
+            writer.integer(arrivalSeq)
+        }
         if let drop {
             writer.key("drop")
             writer.string(drop)
@@ -35,6 +43,14 @@ extension VerdictRecord: JSONWritable {
             writer.key("relative_path")
             writer.string(relativePath)
         }
+        if let retry {
+            writer.key("retry")
+            writer.integer(retry)
+        }
+        if let seq {
+            writer.key("seq")
+            writer.integer(seq)
+        }
         writer.key("sha256")
         writer.string(sha256)
         if let tables {
@@ -56,7 +72,7 @@ extension VerdictRecord: JSONWritable {
 }
 
 extension VerdictRecord.FindingRecord: JSONWritable {
-    /// `{"code": …, "location": … or null, "message": …, "severity": …}`.
+    /// `{"code": …, "location": … or null, "message": …, "settled": {"reason", "time"} when settled, "severity": …}`.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("code")
@@ -65,6 +81,15 @@ extension VerdictRecord.FindingRecord: JSONWritable {
         writer.string(location)
         writer.key("message")
         writer.string(message)
+        if let settled {
+            writer.key("settled")
+            writer.beginObject()
+            writer.key("reason")
+            writer.string(settled.reason)
+            writer.key("time")
+            writer.string(settled.time)
+            writer.endObject()
+        }
         writer.key("severity")
         writer.string(severity)
         writer.endObject()

@@ -5,11 +5,12 @@ import Foundation
 /// so the file's JSON is walked here once).
 enum ConfigurationKeys {
     static let known: [String] = [
-        "drops", "roster", "state.statusDirectory", "state.journalFile", "state.receiptDirectory",
+        "drops", "roster", "state.statusDirectory", "state.journalFile", "state.marksFile", "state.receiptDirectory",
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
+        "watch.mode", "watch.pollSeconds", "watch.dropModes",
         "output.printVerdicts", "output.metricsFile", "output.dashboard",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",
-        "convert.parallel",
+        "convert.parallel", "journal.maxBytes", "journal.keep",
     ]
 
     /// Throws for the first key of the JSON file that is not known.

@@ -6,10 +6,13 @@ import SystemPackage
 ///
 /// File keys: `drops` (array of "PATH" or "NAME=PATH"), `roster` (the roster CSV; null or
 /// absent: no roster), `state.statusDirectory`,
-/// `state.journalFile`, `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `state.journalFile`, `state.marksFile` (review marks; default `marks.jsonl` beside the journal),
+/// `state.receiptDirectory` (receipts for the uploaders; null or absent: none),
+/// `journal.maxBytes` (rotate the journal past this size, default 256 MiB), `journal.keep` (segments kept, default 4),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
-/// `watch.workers` (0 = number of cores), `watch.createDrops`, `output.printVerdicts`,
+/// `watch.workers` (0 = number of cores), `watch.createDrops`, `watch.mode`, `watch.pollSeconds`,
+/// `watch.dropModes` (see ``WatchModeSettings``), `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`,
 /// `convert.parallel` (0 = from the cores and the memory).
 public struct ConfigurationLoader: Sendable {
@@ -18,6 +21,8 @@ public struct ConfigurationLoader: Sendable {
         public var drops: [String] = []
         public var statusDirectory: String?
         public var journalFile: String?
+        /// `--marks-file FILE`.
+        public var marksFile: String?
         public var settleMilliseconds: Int?
         public var workers: Int?
         public var createDrops: Bool?
@@ -37,6 +42,7 @@ public struct ConfigurationLoader: Sendable {
     /// Loads `file` (nil: no file, defaults only) and applies `overrides`.
     public func load(file: String?, overrides: Overrides) async throws -> DaemonConfiguration {
         var config = DaemonConfiguration()
+        var dropModes: [String]?
         if let file {
             try ConfigurationKeys.checkUnknown(in: file)
             let provider: FileProvider<JSONSnapshot>
@@ -53,11 +59,14 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.string("roster") { config.rosterFile = try nonEmpty(v, "roster") }
             if let v = try values.string("state.statusDirectory") { config.statusDirectory = try nonEmpty(v, "state.statusDirectory") }
             if let v = try values.string("state.journalFile") { config.journalFile = try nonEmpty(v, "state.journalFile") }
+            if let v = try values.string("state.marksFile") { config.marksFile = try nonEmpty(v, "state.marksFile") }
             if let v = try values.string("state.receiptDirectory") {
                 config.receiptDirectory = try nonEmpty(v, "state.receiptDirectory")
             }
             if let v = try values.string("output.metricsFile") { config.metricsFile = try nonEmpty(v, "output.metricsFile") }
             if let v = try values.bool("output.dashboard") { config.dashboard = v }
+            if let v = try values.int("journal.maxBytes") { config.journalMaxBytes = try ranged(v, (1 << 20)...(1 << 40), "journal.maxBytes") }
+            if let v = try values.int("journal.keep") { config.journalKeep = try ranged(v, 1...1000, "journal.keep") }
             if let v = try values.int("watch.settleMilliseconds") {
                 config.settle = .milliseconds(try ranged(v, 0...60_000, "watch.settleMilliseconds"))
             }
@@ -68,6 +77,9 @@ public struct ConfigurationLoader: Sendable {
             }
             if let v = try values.bool("output.printVerdicts") { config.printVerdicts = v }
             if let v = try values.bool("watch.createDrops") { config.createDrops = v }
+            if let v = try values.string("watch.mode") { config.watching.mode = try WatchModeSettings.parseMode(v, key: "watch.mode") }
+            if let v = try values.int("watch.pollSeconds") { config.watching.pollSeconds = try ranged(v, 1...3600, "watch.pollSeconds") }
+            dropModes = try values.stringArray("watch.dropModes")
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
             if let v = try values.int("parse.memoryMegabytes") {
                 config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")
@@ -86,12 +98,14 @@ public struct ConfigurationLoader: Sendable {
         }
         if let v = overrides.statusDirectory { config.statusDirectory = try nonEmpty(v, "--status-dir") }
         if let v = overrides.journalFile { config.journalFile = try nonEmpty(v, "--journal") }
+        if let v = overrides.marksFile { config.marksFile = try nonEmpty(v, "--marks-file") }
         if let v = overrides.settleMilliseconds { config.settle = .milliseconds(try ranged(v, 0...60_000, "--settle-ms")) }
         if let v = overrides.createDrops { config.createDrops = v }
         if let v = overrides.metricsFile { config.metricsFile = try nonEmpty(v, "--metrics-file") }
         if let v = overrides.receiptDirectory { config.receiptDirectory = try nonEmpty(v, "--receipt-dir") }
         if let v = overrides.dashboard { config.dashboard = v }
         if let v = overrides.rosterFile { config.rosterFile = try nonEmpty(v, "--roster") }
+        if let dropModes { config.watching.dropModes = try WatchModeSettings.parseDropModes(dropModes, drops: config.drops) }
         if let rosterFile = config.rosterFile {
             config.roster = try RosterFile.load(rosterFile, key: overrides.rosterFile != nil ? "--roster" : "roster")
         }

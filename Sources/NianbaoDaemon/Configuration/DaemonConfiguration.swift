@@ -10,6 +10,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var statusDirectory: String
     /// The append-only verdict journal (JSON Lines).
     public var journalFile: String
+    /// The office's review marks (`state.marksFile`); nil: ``marksPath``'s default.
+    public var marksFile: String?
+    /// The active journal file is rotated to numbered segments at a checkpoint once
+    /// larger than this (`journal.maxBytes`, default 256 MiB).
+    public var journalMaxBytes = 256 << 20
+    /// Numbered journal segments kept after rotation (`journal.keep`, default 4).
+    public var journalKeep = 4
+    /// Durable journal lines between two checkpoints of the state (no configuration key).
+    public var checkpointEvery = 1000
     /// How long a file written by close-write must stay unchanged before it is judged.
     public var settle: Duration
     /// Files larger than this get a fail verdict without being read.
@@ -40,6 +49,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// be judged (no configuration key: tests lengthen it to tell a deferred write
     /// from a slow machine).
     public var backlogOutputsInterval = Duration.seconds(10)
+    /// How drop folders are watched: inotify, polling, or both (`watch.mode`, `watch.pollSeconds`, `watch.dropModes`).
+    public var watching = WatchModeSettings()
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 
@@ -47,6 +58,11 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var parseTimeoutSeconds = 10
     /// Address space the isolated PDF reader may use, in MiB.
     public var parseMemoryMegabytes = 512
+
+    /// The marks file in force: `state.marksFile`, else `marks.jsonl` beside the journal.
+    public var marksPath: String {
+        marksFile ?? MarksFile.defaultPath(journal: journalFile)
+    }
 
     /// The isolated PDF reader's resource budget (it may write no file).
     public var parseLimits: BoundedProcess.Limits {

@@ -58,9 +58,7 @@ extension VerdictRecord {
     func replacingCrossYear(_ findings: [VerdictRecord.FindingRecord]) -> VerdictRecord {
         var record = self
         record.findings = self.findings.filter { !CrossYearCheck.isComparison($0.code) } + findings
-        let severities = Set(record.findings.map(\.severity))
-        record.verdict = severities.contains(Severity.error.rawValue) ? .fail
-            : severities.contains(Severity.warning.rawValue) ? .warn : .pass
+        record.verdict = Self.verdict(of: record.findings)
         return record
     }
 

@@ -27,6 +27,8 @@ enum DaemonInput: Sendable, Equatable {
     case stopRequested
     /// Something to report that happened outside the state (start-up, a failed write).
     case notice(DaemonNotice)
+    /// The receipts directory was found deleted or replaced: every receipt is written again.
+    case receiptsLost
 }
 
 /// The loop's timers besides the file state's settle timer.
@@ -37,6 +39,8 @@ enum DaemonTimer: Sendable, Hashable {
     case outputs
     /// A failed status batch is retried.
     case statusRetry
+    /// A report's failed receipt change is retried.
+    case receiptRetry(ReportKey)
     /// A long initial scan: extend the start-up timeout.
     case startup
     /// Half the watchdog interval passed: ping if the loop and the workers are well.

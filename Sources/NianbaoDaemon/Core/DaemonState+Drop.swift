@@ -39,7 +39,8 @@ extension DaemonState {
     /// Tells the observers, and keeps the notice for the page if it is a problem.
     mutating func notice(_ notice: DaemonNotice, now: Moment, _ effects: inout [DaemonEffect]) {
         effects.append(.notice(notice))
-        if problems.add(notice, at: wallTime(now)) { outputsChanged(now: now, &effects) }
+        let watchChanged = watching.record(notice)
+        if problems.add(notice, at: wallTime(now)) || watchChanged { outputsChanged(now: now, &effects) }
     }
 
     /// Counts a durable verdict (and a refused entry, which is also a problem).

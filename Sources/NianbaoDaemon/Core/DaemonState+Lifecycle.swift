@@ -9,6 +9,8 @@ extension DaemonState {
         case .statusRetry:
             status.retryDue()
             flushStatus(&effects)
+        case .receiptRetry(let key):
+            if let next = receipts.retryDue(key) { effects.append(.receipt(key, next)) }
         case .startup:
             guard !isReady, !isStopping else { return }
             effects += [
@@ -65,6 +67,7 @@ extension DaemonState {
         effects.append(.notify(.stopping))
         notice(.stopping, now: now, &effects)
         effects.append(.stopWork)
+        receipts.abandonRetries()
         applyDrop(.stop, now: now, &effects)
     }
 

@@ -41,6 +41,8 @@ struct DaemonState: Sendable {
     var watchdog: WatchdogState
     var receipts = ReceiptSchedule()
     var problems = ProblemLog()
+    /// How each drop folder is watched (told by the watch notices).
+    var watching = WatchModeTable()
     var counters = DaemonCounters()
     var publishPending = false
     var summaryDirty = false
@@ -73,14 +75,23 @@ struct DaemonState: Sendable {
             for error in errors { notice(.failure(error), now: now, &effects) }
             writeOutputs(now: now, &effects)
         case .statusWritten(let failures):
+            let failing = status.backoff != nil
             if let delay = status.written(failures) {
-                if let error = failures.firstError { notice(.failure(error + "; retrying"), now: now, &effects) }
+                // Said once when writes start failing, not at every retry.
+                if !failing, let error = failures.firstError { notice(.failure(error + "; retrying"), now: now, &effects) }
                 effects.append(.timer(.statusRetry, at: now + delay))
             }
             flushStatus(&effects)
         case .receiptDone(let key, let change, let error):
             if let error {
                 let what = change == .remove ? "removal" : "write"
+                let failing = receipts.backoff[key] != nil
+                if !isStopping {
+                    let delay = receipts.failed(key, change)
+                    if !failing { notice(.failure("receipt \(what) failed for \(key): \(error); retrying"), now: now, &effects) }
+                    effects.append(.timer(.receiptRetry(key), at: now + delay))
+                    break
+                }
                 notice(.failure("receipt \(what) failed for \(key): \(error)"), now: now, &effects)
             }
             if let next = receipts.done(key) { effects.append(.receipt(key, next)) }
@@ -90,9 +101,11 @@ struct DaemonState: Sendable {
             reload.loaded()
             if !drop.isStopping { effects.append(.applyConfiguration(fresh)) }
         case .configurationApplied(let fresh):
-            configuration = fresh
-            outputs.backlogInterval = fresh.backlogOutputsInterval
-            applyDrop(.reconfigure(fresh.drops), now: now, &effects)
+            let restart = ReloadChanges.restartKeys(from: configuration, to: fresh)
+            configuration = ReloadChanges.applied(fresh, over: configuration)
+            outputs.backlogInterval = configuration.backlogOutputsInterval
+            applyDrop(.reconfigure(configuration.drops), now: now, &effects)
+            if !restart.isEmpty { notice(.restartNeeded(keys: restart), now: now, &effects) }
             reloadEnded(now: now, &effects)
         case .reloadFailed(let error):
             reload.loaded()
@@ -103,6 +116,8 @@ struct DaemonState: Sendable {
             stop(now: now, &effects)
         case .notice(let notice):
             self.notice(notice, now: now, &effects)
+        case .receiptsLost:
+            receiptsLost(now: now, &effects)
         }
         exitIfDone(&effects)
         return effects
@@ -122,18 +137,25 @@ struct DaemonState: Sendable {
     /// The one-line live summary for `STATUS=`.
     var statusLine: String {
         let count = drop.drops.count
-        let folders = "watching \(count) folder\(count == 1 ? "" : "s")"
+        var folders = "watching \(count) folder\(count == 1 ? "" : "s")" + watching.statusPart
+        if drop.unwatchedDirectories > 0 {
+            folders += " · \(drop.unwatchedDirectories) polled (inotify watch limit)"
+        }
         if let held = drop.storageBacklog {
-            return "磁盘空间不足：\(held) 份报告待写入 · \(folders) · queue \(drop.backlog)"
+            let problem = StorageProblem(error: drop.storageError ?? "")
+            return "\(problem.chinese)：\(held) 份报告待写入 · \(folders) · queue \(drop.backlog)"
         }
         return "\(folders) · \(drop.summary(updated: "").line) · queue \(drop.backlog)"
     }
 
     /// The state the derived outputs are made from.
     func published(journalSyncs: SyncTimes.Snapshot, time: Date) -> PublishedState {
-        PublishedState(
+        var state = PublishedState(
             records: drop.current, drops: drop.drops, roster: configuration.roster, queueDepth: drop.backlog,
-            counters: counters, problems: problems.records, journalSyncs: journalSyncs, time: time)
+            counters: counters, problems: problems.records, journalSyncs: journalSyncs, time: time,
+            watchedDirectories: drop.watchedDirectories ?? drop.drops.count, unwatchedDirectories: drop.unwatchedDirectories)
+        state.watching = watching
+        return state
     }
 
     /// The counts for summary.json and STATUS=.

@@ -10,6 +10,8 @@ public enum DropEffect: Sendable, Equatable {
     indirect case judgeInChild(PreparedReport)
     /// Compare a new verdict's report with the agency's neighbouring years; answers `.crossChecked`.
     indirect case crossCheck(CrossCheck)
+    /// Compare a judged report again with last year's (both unchanged); answers `.recompared`.
+    indirect case recompare(Recompare)
     /// Take the identity of files whose settle time ran out; answers `.probed`.
     case probe([Probe])
     /// Tell which of these reports' files are gone after a scan; answers `.missing`.
@@ -36,12 +38,16 @@ public enum DropEffect: Sendable, Equatable {
     case ready
     /// Fire `.rescanDue` after `delay`.
     case scheduleRescan(after: Duration)
-    /// Rescan every drop folder.
+    /// Poll the folders the inotify watch limit left unwatched, watching those the
+    /// kernel now allows (``TreeWatcher/pollUnwatched()``).
     case rescan
     /// Start and stop watching drop folders (reload).
     case watchRoots(add: [String], remove: [String])
     /// After `.stop`: nothing is in flight any more; the loop may end.
     case finished
+    /// Every journal line written is in `current`: write a checkpoint of the state
+    /// (rotating the journal first if it is over its size).
+    case checkpoint
 }
 
 /// A settling file whose identity is to be taken.

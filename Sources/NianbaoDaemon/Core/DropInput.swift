@@ -33,12 +33,17 @@ public enum DropInput: Sendable, Equatable {
     indirect case removalFailed(ReportKey, VerdictRecord, error: String)
     /// Reports whose files no longer exist (asked by ``DropEffect/verifyPresent(_:)``).
     case missing([ReportKey])
-    /// The delayed rescan asked for after the inotify watch limit was hit is due.
+    /// The poll of the unwatched folders asked for by ``DropEffect/scheduleRescan(after:)`` is due.
     case rescanDue
     /// The configuration was reloaded with these (absolute) drop folders.
     case reconfigure([DropFolder])
     /// SIGTERM: stop accepting work; finish what is in flight.
     case stop
+    /// A report compared again with last year's report (content `previous`): its
+    /// cross-year findings, nil when either file changed or could not be parsed.
+    indirect case recompared(ReportKey, previous: String, CrossYearUpdate?)
+    /// The marks file was read: the review marks now in force.
+    indirect case marksChanged(ReviewMarks)
 }
 
 /// One file's identity after its settle time.

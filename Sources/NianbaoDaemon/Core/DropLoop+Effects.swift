@@ -20,9 +20,19 @@ extension DropLoop {
             }
         case .writeStatus(let batch):
             let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
-            let status = parts.status
+            let (status, statusGuard, journalPath) = (parts.status, parts.statusGuard, parts.journal.path)
+            let folders = [status.root] + state.drop.drops.map { status.root + "/" + $0.name }
+            // Deleted or replaced since the last batch: rebuilt from the journal first.
+            let rebuild = statusGuard.lost(folders) ? state.drop.current : nil
+            let drops = state.drop.drops.map(\.name)
             group.addTask {
-                let failures = await BlockingWork.run { StatusBatch.write(batch.changes, summary: summary, to: status) }
+                let (failures, healed) = await BlockingWork.run {
+                    let healed = rebuild.map { StatusRebuild.fromJournal(status, journal: journalPath, current: $0, drops: drops) } ?? false
+                    let failures = StatusBatch.write(batch.changes, summary: summary, to: status)
+                    statusGuard.remember(folders)
+                    return (failures, healed)
+                }
+                if healed { send.yield(.notice(.stateHealed(.statusDirectory, path: status.root))) }
                 send.yield(.statusWritten(failures))
             }
         case .writeOutputs:
@@ -35,7 +45,14 @@ extension DropLoop {
             }
         case .receipt(let key, let change):
             guard let receipts = parts.receipts else { return .receiptDone(key, change, error: nil) }
+            let receiptGuard = parts.receiptGuard
+            // Deleted or replaced since the last change: every receipt is written again.
+            if receiptGuard.lost([receipts.directory]) {
+                receiptGuard.remember([receipts.directory])
+                send.yield(.receiptsLost)
+            }
             group.addTask {
+                defer { receiptGuard.remember([receipts.directory]) }
                 let error: String? = await BlockingWork.run {
                     do {
                         switch change {
@@ -49,7 +66,12 @@ extension DropLoop {
             }
         case .loadConfiguration:
             let (reload, logger) = (parts.reload, parts.logger)
+            // A marks file without an inotify watch is read again at every reload.
+            let unwatchedMarks = parts.marks.flatMap { $0.unwatched == nil ? nil : $0 }
             group.addTask {
+                if let unwatchedMarks, let read = await BlockingWork.run({ unwatchedMarks.read().marks }) {
+                    send.yield(.drop(.marksChanged(read)))
+                }
                 do {
                     var fresh = try await reload()
                     fresh.drops = fresh.drops.map { DropFolder(name: $0.name, path: CanonicalPath.absolute($0.path)) }
@@ -60,6 +82,10 @@ extension DropLoop {
                 }
             }
         case .applyConfiguration(let fresh):
+            if let refusal = ReloadChanges.refusal(fresh, over: state.configuration, exists: { Directories.isDirectory($0) }) {
+                parts.logger.error("reload failed, keeping the previous configuration: \(refusal)")
+                return .reloadFailed(refusal)
+            }
             for drop in fresh.drops where !state.configuration.drops.contains(drop) {
                 try? Directories.create(drop.path)
             }
@@ -67,10 +93,12 @@ extension DropLoop {
                 parts.logger.error("reload failed, keeping the previous configuration: \(error)")
                 return .reloadFailed("\(error)")
             }
+            parts.watcher.update(drops: fresh.drops, settings: fresh.watching)
             return .configurationApplied(fresh)
         case .stopWork:
             seams.helpers.stopAll()
             parts.watcher.stop()
+            parts.marks?.watcher.stop()
         case .exit:
             break   // the run loop ends (``run(hangups:notices:)``)
         }

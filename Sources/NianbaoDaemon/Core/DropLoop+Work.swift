@@ -23,6 +23,11 @@ extension DropLoop {
                 let (record, updates) = await BlockingWork.run { judge.crossCheck(check) }
                 send.yield(.drop(.crossChecked(check.key, record, updates)))
             }
+        case .recompare(let recompare):
+            group.addTask {
+                let update = await BlockingWork.run { judge.recompare(recompare) }
+                send.yield(.drop(.recompared(recompare.this.key, previous: recompare.previous.sha256, update)))
+            }
         case .probe(let probes):
             group.addTask {
                 let results = await BlockingWork.run {
@@ -41,7 +46,9 @@ extension DropLoop {
                 send.yield(.drop(.tick))
             }
         case .append(let key, var record, let delay):
-            if record.time == nil { record.time = Self.wallTime() }
+            if record.time == nil { record.time = stamp() }
+            // A content's first arrival is the time its first verdict was stamped with.
+            if record.arrival == nil { record.arrival = record.time }
             // Encoded once, here: the journal line, and later the status file. The
             // task keeps the line and the record without its tables, so verdicts
             // waiting for a sync hold a few kilobytes each, not their parsed tables.
@@ -49,6 +56,7 @@ extension DropLoop {
             let kept = record.withoutTables
             group.addTask {
                 if let delay, (try? await clock.sleep(until: clock.now + delay)) == nil { return }
+                if (try? journal.reopenIfReplaced()) == true { send.yield(.notice(.stateHealed(.journal, path: journal.path))) }
                 do {
                     try await journal.append(line: line)
                     send.yield(.drop(.appended(key, kept, line: line)))
@@ -59,9 +67,10 @@ extension DropLoop {
                 }
             }
         case .appendRemoval(let key, var record):
-            record.time = Self.wallTime()
+            record.time = stamp()
             let stamped = record
             // Written now, in order; its sync is shared with whatever follows.
+            if (try? journal.reopenIfReplaced()) == true { send.yield(.notice(.stateHealed(.journal, path: journal.path))) }
             do { try journal.writeNow(stamped) } catch {
                 return .removalFailed(key, stamped, error: "\(error)")
             }
@@ -83,13 +92,22 @@ extension DropLoop {
                 send.yield(.drop(.rescanDue))
             }
         case .rescan:
-            parts.watcher.rescan()
+            parts.watcher.pollUnwatched()
         case .watchRoots(let add, let remove):
             for path in remove { parts.watcher.removeRoot(path) }
             for path in add { parts.watcher.addRoot(path) }
+        case .checkpoint:
+            checkpoint(&group)
         case .writeStatus, .removeStatus, .notice, .changed, .ready, .finished:
             break   // taken in by ``DaemonState/applyDrop(_:now:_:)``; never reach the loop
         }
         return nil
+    }
+
+    /// A journal time stamp; a clock step seen with it is told once.
+    private func stamp() -> String {
+        let (time, step) = parts.journalClock.stamp()
+        if let step { send.yield(.notice(.clockStepped(seconds: Int(step.seconds.rounded())))) }
+        return time
     }
 }

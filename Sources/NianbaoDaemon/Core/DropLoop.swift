@@ -17,7 +17,7 @@ final class DropLoop {
         var judge: ReportJudge
         var journal: VerdictJournal
         var status: StatusDirectory
-        var watcher: TreeWatcher
+        var watcher: DropWatchers
         var reload: @Sendable () async throws -> DaemonConfiguration
         /// The daemon's own log (a failed reload is logged here besides its notice).
         var logger: Logger
@@ -25,6 +25,15 @@ final class DropLoop {
         var outputs: DerivedOutputs?
         /// Receipts for the uploaders; nil: none.
         var receipts: ReceiptWriter?
+        /// Notice the status and receipts directories deleted or replaced while running.
+        var statusGuard = StateGuard()
+        var receiptGuard = StateGuard()
+        /// The office's review marks, watched for changes; nil: none.
+        var marks: MarksSource? = nil
+        /// Checkpoints of the state, and the journal's rotation.
+        var checkpointer: JournalCheckpointer
+        /// Journal time stamps and the watch on the wall clock.
+        var journalClock: JournalClock
     }
 
     let parts: Parts
@@ -40,17 +49,21 @@ final class DropLoop {
             watchdogInterval: parts.seams.notifier.watchdogInterval, startedAt: Date() - now.timeInterval)
         self.state = DaemonState(drop: state, configuration: config, settings: settings)
         (inbox, send) = AsyncStream.makeStream(of: DaemonInput.self, bufferingPolicy: .unbounded)
+        // As start-up left them: a deletion from now on is noticed at the next write.
+        parts.statusGuard.remember([parts.status.root] + config.drops.map { parts.status.root + "/" + $0.name })
+        if let receipts = parts.receipts { parts.receiptGuard.remember([receipts.directory]) }
     }
 
     var seams: DaemonSeams { parts.seams }
 
     /// Runs until SIGTERM (or the service group's shutdown) and everything in flight
-    /// is done. `notices`: what start-up found (told and listed like any other).
-    func run(hangups: UnixSignalsSequence, notices: [DaemonNotice] = []) async {
+    /// is done. `notices`: what start-up found (told and listed like any other);
+    /// `marks`: the review marks read at start, in force before any report is judged.
+    func run(hangups: UnixSignalsSequence, notices: [DaemonNotice] = [], marks: ReviewMarks = ReviewMarks()) async {
         var exit: (StatusSchedule.Batch, outputs: Bool, line: String)?
         await withDiscardingTaskGroup { group in
             startSources(&group, hangups: hangups)
-            exit = apply([.start] + notices.map { .notice($0) }, &group)
+            exit = apply([.start, .drop(.marksChanged(marks))] + notices.map { .notice($0) }, &group)
             if exit == nil {
                 for await input in inbox {
                     exit = apply([input], &group)
@@ -60,6 +73,7 @@ final class DropLoop {
             group.cancelAll()
         }
         guard let (batch, outputs, line) = exit else { return }
+        await finalCheckpoint()
         // Whatever is still pending goes to disk before the exit.
         let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
         let published = outputs ? publishedState() : nil
@@ -85,12 +99,17 @@ final class DropLoop {
             }
         }
         group.addTask {
+            // Polled drop folders: their events carry the identity the scan saw (no stat here).
+            for await input in watcher.polled { send.yield(input) }
+        }
+        group.addTask {
             try? await gracefulShutdown()
             send.yield(.stopRequested)
         }
         group.addTask {
             for await _ in hangups { send.yield(.hangup) }
         }
+        if let marks = parts.marks { watchMarks(marks, &group) }
     }
 
     /// Applies inputs and performs their effects (and the inputs those answer at once);

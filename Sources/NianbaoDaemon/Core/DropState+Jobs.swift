@@ -2,6 +2,7 @@ extension DropState {
     /// Queues a job, or marks it to run again if it is active already.
     mutating func enqueue(_ job: Job, _ effects: inout [DropEffect]) {
         guard !isStopping else { return }
+        vanished.remove(job.key)
         if active.contains(job.key) {
             rerun[job.key] = job
             return
@@ -21,9 +22,12 @@ extension DropState {
     /// Starts queued jobs while a worker or a child slot is free.
     mutating func dispatch(_ effects: inout [DropEffect]) {
         while inProcess.count < settings.workers, var job = waiting.popFirst() {
-            let known = current[job.key]
-            job.knownSHA256 = known?.sha256
-            job.knownFirstCode = known?.findings.first?.code
+            if !takeRejudge(job.key) {
+                // A verdict that was the host's failure is no verdict about the file: judged again.
+                let known = current[job.key].flatMap { $0.retry == nil ? $0 : nil }
+                job.knownSHA256 = known?.sha256
+                job.knownFirstCode = known?.findings.first?.code
+            }
             inProcess[job.key] = lastNow
             effects.append(.read(job))
         }
@@ -53,6 +57,7 @@ extension DropState {
                 waitingForChild.append(prepared)
             }
         case .verdict(let record, let report):
+            if dropsVerdict(key, &effects) { return }
             if let report, let agencyYear = AgencyYear(record), !isStopping {
                 let previous = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year - 1)].flatMap { $0.key == key ? nil : $0 }
                 let next = agencyIndex[AgencyYear(agency: agencyYear.agency, year: agencyYear.year + 1)].flatMap { $0.key == key ? nil : $0 }
@@ -65,6 +70,7 @@ extension DropState {
             }
             commit(key, record, &effects)
         case .refused(let record):
+            if dropsVerdict(key, &effects) { return }
             commit(key, record, &effects)
         }
     }
@@ -94,20 +100,23 @@ extension DropState {
 
     /// Hands a verdict to the journal; the key stays active until it is durable.
     mutating func commit(_ key: ReportKey, _ input: VerdictRecord, _ effects: inout [DropEffect]) {
-        var record = input
+        var record = settled(input)
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string
+        sequence(&record, key)
+        markRetry(&record, key)
         committing.insert(key)
         effects.append(.append(key, record, delay: nil))
     }
 
     /// A verdict is durable: it becomes current and is reported.
-    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, line: [UInt8], _ effects: inout [DropEffect]) {
+    mutating func appended(_ key: ReportKey, _ record: VerdictRecord, line: [UInt8], now: Moment, _ effects: inout [DropEffect]) {
         guard committing.remove(key) != nil else { return }
         held.removeValue(forKey: key)
         if degraded && held.isEmpty {
             degraded = false
+            storageError = nil
             effects.append(.notice(.storageRecovered(written: recoveredCount + 1)))
             recoveredCount = 0
         } else if degraded {
@@ -117,8 +126,11 @@ extension DropState {
         let kept = record.withoutTables
         current[key] = kept
         index(key, kept)
+        recorded(key, kept, now: now)
         effects += [.writeStatus(key, line: line), .verdict(kept, key), .changed(summary: true)]
+        let wasVanished = vanished.contains(key)
         finish(key, &effects)
+        retireIfGone(key, wasVanished: wasVanished, &effects)
     }
 
     /// The journal could not be written: the verdict is held and retried with
@@ -134,6 +146,7 @@ extension DropState {
         }
         let delay = held[key].map { min($0 * 2, settings.retryLongest) } ?? settings.retryFirst
         held[key] = delay
+        storageError = error
         if !degraded {
             degraded = true
             effects.append(.notice(.storageDegraded(pending: committing.count, error: error)))
@@ -145,6 +158,7 @@ extension DropState {
     /// A job is done with: its key is free, and runs again if it changed meanwhile.
     mutating func finish(_ key: ReportKey, _ effects: inout [DropEffect]) {
         active.remove(key)
+        vanished.remove(key)
         backlogChanged(&effects)
         if let job = rerun.removeValue(forKey: key), !isStopping {
             enqueue(job, &effects)
@@ -157,8 +171,11 @@ extension DropState {
     mutating func retire(_ key: ReportKey, _ effects: inout [DropEffect]) {
         guard var record = current.removeValue(forKey: key) else { return }
         index(key, nil)
+        retryDue.removeValue(forKey: key)
         retiring[key] = record
         record.event = .removed
+        record.seq = nextSequence
+        nextSequence += 1
         effects.append(.appendRemoval(key, record))
     }
 }

@@ -5,6 +5,8 @@ extension DropState {
     mutating func rootArmed(_ root: String, _ effects: inout [DropEffect]) {
         guard pendingScans.remove(root) != nil, pendingScans.isEmpty, !isReady, !isStopping else { return }
         isReady = true
+        // Reports of drop folders the configuration no longer names (removed before this start).
+        retireUnconfigured(&effects)
         effects.append(.ready)
     }
 
@@ -12,15 +14,17 @@ extension DropState {
     mutating func reconfigure(_ newDrops: [DropFolder], _ effects: inout [DropEffect]) {
         let old = drops
         drops = newDrops
-        let removedNames = Set(old.map(\.name)).subtracting(newDrops.map(\.name))
-        for key in current.keys.sorted() where removedNames.contains(key.drop) {
-            retire(key, &effects)
-        }
+        // The journal was reopened (after logrotate, say): the next checkpoint points into the new file.
+        sinceCheckpoint = max(sinceCheckpoint, settings.checkpointEvery)
+        // Their reports are retired, their pending work dropped, running jobs end without a verdict.
+        retireUnconfigured(&effects)
         let oldPaths = old.map(\.path)
         let newPaths = newDrops.map(\.path)
         let add = newPaths.filter { !oldPaths.contains($0) }
         let remove = oldPaths.filter { !newPaths.contains($0) }
         if !add.isEmpty || !remove.isEmpty { effects.append(.watchRoots(add: add, remove: remove)) }
+        // The limit may have been raised: the unwatched folders get their watches now.
+        if unwatchedDirectories > 0 { effects.append(.rescan) }
         effects += [.notice(.reloaded(drops: newDrops)), .changed(summary: true)]
     }
 

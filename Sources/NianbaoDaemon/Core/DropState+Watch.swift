@@ -22,6 +22,7 @@ extension DropState {
         case .fileRemoved:
             if let job = job(for: event) {
                 settling.removeValue(forKey: job.key)
+                vanishedWhileActive(job.key)
                 retire(job.key, &effects)
             }
         case .directoryRemoved:
@@ -29,6 +30,9 @@ extension DropState {
             let directory = job.key
             for key in settling.keys where key.drop == directory.drop && key.isInside(directory.relativePath) {
                 settling.removeValue(forKey: key)
+            }
+            for key in active where key.drop == directory.drop && key.isInside(directory.relativePath) {
+                vanishedWhileActive(key)
             }
             for key in current.keys.sorted() where key.drop == directory.drop && key.isInside(directory.relativePath) {
                 retire(key, &effects)
@@ -44,14 +48,23 @@ extension DropState {
         case .rootRestored(let root):
             effects.append(.notice(.watchRestored(path: root)))
         case .watchLimitReached(let path):
+            // Said once by the watcher for a run of refused folders; they are polled.
             effects.append(.notice(.watchLimitReached(path: path)))
-            if !rescanPending {
-                rescanPending = true
-                effects.append(.scheduleRescan(after: settings.rescanDelay))
-            }
+        case .coverage(let watched, let unwatched):
+            watchedDirectories = watched
+            unwatchedDirectories = unwatched
+            schedulePoll(&effects)
+            effects.append(.changed(summary: false))
         case .error(let text):
             effects.append(.notice(.failure(text)))
         }
+    }
+
+    /// Polls the unwatched folders every ``Settings/pollInterval`` while there are any.
+    mutating func schedulePoll(_ effects: inout [DropEffect]) {
+        guard unwatchedDirectories > 0, !rescanPending, !isStopping else { return }
+        rescanPending = true
+        effects.append(.scheduleRescan(after: settings.pollInterval))
     }
 
     /// The job for a file event below a drop folder; nil when stopping or outside every drop.
@@ -63,12 +76,14 @@ extension DropState {
 
     mutating func startSettling(_ job: Job, identity: FileIdentity?, now: Moment) {
         generation += 1
+        vanished.remove(job.key)
         settling[job.key] = Settling(job: job, deadline: now + settings.settle, identity: identity, generation: generation)
     }
 
     /// The timer fired: probe the files whose settle time ran out.
     mutating func tick(_ now: Moment, _ effects: inout [DropEffect]) {
         if let at = wakeAt, at <= now { wakeAt = nil }
+        retryDueReports(now: now, &effects)
         var probes: [Probe] = []
         for (key, entry) in settling where !entry.probing && entry.deadline <= now {
             settling[key]?.probing = true
@@ -102,7 +117,7 @@ extension DropState {
         if settlingDeadline == nil {
             settlingDeadline = .some(settling.values.lazy.filter({ !$0.probing }).map(\.deadline).min())
         }
-        guard let earliest = settlingDeadline ?? nil else { return }
+        guard let earliest = [settlingDeadline ?? nil, earliestRetry].compactMap({ $0 }).min() else { return }
         let target = max(earliest, lastNow + settings.batchWake)
         if let armed = wakeAt, armed <= target { return }
         wakeAt = target

@@ -19,11 +19,20 @@ public struct DropState: Sendable {
         public var workers: Int
         /// Shortest time between two settle wake-ups, so a large scan settles in batches.
         public var batchWake: Duration = .milliseconds(20)
-        /// Delay of the rescan after the inotify watch limit was hit.
-        public var rescanDelay: Duration = .seconds(60)
+        /// How often the folders the inotify watch limit left unwatched are polled.
+        public var pollInterval: Duration = .seconds(10)
         /// Back-off of a verdict whose journal write failed: first and longest delay.
         public var retryFirst: Duration = .milliseconds(250)
         public var retryLongest: Duration = .seconds(10)
+        /// Durable journal lines between two checkpoints (``DropEffect/checkpoint``).
+        public var checkpointEvery = 1000
+        /// Back-off of a report whose verdict was the host's failure (``HostFailure``):
+        /// first and longest delay before it is judged again.
+        public var hostRetryFirst: Duration = .seconds(30)
+        public var hostRetryLongest: Duration = .seconds(3600)
+        /// Judgements of one content that may end in a time-out or crash before the
+        /// failure is taken as the document's (one at first, then these retries).
+        public var loadRetries = 2
 
         public init(settle: Duration, workers: Int) {
             self.settle = settle
@@ -59,11 +68,15 @@ public struct DropState: Sendable {
     var committing: Set<ReportKey> = []
     /// Queued, running or committing.
     var active: Set<ReportKey> = []
+    /// Active reports whose file was removed meanwhile: their verdict is not current (``DropState+Gone``).
+    var vanished: Set<ReportKey> = []
     /// Reports that changed while active: queued again once done.
     var rerun: [ReportKey: Job] = [:]
     /// Held verdicts (journal write failed) and their next back-off.
     var held: [ReportKey: Duration] = [:]
     var degraded = false
+    /// The error of the last failed journal write while degraded (what `STATUS=` names).
+    public internal(set) var storageError: String?
     var recoveredCount = 0
     /// Removed reports' last verdicts until their removal line is durable.
     var retiring: [ReportKey: VerdictRecord] = [:]
@@ -72,10 +85,27 @@ public struct DropState: Sendable {
     var indexedAs: [ReportKey: AgencyYear] = [:]
     /// New verdicts being compared with the agency's other years.
     var crossChecking: Set<ReportKey> = []
+    /// Which comparison with last year each verdict holds (a pair judged at once is compared after).
+    var crossBook = CrossYearBook()
+    /// The office's review marks, and the reports to judge again after they changed.
+    var review = ReviewState()
+    /// First arrivals by content and drop folder.
+    public internal(set) var arrivals: ArrivalBook
+    /// The sequence number of the next journal line.
+    public internal(set) var nextSequence: Int
+    /// Durable journal lines since the last checkpoint was asked for.
+    var sinceCheckpoint = 0
+    /// Reports whose current verdict is the host's failure, and when they are judged again.
+    var retryDue: [ReportKey: Moment] = [:]
     var wakeAt: Moment?
     var lastNow: Moment = .zero
     var pendingScans: Set<String>
+    /// A poll of the unwatched folders is scheduled (``DropEffect/scheduleRescan(after:)``).
     var rescanPending = false
+    /// Directories under inotify watch, and those the watch limit left unwatched (polled);
+    /// nil until the watcher first counted them.
+    public internal(set) var watchedDirectories: Int?
+    public internal(set) var unwatchedDirectories = 0
     /// Every drop folder's initial scan completed (READY=1 was asked for).
     public internal(set) var isReady = false
     public internal(set) var isStopping = false
@@ -84,10 +114,17 @@ public struct DropState: Sendable {
     /// - Parameters:
     ///   - drops: the drop folders, with absolute paths.
     ///   - current: the verdicts replayed from the journal and status directory.
-    public init(drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings) {
+    ///   - arrivals: first arrivals by content (from the checkpoint and journal).
+    ///   - nextSequence: the sequence number of the next journal line.
+    public init(
+        drops: [DropFolder], current: [ReportKey: VerdictRecord], settings: Settings,
+        arrivals: ArrivalBook = ArrivalBook(), nextSequence: Int = 1
+    ) {
         self.drops = drops
         self.current = current.mapValues(\.withoutTables)
         self.settings = settings
+        self.arrivals = arrivals
+        self.nextSequence = max(1, nextSequence, (current.values.compactMap(\.seq).max() ?? 0) + 1)
         self.pendingScans = Set(drops.map(\.path))
         for (key, record) in current.sorted(by: { $0.key < $1.key }) { index(key, record) }
     }
@@ -97,6 +134,7 @@ public struct DropState: Sendable {
         var effects: [DropEffect] = []
         lastNow = max(lastNow, now)
         let now = lastNow
+        noteCrossYear(before: input)
         switch input {
         case .watch(let event, let identity):
             handle(event, identity: identity, now: now, &effects)
@@ -108,14 +146,15 @@ public struct DropState: Sendable {
             judged(job, outcome, now: now, &effects)
         case .crossChecked(let key, let record, let updates):
             crossChecking.remove(key)
-            commit(key, record, &effects)
+            if !dropsVerdict(key, &effects) { commit(key, record, &effects) }
             for update in updates { applyCrossYear(update, &effects) }
         case .appended(let key, let record, let line):
-            appended(key, record, line: line, &effects)
+            appended(key, record, line: line, now: now, &effects)
         case .appendFailed(let key, let record, let error):
             appendFailed(key, record, error: error, &effects)
         case .removalDurable(let key, let record):
             retiring.removeValue(forKey: key)
+            sinceCheckpoint += 1
             effects += [.removeStatus(key), .removed(record, key), .changed(summary: true)]
         case .removalFailed(let key, _, let error):
             if let previous = retiring.removeValue(forKey: key), current[key] == nil, !active.contains(key) {
@@ -128,16 +167,27 @@ public struct DropState: Sendable {
             }
         case .rescanDue:
             rescanPending = false
-            effects.append(.rescan)
+            if unwatchedDirectories > 0 && !isStopping {
+                effects.append(.rescan)
+                schedulePoll(&effects)
+            }
         case .reconfigure(let newDrops):
             reconfigure(newDrops, &effects)
         case .stop:
             stop(&effects)
+        case .recompared(let key, let previous, let update):
+            recompared(key, previous: previous, update, &effects)
+        case .marksChanged(let marks):
+            marksChanged(marks, &effects)
         }
+        noteCrossYear(after: input)
+        recompareDue(&effects)
+        rejudgeDue(&effects)
         dispatch(&effects)
         armTimer(&effects)
+        checkpointIfDue(&effects)
         if isStopping && !finishedSent && inProcess.isEmpty && inChild.isEmpty && crossChecking.isEmpty && committing.isEmpty
-            && retiring.isEmpty {
+            && retiring.isEmpty && crossBook.inFlight.isEmpty {
             finishedSent = true
             effects.append(.finished)
         }

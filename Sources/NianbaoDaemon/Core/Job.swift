@@ -22,7 +22,7 @@ public struct Job: Sendable, Hashable {
     }
 
     /// The file's absolute path (for records and messages; reading walks from `root`).
-    public var path: String { FilePath(root).pushing(key.relativePath).string }
+    public var path: String { CanonicalPath.join(root, key.relativePath.string) }
 }
 
 /// A report read and hashed, waiting for a bounded child process to judge it.

@@ -66,6 +66,9 @@ struct ReportJudge: Sendable {
             return refuse(job, .inputTooLarge, "文件过大：\(size) 字节，上限 \(limit) 字节；请压缩图片或拆分附件后重新提交")
         case .permissionDenied:
             return refuse(job, .inputUnreadable, "无权读取该文件（权限不足），请检查文件权限")
+        case .ioError(let errno) where HostFailure.hostErrnos.contains(errno):
+            // The host's failure (out of memory or descriptors, an I/O error): retried.
+            return refuse(job, .inputUnreadable, "\(HostFailure.readMessage)（errno \(errno)），将自动重新核查")
         case .ioError(let errno):
             return refuse(job, .inputUnreadable, "读取文件出错（errno \(errno)）")
         }
@@ -94,7 +97,7 @@ struct ReportJudge: Sendable {
     }
 
     /// A judged report read and parsed again, if its file still holds the content judged.
-    private func report(_ counterpart: Counterpart) -> CrossYearCheck.Input? {
+    func report(_ counterpart: Counterpart) -> CrossYearCheck.Input? {
         guard case .content(let bytes, _) = files.read(
             path: counterpart.key.relativePath.string, within: counterpart.root, maxBytes: maxBytes),
             ContentHash.sha256(bytes) == counterpart.sha256 else { return nil }

@@ -5,8 +5,9 @@ import UnixSignals
 
 /// `nianbao watch`: the drop-folder daemon as a swift-service-lifecycle `Service`.
 ///
-/// Start-up: replay the verdict journal, open it (repairing a torn tail),
-/// reconcile the status directory, arm every watch; the initial scans queue the
+/// Start-up (``StartupState``): open the verdict journal (repairing a torn tail),
+/// read the checkpoint and the journal after it, reconcile the status directory,
+/// arm every watch; the initial scans queue the
 /// start-up reconciliation, then READY=1. The running daemon is ``DropLoop``
 /// around ``DaemonState``. SIGHUP reloads the configuration; SIGTERM kills helper
 /// processes, drops queued reports (judged at the next start) and exits.
@@ -34,54 +35,71 @@ public final class WatchDaemon: Service, Sendable {
         var config = initial
         config.drops = config.drops.map { DropFolder(name: $0.name, path: CanonicalPath.absolute($0.path)) }
         let status = StatusDirectory(root: CanonicalPath.absolute(config.statusDirectory))
-        let journalPath = CanonicalPath.absolute(config.journalFile)
-        let replay = try JournalReplay.replay(path: journalPath)
-        let journal = try VerdictJournal(path: journalPath)
-        // What start-up finds is told by the loop, like every notice (and listed on the page).
-        var notices: [DaemonNotice] = []
-        if !journal.repairedTail.isEmpty {
-            notices.append(.journalRepaired(path: journalPath, bytes: journal.repairedTail.count))
+        // Start-up reads the checkpoint and the journal after it on a Dispatch thread;
+        // SIGTERM meanwhile ends it promptly, before READY=1, writing nothing.
+        let stop = StartupStop()
+        let notifier = seams.notifier
+        notifier.status("starting: reading the checkpoint and the verdict journal")
+        // A long first start (a journal of an earlier version is read whole once) keeps
+        // systemd's start timeout moving.
+        let extender = Task {
+            while (try? await Task.sleep(for: .seconds(5))) != nil { notifier.extendTimeout(usec: 30_000_000) }
         }
-        if replay.unreadableLines > 0 {
-            notices.append(.journalUnreadableLines(path: journalPath, lines: replay.unreadableLines))
+        let loaded = await withGracefulShutdownHandler {
+            await BlockingWork.run { [config] in Result { try StartupState.load(config, status: status, shouldStop: stop.isSet) } }
+        } onGracefulShutdown: {
+            stop.set()
         }
-        let current = replay.current(status: status.allRecords(), drops: config.drops)
-        let attempts = try AttemptLog(path: journalPath + ".attempts") { attempt in
-            current[attempt.key]?.sha256 == attempt.sha256
+        extender.cancel()
+        let start: StartupState
+        do {
+            start = try loaded.get()
+        } catch is StartupStopped {
+            logger.notice("stopped during start-up")
+            return
         }
-        notices += await Self.reconcile(status, with: current, drops: config.drops.map(\.name))
+        if stop.isSet() {
+            logger.notice("stopped during start-up")
+            return
+        }
+        var notices = start.notices
+        notices += await Self.reconcile(status, with: start.current, drops: config.drops.map(\.name))
 
         // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
         // SIGHUP's default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let watcher = TreeWatcher(roots: config.drops.map(\.path))
+        let watcher = DropWatchers(drops: config.drops, settings: config.watching)
         try watcher.start()
-        let judge = ReportJudge(checker: seams.checker, files: seams.files, maxBytes: config.maxFileBytes, attempts: attempts,
+        let judge = ReportJudge(checker: seams.checker, files: seams.files, maxBytes: config.maxFileBytes, attempts: start.attempts,
             helpers: seams.helpers)
+        var settings = DropState.Settings(settle: config.settle, workers: config.workers)
+        settings.checkpointEvery = config.checkpointEvery
         let state = DropState(
-            drops: config.drops, current: current, settings: .init(settle: config.settle, workers: config.workers))
+            drops: config.drops, current: start.current, settings: settings, arrivals: start.replay.arrivals,
+            nextSequence: start.replay.nextSeq)
         let outputs = DerivedOutputs(
             statusDirectory: status, metricsFile: CanonicalPath.absolute(config.metricsFile ?? status.root + "/nianbao.prom"),
             dashboard: config.dashboard)
         let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
+        let marks = try MarksSource(path: CanonicalPath.absolute(config.marksPath))
+        let (initialMarks, marksNotice) = marks.read()
+        if let marksNotice { notices.append(marksNotice) }
+        if let unwatched = marks.unwatchedNotice { notices.append(unwatched) }
         let parts = DropLoop.Parts(
-            seams: seams, judge: judge, journal: journal, status: status, watcher: watcher, reload: reload, logger: logger, outputs: outputs, receipts: receipts)
-        await DropLoop(parts: parts, state: state, config: config).run(hangups: hangups, notices: notices)
+            seams: seams, judge: judge, journal: start.journal, status: status, watcher: watcher, reload: reload, logger: logger,
+            outputs: outputs, receipts: receipts, marks: marks, checkpointer: start.checkpointer, journalClock: start.clock)
+        await DropLoop(parts: parts, state: state, config: config)
+            .run(hangups: hangups, notices: notices, marks: initialMarks ?? ReviewMarks())
     }
 
     /// Makes the status directory agree with the journal (after a crash between
     /// a journal write and its status file), and writes a fresh summary. Returns
-    /// the failure to tell, if any.
+    /// the failure to tell, if any. A status file that is not where the layout puts
+    /// its report (an older layout's) or names no current report is removed, and the
+    /// report's file written where it belongs (``StatusRebuild``).
     static func reconcile(_ status: StatusDirectory, with current: [ReportKey: VerdictRecord], drops: [String]) async -> [DaemonNotice] {
         let failures = await BlockingWork.run {
-            let onDisk = status.allRecords()
-            var changes: [ReportKey: StatusBatch.Change] = [:]
-            for (key, record) in current where onDisk[key]?.sha256 != record.sha256 || onDisk[key]?.time != record.time {
-                changes[key] = .write(line: JSONLine.bytes(record))
-            }
-            for key in onDisk.keys where current[key] == nil { changes[key] = .remove }
-            let summary = Summary(records: current, drops: drops, updated: DropLoop.wallTime())
-            return StatusBatch.write(changes, summary: summary, to: status)
+            StatusRebuild.run(status, current: current, drops: drops, updated: DropLoop.wallTime())
         }
         return failures.firstError.map { [.failure($0)] } ?? []
     }

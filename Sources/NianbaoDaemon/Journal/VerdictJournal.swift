@@ -20,8 +20,10 @@ public final class VerdictJournal: Sendable {
     }
 
     private let state: Mutex<State>
-    /// Bytes cut from a torn last line when the journal was opened.
+    /// Bytes cut from a torn last line when the journal was opened (the first 4 KiB).
     public let repairedTail: [UInt8]
+    /// How many bytes were cut from a torn last line when the journal was opened.
+    public let repairedByteCount: Int
     public let path: String
     /// How long each sync took (for the metrics file).
     public let syncTimes = SyncTimes()
@@ -31,6 +33,7 @@ public final class VerdictJournal: Sendable {
         let file = try AppendOnlyFile(path: path)
         state = Mutex(State(file: file))
         repairedTail = file.repairedTail
+        repairedByteCount = file.repairedByteCount
         self.path = path
     }
 
@@ -64,6 +67,22 @@ public final class VerdictJournal: Sendable {
     public func reopenNow() throws {
         let file = try AppendOnlyFile(path: path)
         state.withLock { $0.file = file }
+    }
+
+    /// Reopens the file if the one open was deleted or replaced while running (so later
+    /// verdicts are not written to a file nobody will read). Returns true for the one
+    /// caller that reopened it; a sync running on the old file finishes on it.
+    public func reopenIfReplaced() throws -> Bool {
+        try state.withLock { state in
+            guard state.file.isReplaced else { return false }
+            state.file = try AppendOnlyFile(path: path)
+            return true
+        }
+    }
+
+    /// Which file the journal writes and how much was written to it (for a checkpoint).
+    public func position() throws -> FilePosition {
+        try state.withLock { try $0.file.position() }
     }
 
     /// Waits until everything written so far is on stable storage.

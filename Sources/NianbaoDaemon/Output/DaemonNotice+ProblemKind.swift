@@ -8,10 +8,13 @@ extension DaemonNotice {
         case .watchLost: .watchLost
         case .watchLimitReached: .watchLimit
         case .storageDegraded: .storage
-        case .journalRepaired, .journalUnreadableLines: .journal
+        case .journalRepaired, .journalUnreadableLines, .clockStepped: .journal
         case .failure: .error
+        case .stateHealed: .storage
+        case .restartNeeded: nil
         case .overflowRescan: .overflow
-        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered: nil
+        case .watchStalled: .watchStalled
+        case .started, .reloaded, .stopping, .watchRestored, .storageRecovered, .watchMode, .watchResumed: nil
         }
     }
 
@@ -19,8 +22,12 @@ extension DaemonNotice {
     public var problemPath: String? {
         switch self {
         case .watchLost(let path), .watchLimitReached(let path), .watchRestored(let path): path
+        case .watchStalled(_, let path), .watchResumed(_, let path): path
+        case .watchMode(let drop, _, _): drop.path
         case .journalRepaired(let path, _), .journalUnreadableLines(let path, _): path
-        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure: nil
+        case .stateHealed(_, let path): path
+        case .restartNeeded: nil
+        case .started, .reloaded, .stopping, .overflowRescan, .storageDegraded, .storageRecovered, .failure, .clockStepped: nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import NianbaoPlatform
+
 /// Something the daemon reports besides verdicts.
 public enum DaemonNotice: Sendable, Equatable {
     case started(drops: [DropFolder])
@@ -10,6 +12,14 @@ public enum DaemonNotice: Sendable, Equatable {
     case watchRestored(path: String)
     /// inotify_add_watch failed with ENOSPC: raise fs.inotify.max_user_watches.
     case watchLimitReached(path: String)
+    /// How a drop folder is watched (inotify, polling, or both) and why; said at start
+    /// and when a reload changes it.
+    indirect case watchMode(drop: DropFolder, plan: WatchPlan, pollSeconds: Int)
+    /// A poll scan of a drop folder (`path`: the folder or the mount polled) has not
+    /// finished within the stall limit: the share does not answer. Said once.
+    case watchStalled(drop: String, path: String)
+    /// The stalled scan finished; the folder is polled again.
+    case watchResumed(drop: String, path: String)
     /// The verdict journal ended in a torn line (crash) that was cut off at start.
     case journalRepaired(path: String, bytes: Int)
     /// Complete journal lines that are not verdict records were skipped at start.
@@ -19,7 +29,23 @@ public enum DaemonNotice: Sendable, Equatable {
     case storageDegraded(pending: Int, error: String)
     /// Everything pending was written after a storage failure.
     case storageRecovered(written: Int)
+    /// A reload changed keys that take effect only at the next start (`state.*` …); the old values stay in force.
+    case restartNeeded(keys: [String])
+    /// A state file or folder was found deleted or replaced while running and was
+    /// rebuilt from the journal (status, receipts) or reopened (the journal). Said once per event.
+    case stateHealed(HealedState, path: String)
+    /// The wall clock stepped by `seconds` (negative: back), against the monotonic
+    /// clock or the journal's last line. Arrivals and the order of uploads follow
+    /// the journal's sequence, so no decision changes; said once per step.
+    case clockStepped(seconds: Int)
     case failure(String)
+}
+
+/// What the daemon found deleted or replaced and rebuilt (``DaemonNotice/stateHealed(_:path:)``).
+public enum HealedState: String, Sendable, Equatable {
+    case statusDirectory
+    case receiptDirectory
+    case journal
 }
 
 /// Receives verdicts and notices: the terminal printer, the systemd journal, the logger.

@@ -24,17 +24,22 @@ public struct HumanFormatter: Sendable {
         return "\(label)  \(agency)  \(year)  \(TerminalText.escape(path ?? record.path))"
     }
 
-    /// One indented line per finding: severity, code, message, location.
+    /// One indented line per finding: severity, code, message, location; a settled
+    /// finding in grey, with 已核实 and the reason.
     public func findingLines(_ record: VerdictRecord) -> [String] {
         record.findings.map { finding in
             let severity: String
-            switch finding.severity {
-            case "error": severity = paint("error  ", "31")
-            case "warning": severity = paint("warning", "33")
+            switch (finding.severity, finding.settled) {
+            case ("error", .some): severity = paint("error  ", "90")
+            case ("warning", .some): severity = paint("warning", "90")
+            case (_, .some): severity = paint("info   ", "90")
+            case ("error", nil): severity = paint("error  ", "31")
+            case ("warning", nil): severity = paint("warning", "33")
             default: severity = paint("info   ", "36")
             }
             let location = finding.location.map { "（\(TerminalText.escape($0))）" } ?? ""
-            return "      \(severity) \(TerminalText.escape(finding.code))  \(TerminalText.escape(finding.message))\(location)"
+            let settled = finding.settled.map { "  [已核实：\(TerminalText.escape($0.reason))]" } ?? ""
+            return "      \(severity) \(TerminalText.escape(finding.code))  \(TerminalText.escape(finding.message))\(location)\(settled)"
         }
     }
 

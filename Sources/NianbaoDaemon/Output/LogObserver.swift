@@ -31,8 +31,8 @@ public struct LogObserver: DaemonObserver {
     public func notice(_ notice: DaemonNotice) {
         let level: Logger.Level
         switch notice {
-        case .failure, .watchLost, .watchLimitReached, .storageDegraded: level = .error
-        case .overflowRescan, .journalRepaired, .journalUnreadableLines: level = .warning
+        case .failure, .watchLost, .watchLimitReached, .storageDegraded, .watchStalled: level = .error
+        case .overflowRescan, .journalRepaired, .journalUnreadableLines, .restartNeeded, .stateHealed, .clockStepped: level = .warning
         default: level = .notice
         }
         if !logsVerdicts, level == .notice { return }

@@ -23,7 +23,7 @@ public struct SystemdJournalObserver: DaemonObserver {
             ("SYSLOG_IDENTIFIER", Array("nianbao".utf8)),
             ("NIANBAO_EVENT", Array(NoticeText.english(notice).utf8)),
             ("MESSAGE_ID", Array(id.rawValue.utf8)),
-        ]
+        ] + Self.extraFields(notice)
         send(fields)
     }
 
@@ -36,11 +36,35 @@ public struct SystemdJournalObserver: DaemonObserver {
         case .watchLost: return (.watchLost, 3)
         case .watchRestored: return (.watchRestored, 5)
         case .watchLimitReached: return (.watchLimitReached, 3)
+        case .watchMode(_, let plan, _): return (.watchMode, plan.reason.contains("not seen") ? 4 : 5)
+        case .watchStalled: return (.watchStalled, 3)
+        case .watchResumed: return (.watchResumed, 5)
         case .journalRepaired: return (.journalRepaired, 4)
         case .journalUnreadableLines: return (.journalUnreadable, 4)
         case .storageDegraded: return (.storageDegraded, 3)
         case .storageRecovered: return (.storageRecovered, 5)
+        case .clockStepped: return (.clockStepped, 4)
         case .failure: return (.daemonError, 3)
+        case .restartNeeded: return (.daemonReloaded, 4)
+        case .stateHealed(.journal, _): return (.journalRepaired, 4)
+        case .stateHealed: return (.daemonError, 4)
+        }
+    }
+
+    /// The structured fields of watch notices (NIANBAO_DROP, NIANBAO_WATCH_MODE …).
+    static func extraFields(_ notice: DaemonNotice) -> [(String, [UInt8])] {
+        switch notice {
+        case .watchMode(let drop, let plan, let pollSeconds):
+            var fields: [(String, [UInt8])] = [
+                ("NIANBAO_DROP", Array(drop.name.utf8)), ("NIANBAO_PATH", FileNameCoding.encode(drop.path)),
+                ("NIANBAO_WATCH_MODE", Array(plan.mode.rawValue.utf8)), ("NIANBAO_WATCH_REASON", Array(plan.reason.utf8)),
+            ]
+            if plan.mode != .inotify { fields.append(("NIANBAO_POLL_SECONDS", Array(String(pollSeconds).utf8))) }
+            return fields
+        case .watchStalled(let drop, let path), .watchResumed(let drop, let path):
+            return [("NIANBAO_DROP", Array(drop.utf8)), ("NIANBAO_PATH", FileNameCoding.encode(path))]
+        default:
+            return []
         }
     }
 

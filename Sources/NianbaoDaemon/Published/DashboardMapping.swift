@@ -9,10 +9,17 @@ import NianbaoViews
 public enum DashboardMapping {
     /// The page's model. `years` are the year summaries (`YearSummaries.compute`).
     public static func model(_ state: PublishedState, years: [YearStatus]) -> DashboardModel {
-        DashboardModel(
+        var model = DashboardModel(
             generatedAt: state.time, years: years.reversed().map(progress), verdicts: distribution(state.records),
             agencies: rows(state.records, years: years),
             problems: state.problems.reversed().map { DaemonProblem(time: $0.time, kind: $0.kind, path: $0.path ?? "—", text: $0.text) })
+        model.watching = state.drops.compactMap { drop in
+            state.watching.drops[drop.name].map {
+                DropWatchLine(name: drop.name, path: drop.path, mode: $0.mode.rawValue, pollSeconds: $0.pollSeconds,
+                              reason: $0.reason, stalled: !$0.stalled.isEmpty)
+            }
+        }
+        return model
     }
 
     /// A year's card: per level, submitted / failing / missing against its deadline.
@@ -98,15 +105,21 @@ public enum DashboardMapping {
         DisplayLevel(agency.level ?? .department, name: agency.name)
     }
 
-    /// When the record says the report arrived (its `time`).
+    /// When the record says the report's content first arrived (its `arrival`, else its `time`).
     static func arrival(_ record: VerdictRecord) -> Date? {
+        (record.arrival ?? record.time).flatMap(Arrival.init(iso8601:)).map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) }
+    }
+
+    /// When the record's verdict was made (its `time`).
+    static func checked(_ record: VerdictRecord) -> Date? {
         record.time.flatMap(Arrival.init(iso8601:)).map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) }
     }
 
     /// The record's findings as the views show them.
     static func findings(_ record: VerdictRecord) -> [FindingLine] {
         record.findings.map {
-            FindingLine(code: $0.code, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message, location: $0.location)
+            FindingLine(code: $0.code, severity: Severity(rawValue: $0.severity) ?? .info, message: $0.message, location: $0.location,
+                        settled: $0.settled?.reason)
         }
     }
 }

@@ -20,11 +20,19 @@ public struct PublishedState: Sendable {
     public var journalSyncs: SyncTimes.Snapshot
     /// When the state was taken.
     public var time: Date
+    /// Directories under inotify watch, and those the watch limit left unwatched (polled).
+    public var watchedDirectories: Int
+    public var unwatchedDirectories: Int
+    /// How each drop folder is watched.
+    public var watching = WatchModeTable()
 
     public init(
         records: [ReportKey: VerdictRecord], drops: [DropFolder], roster: Roster?, queueDepth: Int,
-        counters: DaemonCounters, problems: [DaemonProblemRecord], journalSyncs: SyncTimes.Snapshot, time: Date
+        counters: DaemonCounters, problems: [DaemonProblemRecord], journalSyncs: SyncTimes.Snapshot, time: Date,
+        watchedDirectories: Int? = nil, unwatchedDirectories: Int = 0
     ) {
+        self.watchedDirectories = watchedDirectories ?? drops.count
+        self.unwatchedDirectories = unwatchedDirectories
         self.records = records
         self.drops = drops
         self.roster = roster

@@ -41,8 +41,10 @@ public struct ReceiptWriter: Sendable {
 
     /// The receipt files of a report relative to `directory` (`<drop>/…/<name>.结果.txt`
     /// and its twin), or nil for a path that could leave it.
-    public static func relativePaths(for key: ReportKey) -> (text: String, json: String)? {
-        guard DropFolder.isValidName(key.drop), let pair = ReceiptPath.relative(for: key.relativePath.string) else { return nil }
+    public static func relativePaths(for key: ReportKey, directory: String = "") -> (text: String, json: String)? {
+        let prefix = directory.utf8.count + key.drop.utf8.count + 2
+        guard DropFolder.isValidName(key.drop),
+              let pair = ReceiptPath.relative(for: key.relativePath.string, prefixBytes: prefix) else { return nil }
         return (key.drop + "/" + pair.text, key.drop + "/" + pair.json)
     }
 
@@ -60,7 +62,7 @@ public struct ReceiptWriter: Sendable {
         }
         return Receipt(
             file: record.relativePath ?? key.relativePath.string, sha256: record.sha256,
-            checkedAt: DashboardMapping.arrival(record) ?? Date(), outcome: outcome, agency: record.agency, year: record.year,
+            checkedAt: DashboardMapping.checked(record) ?? Date(), outcome: outcome, agency: record.agency, year: record.year,
             findings: DashboardMapping.findings(record))
     }
 
@@ -69,7 +71,7 @@ public struct ReceiptWriter: Sendable {
 
     /// The folders below `directory` and the two file names.
     private func place(_ key: ReportKey) throws -> (folders: [String], names: (text: String, json: String)) {
-        guard let paths = Self.relativePaths(for: key) else { throw ReceiptError.unsafePath(key.description) }
+        guard let paths = Self.relativePaths(for: key, directory: directory) else { throw ReceiptError.unsafePath(key.description) }
         var folders = paths.text.split(separator: "/").map(String.init)
         let text = folders.removeLast()
         let json = String(paths.json.split(separator: "/").last ?? "")

@@ -1,3 +1,4 @@
+import CCairoGlyphGate
 import CPoppler
 
 /// Takes a page's ruling segments from its own drawing, with no pixels and no
@@ -6,8 +7,12 @@ import CPoppler
 /// every stroke and fill it draws is read from the cairo context's current path
 /// as it happens. Straight strokes and thin filled rectangles are the rules
 /// (`RulingPaths`); paths with curves (glyph outlines) and white or
-/// transparent paint are not.
+/// transparent paint are not. The page's glyphs are not drawn at all
+/// (`CCairoGlyphGate`): looking up and rasterising them was most of the pass.
 struct PDFRulingExtractor {
+    /// Glyph runs left undrawn by this process's ruling passes so far.
+    static var glyphRunsSkipped: UInt { UInt(nianbao_glyph_gate_skipped()) }
+
     /// Most segments taken from one page.
     var maxSegments = 20_000
     /// Most path elements read from one drawing operation.
@@ -99,7 +104,9 @@ struct PDFRulingExtractor {
               cairo_surface_observer_add_fill_callback(observer, fill, box.toOpaque()) == CAIRO_STATUS_SUCCESS,
               let context = cairo_create(observer) else { return [] }
         collector.context = context
+        nianbao_glyph_gate_skip(1)
         poppler_page_render(page, context)
+        nianbao_glyph_gate_skip(0)
         collector.context = nil
         cairo_destroy(context)
         return collector.segments

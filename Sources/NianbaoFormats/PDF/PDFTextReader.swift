@@ -29,6 +29,7 @@ struct PDFTextReader {
         var pages: [[PDFLine]] = []
         var tables: [GridTableReader.Table] = []
         var borderless: [Int] = []
+        var previousHeldTable = false
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
             guard let page = poppler_document_get_page(document, Int32(pageIndex)) else {
                 pages.append([])
@@ -38,11 +39,18 @@ struct PDFTextReader {
             var width = 0.0
             var height = 0.0
             poppler_page_get_size(page, &width, &height)
+            // A page after one with table rows most likely holds table rows too: it is
+            // drawn before its text is read, as poppler keeps the text it collects while
+            // drawing, and its rules then cost no second pass over its content. Other
+            // pages (text, scans, hostile glyph floods) are drawn only if they hold table rows.
+            let drawnFirst = previousHeldTable ? PDFRulingExtractor().segments(of: page, width: width, height: height) : nil
             var glyphs = pageGlyphs(page)
             glyphTotal += glyphs.count { !$0.scalar.properties.isWhitespace }
             var lines = builder.lines(from: glyphs)
-            if lines.contains(where: \.isDataRow) {
-                let grids = CellGridBuilder().grids(PDFRulingExtractor().segments(of: page, width: width, height: height))
+            previousHeldTable = lines.contains(where: \.isDataRow)
+            if previousHeldTable {
+                let segments = drawnFirst ?? PDFRulingExtractor().segments(of: page, width: width, height: height)
+                let grids = CellGridBuilder().grids(segments)
                 var taken = [Bool](repeating: false, count: glyphs.count)
                 for grid in grids {
                     let read = GridTableReader.read(grid, glyphs: glyphs, page: pageIndex)

@@ -18,8 +18,11 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
     public var deadline: CivilDate?
     /// Missing, or the counted report's verdict.
     public var state: SubmissionState
-    /// The counted report, "drop/relative/path" (nil when missing).
+    /// The counted report, "drop/relative/path" ("site:drop/relative/path" when several
+    /// sites are combined; nil when missing).
     public var file: String?
+    /// The site (host) the counted report came from, when several sites are combined.
+    public var site: String?
     /// The agency name as the counted report writes it.
     public var reportAgency: String?
     /// When the counted report arrived.
@@ -41,7 +44,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
     public init(
         name: String, level: AgencyLevel?, deadline: CivilDate?, state: SubmissionState, file: String? = nil,
         reportAgency: String? = nil, arrival: Arrival? = nil, arrivedOn: CivilDate? = nil, late: Bool = false, daysLate: Int? = nil,
-        daysLeft: Int? = nil, daysOverdue: Int? = nil, earlierFiles: [String] = []
+        daysLeft: Int? = nil, daysOverdue: Int? = nil, earlierFiles: [String] = [], site: String? = nil
     ) {
         self.name = name
         self.level = level
@@ -56,11 +59,12 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
         self.daysLeft = daysLeft
         self.daysOverdue = daysOverdue
         self.earlierFiles = earlierFiles
+        self.site = site
     }
 
     enum CodingKeys: String, CodingKey {
         case name, level, deadline, state, file, reportAgency = "report_agency", arrival, arrivedOn = "arrived_on", late
-        case daysLate = "days_late", daysLeft = "days_left", daysOverdue = "days_overdue", earlierFiles = "earlier_files"
+        case daysLate = "days_late", daysLeft = "days_left", daysOverdue = "days_overdue", earlierFiles = "earlier_files", site
     }
 
     /// Every key is written, absent values as null, so the JSON shape never changes.
@@ -79,6 +83,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
         try c.encode(daysLeft, forKey: .daysLeft)
         try c.encode(daysOverdue, forKey: .daysOverdue)
         try c.encode(earlierFiles, forKey: .earlierFiles)
+        try c.encode(site, forKey: .site)
     }
 
     /// Reads the JSON form (dates as "YYYY-MM-DD").
@@ -97,6 +102,7 @@ public struct AgencyYearState: Sendable, Hashable, Codable {
         daysLeft = try c.decodeIfPresent(Int.self, forKey: .daysLeft)
         daysOverdue = try c.decodeIfPresent(Int.self, forKey: .daysOverdue)
         earlierFiles = try c.decodeIfPresent([String].self, forKey: .earlierFiles) ?? []
+        site = try c.decodeIfPresent(String.self, forKey: .site)
     }
 }
 

@@ -13,7 +13,8 @@ extension YearStatus {
     /// - Without a roster, the expected agencies are those that reported: reports are grouped
     ///   by `AgencyName.key`, and each agency's level is read from its name.
     /// - When an agency has several reports for the year, the latest arrival counts (a
-    ///   resubmission replaces the earlier one; ties go to the later path in byte order);
+    ///   resubmission replaces the earlier one): by the journal's order when both reports
+    ///   carry one, else by arrival time; ties go to the later path in byte order;
     ///   the others are listed in `earlierFiles`.
     /// - A report is late when the calendar date of its arrival, at `utcOffsetSeconds`
     ///   east of UTC, is after the deadline of the agency's level.
@@ -84,7 +85,8 @@ extension YearStatus {
 
     private static func latestFirst(_ reports: [SubmittedReport]) -> [SubmittedReport] {
         reports.sorted { a, b in
-            a.arrival != b.arrival ? a.arrival > b.arrival : b.path.utf8.lexicographicallyPrecedes(a.path.utf8)
+            if let x = a.order, let y = b.order, x != y { return x > y }
+            return a.arrival != b.arrival ? a.arrival > b.arrival : b.path.utf8.lexicographicallyPrecedes(a.path.utf8)
         }
     }
 
@@ -97,6 +99,7 @@ extension YearStatus {
         if let counted = ordered.first {
             line.state = SubmissionState(counted.verdict)
             line.file = counted.path
+            line.site = counted.site
             line.reportAgency = counted.agency
             line.arrival = counted.arrival
             line.earlierFiles = ordered.dropFirst().map(\.path)

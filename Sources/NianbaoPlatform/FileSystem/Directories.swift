@@ -25,11 +25,22 @@ public enum Directories {
         }
     }
 
+    /// Whether `path` is a directory (links in the path followed).
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// fsyncs a directory so that renames and unlinks in it are durable.
     static func sync(_ path: String) throws {
         let fd = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd < 0 { throw Errno(rawValue: errno) }
         defer { close(fd) }
         if fsync(fd) != 0 && errno != EINVAL { throw Errno(rawValue: errno) }
+    }
+
+    /// fsyncs the folder holding `path` (after a rename into it); best effort.
+    public static func syncParent(of path: String) {
+        try? sync(FilePath(path).removingLastComponent().string)
     }
 }

@@ -9,12 +9,17 @@ import Glibc
 /// GBK name, say) becomes the private-use scalar U+10FF00 + byte, and encodes
 /// back to that byte, so a report with such a name is still opened, judged and
 /// reported under its exact name (the journal gets the original bytes).
+///
+/// A name that is valid UTF-8 but holds one of U+10FF00 … U+10FFFF itself has
+/// that scalar's four bytes escaped too, so every name decodes to a string that
+/// encodes back to exactly its bytes (otherwise U+10FF41 would come back as "A",
+/// naming another file).
 public enum FileNameCoding {
     static let escapeBase: UInt32 = 0x10FF00
 
     /// The string for a file name's bytes.
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        if let valid = String(validating: bytes, as: UTF8.self), !mayHoldEscapes(valid) { return valid }
         var scalars = String.UnicodeScalarView()
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
@@ -22,7 +27,13 @@ public enum FileNameCoding {
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                scalars.append(Unicode.UTF8.decode(encoded))
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar.value >= escapeBase {
+                    // Itself in the escape range: kept as its bytes, each escaped.
+                    for byte in encoded { scalars.append(Unicode.Scalar(escapeBase + UInt32(byte))!) }
+                } else {
+                    scalars.append(scalar)
+                }
                 pending = pending.dropFirst(encoded.count)
             case .error(let length):
                 for byte in pending.prefix(length) {

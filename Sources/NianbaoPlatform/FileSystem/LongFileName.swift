@@ -6,6 +6,11 @@ import Crypto
 /// same name always gives the same file name and two long names sharing a prefix
 /// do not collide. The room left to NAME_MAX (255 bytes) holds the temporary suffix
 /// of an atomic write (``SafeTreeWriter``).
+///
+/// A name that already ends like a shortened one ("~" and 16 lowercase hex digits)
+/// is shortened too, to its own prefix and hash: an uploader who names a file after
+/// another name's shortened form ("…~1f2e3d4c5b6a7988") gets a different name, so
+/// kept names and shortened ones never meet (short of a SHA-256 prefix collision).
 public enum LongFileName {
     /// Longest file name produced, suffix included, in bytes.
     public static let maxBytes = 200
@@ -13,7 +18,7 @@ public enum LongFileName {
     /// `name` itself when `name` plus a suffix of `suffixBytes` fits in ``maxBytes``,
     /// else the shortened stem. Deterministic.
     public static func stem(_ name: String, suffixBytes: Int) -> String {
-        guard name.utf8.count + suffixBytes > maxBytes else { return name }
+        guard name.utf8.count + suffixBytes > maxBytes || looksShortened(name) else { return name }
         let hash = String(self.hash(name).prefix(16))
         var prefix = ""
         for character in name {
@@ -21,6 +26,13 @@ public enum LongFileName {
             prefix.append(character)
         }
         return prefix + "~" + hash
+    }
+
+    /// Whether `name` ends as a shortened name does: "~" and 16 lowercase hex digits.
+    public static func looksShortened(_ name: String) -> Bool {
+        let bytes = Array(name.utf8.suffix(17))
+        guard bytes.count == 17, bytes[0] == UInt8(ascii: "~") else { return false }
+        return bytes.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
     /// `name` followed by `suffix`, the name shortened as ``stem(_:suffixBytes:)`` says.

@@ -83,10 +83,9 @@ public struct SafeFileReader: Sendable {
     }
 
     /// The identity of the entry at `path` via `lstat` (a symbolic link describes itself), or `nil` if it is gone.
+    /// A path past PATH_MAX is reached in pieces (``LongPath``).
     public func identity(path: String) -> FileIdentity? {
-        var st = stat()
-        if FileNameCoding.withCString(path, { lstat($0, &st) }) != 0 { return nil }
-        return FileIdentity(st)
+        LongPath.lstat(path).map(FileIdentity.init)
     }
 
     /// Reads until end of file, at most one byte more than `expected` (to notice growth).

@@ -32,4 +32,9 @@ struct ReaderThread: @unchecked Sendable {
     func join() {
         pthread_join(handle, nil)
     }
+
+    /// Lets the thread end on its own, never waited for (a poller stuck on a hung mount).
+    func detach() {
+        pthread_detach(handle)
+    }
 }

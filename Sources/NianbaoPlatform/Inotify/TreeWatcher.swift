@@ -29,14 +29,19 @@ public final class TreeWatcher: Sendable {
     public let events: AsyncStream<WatchEvent>
     private let continuation: AsyncStream<WatchEvent>.Continuation
     private let ignore: @Sendable (String) -> Bool
+    private let skip: @Sendable (String, String) -> Bool
     private let phase: Mutex<Phase>
 
     /// Creates a watcher for `roots` (absolute paths; relative ones are resolved against the
     /// current directory). `ignore` receives entry names (last components) and hides them until
     /// they are renamed to a name it accepts; directories it matches are not entered.
-    public init(roots: [String], ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
+    /// `skip` receives a root and a directory's path relative to it: a directory it
+    /// matches is neither watched nor listed (a network mount left to a ``PollingWatcher``).
+    public init(roots: [String], ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary,
+                skip: @escaping @Sendable (_ root: String, _ path: String) -> Bool = { _, _ in false }) {
         (events, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .unbounded)
         self.ignore = ignore
+        self.skip = skip
         var unique: [String] = []
         for root in roots.map(CanonicalPath.absolute) where !unique.contains(root) { unique.append(root) }
         phase = Mutex(.notStarted(roots: unique))
@@ -56,9 +61,10 @@ public final class TreeWatcher: Sendable {
             let control = WatcherControl(wake: wake)
             let continuation = self.continuation
             let ignore = self.ignore
+            let skip = self.skip
             do throws(WatcherStartError) {
                 let thread = try ReaderThread {
-                    let engine = WatcherEngine(fd: fd, control: control, ignore: ignore, continuation: continuation)
+                    let engine = WatcherEngine(fd: fd, control: control, ignore: ignore, skip: skip, continuation: continuation)
                     engine.run(initialRoots: roots)
                     close(fd)
                     continuation.finish()
@@ -107,6 +113,14 @@ public final class TreeWatcher: Sendable {
     /// `.scanCompleted(.requested)` per root. Also retries directories that hit the watch limit.
     public func rescan() {
         runningControl()?.send(.rescan)
+    }
+
+    /// Looks again at the directories the watch limit left unwatched: each is watched if
+    /// the kernel now allows it (and scanned), otherwise listed and compared with its last
+    /// listing (new or changed files `.fileFound`, gone ones `.fileRemoved`, new folders
+    /// scanned, gone ones `.directoryRemoved`). The seam a polling watcher can take over.
+    public func pollUnwatched() {
+        runningControl()?.send(.pollUnwatched)
     }
 
     /// Stops the reader thread, closes the descriptors and finishes ``events``.

@@ -42,9 +42,14 @@ public enum WatchEvent: Sendable, Equatable {
     case rootLost(root: String)
     /// A lost root exists again and is watched; a scan (`.rootRestored`) follows.
     case rootRestored(root: String)
-    /// The kernel refused a watch for this directory (`fs.inotify.max_user_watches`); files in it
-    /// were still reported by the scan, but changes in it are seen only by the next rescan.
+    /// The kernel refused a watch for this directory (`fs.inotify.max_user_watches`): said once,
+    /// for the first such directory, until every directory is watched again. Files in these
+    /// directories were still reported by the scan; changes in them are found by
+    /// ``TreeWatcher/pollUnwatched()``, and ``WatchEvent/coverage(watched:unwatched:)`` counts them.
     case watchLimitReached(path: String)
+    /// How many directories are watched and how many the watch limit left unwatched
+    /// (these are polled: ``TreeWatcher/pollUnwatched()``). Reported when either changes.
+    case coverage(watched: Int, unwatched: Int)
     /// Anything else worth a log line (a directory that cannot be watched or listed, a file name
     /// that is not valid UTF-8, …).
     case error(String)
@@ -58,7 +63,7 @@ extension WatchEvent {
              .fileFound(let root, _), .fileRemoved(let root, _), .directoryRemoved(let root, _),
              .scanCompleted(let root, _), .rootLost(let root), .rootRestored(let root):
             root
-        case .overflow, .watchLimitReached, .error:
+        case .overflow, .watchLimitReached, .coverage, .error:
             nil
         }
     }

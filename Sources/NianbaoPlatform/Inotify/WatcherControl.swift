@@ -5,6 +5,7 @@ enum WatcherCommand: Sendable {
     case addRoot(String)
     case removeRoot(String)
     case rescan
+    case pollUnwatched
 }
 
 /// State shared between ``TreeWatcher`` and its reader thread.

@@ -33,10 +33,12 @@ extension WatcherEngine {
                 scanTree(root: root, from: path)
             } else if event.has(IN_MOVED_FROM) {
                 removeWatches(table.removeSubtree(root: root, path: path))
+                forgetUnwatched(root: root, below: path)
                 emit(.directoryRemoved(root: root, path: path))
             } else if event.has(IN_DELETE) {
                 // rmdir needs an empty directory: everything below was already reported and forgotten.
                 removeWatches(table.removePath(root: root, path: path))
+                forgetUnwatched(root: root, below: path)
                 emit(.directoryRemoved(root: root, path: path))
             }
         } else if event.has(IN_CLOSE_WRITE) {

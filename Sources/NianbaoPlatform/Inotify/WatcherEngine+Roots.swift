@@ -15,6 +15,7 @@ extension WatcherEngine {
         guard roots.removeValue(forKey: root) != nil else { return }
         removeWatches(table.removeSubtree(root: root, path: ""))
         removeWatches(table.removeWaiter(root: root))
+        forgetUnwatched(root: root, below: "")
     }
 
     /// Watches and scans `root` if it is a directory; otherwise waits for it to appear.
@@ -40,6 +41,7 @@ extension WatcherEngine {
     func loseRoot(_ root: String) {
         guard roots[root] == .active else { return }
         removeWatches(table.removeSubtree(root: root, path: ""))
+        forgetUnwatched(root: root, below: "")
         roots[root] = .lost(ancestor: nil)
         emit(.rootLost(root: root))
         waitForRoot(root)
@@ -64,7 +66,7 @@ extension WatcherEngine {
             if wd < 0 {
                 if errno == ENOENT || errno == ENOTDIR { continue }
                 if errno == ENOSPC {
-                    if limitReported.insert(ancestor).inserted { emit(.watchLimitReached(path: ancestor)) }
+                    announceLimit(ancestor)
                 } else {
                     emit(.error("cannot watch '\(ancestor)' for root '\(root)': errno \(errno)"))
                 }

@@ -14,16 +14,24 @@ final class WatcherEngine {
     let fd: Int32
     let control: WatcherControl
     let ignore: @Sendable (String) -> Bool
+    /// Directories (root, relative path) neither watched nor listed.
+    let skip: @Sendable (String, String) -> Bool
     private let continuation: AsyncStream<WatchEvent>.Continuation
     var table = WatchTable()
     var roots: [String: RootState] = [:]
-    /// Directories already reported by `.watchLimitReached` (until watching them succeeds).
-    var limitReported: Set<String> = []
+    /// Directories the watch limit left unwatched, by absolute path, with their last listing.
+    var unwatched: [String: UnwatchedDirectory] = [:]
+    /// `.watchLimitReached` was said and not every directory is watched again since.
+    var limitAnnounced = false
+    /// The last `.coverage` reported.
+    var lastCoverage: (watched: Int, unwatched: Int)?
     /// The file whose `fileModified` was emitted last, so a run of writes yields one event.
     var lastModified: (root: String, path: String)?
 
     init(fd: Int32, control: WatcherControl, ignore: @escaping @Sendable (String) -> Bool,
+         skip: @escaping @Sendable (String, String) -> Bool = { _, _ in false },
          continuation: AsyncStream<WatchEvent>.Continuation) {
+        self.skip = skip
         self.fd = fd
         self.control = control
         self.ignore = ignore
@@ -43,6 +51,7 @@ final class WatcherEngine {
     /// Scans the initial roots, then reads events until asked to stop.
     func run(initialRoots: [String]) {
         for root in initialRoots { addRoot(root) }
+        reportCoverage()
         var buffer = [UInt8](repeating: 0, count: 256 * 1024)
         while !control.isStopping {
             let paused = checkPause()
@@ -59,6 +68,7 @@ final class WatcherEngine {
                 for command in control.takeCommands() { perform(command) }
             }
             if !paused && !checkPause() && fds[1].revents != 0 { readEvents(&buffer) }
+            reportCoverage()
         }
     }
 
@@ -74,6 +84,7 @@ final class WatcherEngine {
         case .addRoot(let root): addRoot(root)
         case .removeRoot(let root): removeRoot(root)
         case .rescan: fullRescan(reason: .requested)
+        case .pollUnwatched: pollUnwatched()
         }
     }
 

@@ -31,12 +31,20 @@ public enum MessageID: String, Sendable, CaseIterable {
     case watchRestored = "75352a21f4434ab6af0dd991aba0651f"
     /// The kernel refused an inotify watch (fs.inotify.max_user_watches).
     case watchLimitReached = "9b7573634185479c86820a9367aa1c82"
+    /// How a drop folder is watched (inotify, polling, or both) and why: one entry per folder at start.
+    case watchMode = "0c19dc95dc7f4d40800539f10d9ad0c5"
+    /// A polled drop folder's share does not answer: its scan does not finish.
+    case watchStalled = "283ab752fdf5456483eef76707824d1a"
+    /// A stalled drop folder's share answers again.
+    case watchResumed = "c80c72098947431b8da8dcf367852ccd"
     /// The verdict journal ended in a torn line (a crash mid-write), which was cut off.
     case journalRepaired = "9d632a9c8d434e59acae486c6b0f33be"
     /// Lines of the verdict journal could not be read back at start.
     case journalUnreadable = "e0951a0107d74bf38ee570dcefaacd64"
     /// The daily reminder of a reporting year in progress (`nianbao remind`): who is still missing, and the deadline.
     case yearReminder = "3722b34e0f314b4298559f0b52ef73dd"
+    /// The wall clock stepped (against the monotonic clock or the journal's last line).
+    case clockStepped = "5c1e7f0a3b8d4e29a6f1c2d3e4b5a697"
     /// Any other daemon error (a failed reload, a status file that cannot be written …).
     case daemonError = "aac9eb045e5948c3b0c0587c96c57e2b"
 }

@@ -52,8 +52,11 @@ enum AgencyTable {
 
     private static func findingsCell(_ findings: [FindingLine]) -> String {
         guard !findings.isEmpty else { return "—" }
-        let errors = findings.filter { $0.severity == .error }.count
-        let summary = "\(findings.count) 项问题" + (errors > 0 ? "（错误 \(errors)）" : "")
+        let counting = findings.filter(\.counts)
+        let errors = counting.filter { $0.severity == .error }.count
+        let settled = findings.count - counting.count
+        let summary = (counting.isEmpty ? "" : "\(counting.count) 项问题" + (errors > 0 ? "（错误 \(errors)）" : ""))
+            + (settled == 0 ? "" : (counting.isEmpty ? "" : "，") + "已核实 \(settled) 项")
         var html = #"<span class="print-only">\#(summary)，见文末问题明细</span>"#
         html += "<details><summary>\(summary)</summary>" + list(findings) + "</details>"
         return html
@@ -64,6 +67,13 @@ enum AgencyTable {
         let e = HTMLEscaping.escape
         var html = #"<ol class="findings">"#
         for finding in FindingLine.bySeverity(findings) {
+            if let reason = finding.settled {
+                html += #"<li class="settled"><span class="sev sev-settled" title="\#(finding.severity.chinese)">已核实</span>"#
+                if let location = finding.location { html += #"<span class="loc">\#(e(location))</span>"# }
+                html += #"<span class="msg">\#(e(finding.message))</span><code>\#(e(finding.code))</code>"#
+                html += #"<span class="why">理由：\#(e(reason))</span></li>"#
+                continue
+            }
             html += #"<li><span class="sev sev-\#(finding.severity.rawValue)">\#(finding.severity.chinese)</span>"#
             if let location = finding.location { html += #"<span class="loc">\#(e(location))</span>"# }
             html += #"<span class="msg">\#(e(finding.message))</span><code>\#(e(finding.code))</code></li>"#

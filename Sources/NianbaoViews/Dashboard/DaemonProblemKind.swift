@@ -10,6 +10,8 @@ public enum DaemonProblemKind: String, CaseIterable, Sendable, Hashable {
     case watchLost = "watch_lost"
     /// The inotify watch limit was reached.
     case watchLimit = "watch_limit"
+    /// A polled drop folder's share does not answer.
+    case watchStalled = "watch_stalled"
     /// Verdicts or status files cannot be written (disk full, quota, I/O error).
     case storage
     /// The verdict journal was repaired or had unreadable lines at start.
@@ -25,6 +27,7 @@ public enum DaemonProblemKind: String, CaseIterable, Sendable, Hashable {
         case .refused: "文件被拒收"
         case .watchLost: "投递目录丢失"
         case .watchLimit: "监视数量达上限"
+        case .watchStalled: "共享目录无响应"
         case .storage: "存储写入失败"
         case .journal: "结论日志修复"
         case .error: "运行错误"

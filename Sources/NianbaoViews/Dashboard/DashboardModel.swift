@@ -15,6 +15,8 @@ public struct DashboardModel: Sendable, Hashable {
     public var agencies: [AgencyRow]
     /// Recent problems the daemon met (unreadable files, refused formats), newest first.
     public var problems: [DaemonProblem]
+    /// How each drop folder is watched, in the order given; empty: the section is left out.
+    public var watching: [DropWatchLine] = []
 
     public init(
         generatedAt: Date, clock: DisplayClock = .chinaStandardTime, years: [YearProgress],

@@ -57,6 +57,7 @@ public enum DashboardPage {
         output.write(DashboardYears.section(model.years, today: today))
         output.write(DashboardYears.distribution(model.verdicts))
         AgencyTable.section(model.agencies, clock: model.clock, into: &output)
+        output.write(DropWatchTable.section(model.watching))
         output.write(ProblemTable.section(model.problems, clock: model.clock))
         AgencyTable.printFindings(model.agencies, into: &output)
         output.write("""

@@ -56,7 +56,8 @@ enum DashboardStyle {
     ol.findings{margin:6px 0 0;padding-left:20px;font-size:14px}
     ol.findings li{margin:4px 0}
     .sev{font-size:12px;font-weight:700;margin-right:4px}
-    .sev-error{color:var(--fail)}.sev-warning{color:var(--warn)}.sev-info{color:var(--soft)}
+    .sev-error{color:var(--fail)}.sev-warning{color:var(--warn)}.sev-info{color:var(--soft)}.sev-settled{color:var(--soft)}
+    li.settled .msg{color:var(--soft)}li.settled .why{display:block;font-size:12px;color:var(--soft)}
     .loc{color:var(--soft);margin-right:4px}
     code{display:block;font-size:12px;color:var(--soft)}
     .v{min-width:0}

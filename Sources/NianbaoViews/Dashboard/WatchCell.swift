@@ -14,7 +14,7 @@ enum WatchCell {
     static func content(_ findings: [FindingLine]) -> String {
         var seen = Set<String>()
         var parts: [String] = []
-        for finding in findings {
+        for finding in findings where finding.counts {
             guard let label = label(finding.code), seen.insert(finding.code).inserted else { continue }
             parts.append(#"<span class="watch" title="\#(HTMLEscaping.escape(finding.message))">\#(label)</span>"#)
         }

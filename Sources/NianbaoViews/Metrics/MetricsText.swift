@@ -22,6 +22,13 @@ public enum MetricsText {
             out += "nianbao_findings\(P.labels([("code", code)])) \(count)\n"
         }
 
+        if !snapshot.settledFindings.isEmpty {
+            out += P.header("nianbao_findings_settled", "gauge", "Findings settled by the office after review (已核实), not counted in nianbao_findings, by rule code.")
+            for (code, count) in snapshot.settledFindings.sorted(by: { $0.key < $1.key }) {
+                out += "nianbao_findings_settled\(P.labels([("code", code)])) \(count)\n"
+            }
+        }
+
         out += P.header("nianbao_queue_depth", "gauge", "Reports waiting for a validation worker.")
         out += "nianbao_queue_depth \(snapshot.queueDepth)\n"
 
@@ -41,6 +48,21 @@ public enum MetricsText {
 
         out += P.header("nianbao_watch_directories", "gauge", "Directories under inotify watch.")
         out += "nianbao_watch_directories \(snapshot.watchDirectories)\n"
+        out += P.header("nianbao_unwatched_directories", "gauge", "Directories the inotify watch limit left unwatched; polled instead.")
+        out += "nianbao_unwatched_directories \(snapshot.unwatchedDirectories)\n"
+
+        if !snapshot.watchModes.isEmpty {
+            out += P.header("nianbao_watch_mode", "gauge", "How each drop folder is watched: 1 for its mode (inotify, poll, mixed), 0 for the others.")
+            for (drop, mode) in snapshot.watchModes.sorted(by: { $0.key < $1.key }) {
+                for name in MetricsSnapshot.watchModeNames {
+                    out += "nianbao_watch_mode\(P.labels([("drop", drop), ("mode", name)])) \(name == mode ? 1 : 0)\n"
+                }
+            }
+            out += P.header("nianbao_watch_stalled", "gauge", "1 while a polled drop folder's share does not answer.")
+            for drop in snapshot.watchModes.keys.sorted() {
+                out += "nianbao_watch_stalled\(P.labels([("drop", drop)])) \(snapshot.watchStalled.contains(drop) ? 1 : 0)\n"
+            }
+        }
 
         let histogram = snapshot.journalFsync
         out += P.header("nianbao_journal_fsync_seconds", "histogram", "Duration of the verdict journal's fsync calls.")

@@ -4,7 +4,8 @@ import Foundation
 /// stable and English: `file`, `sha256`, `checked_at` (ISO 8601 with offset),
 /// `verdict` (pass / warn / fail / unreadable), `verdict_text` (Chinese),
 /// `agency`, `year` (null when unknown), `findings` (each `number`, `code`,
-/// `severity`, `message`, `location`), errors first as in the text receipt.
+/// `severity`, `message`, `location`, and `settled: {"reason"}` when the office settled
+/// it: shown, not counted), errors first as in the text receipt, settled ones last.
 public enum ReceiptJSON {
     /// Pretty-printed JSON with sorted keys, UTF-8, ending with a newline.
     public static func render(_ receipt: Receipt) -> String {
@@ -14,7 +15,7 @@ public enum ReceiptJSON {
             year: receipt.year,
             findings: FindingLine.bySeverity(receipt.findings).enumerated().map { index, finding in
                 Item(number: index + 1, code: finding.code, severity: finding.severity.rawValue,
-                     message: finding.message, location: finding.location)
+                     message: finding.message, location: finding.location, settled: finding.settled.map(Settled.init))
             }
         )
         let encoder = JSONEncoder()
@@ -45,5 +46,11 @@ public enum ReceiptJSON {
         var severity: String
         var message: String
         @NullWhenAbsent var location: String?
+        /// Absent unless settled.
+        var settled: Settled?
+    }
+
+    struct Settled: Encodable {
+        var reason: String
     }
 }

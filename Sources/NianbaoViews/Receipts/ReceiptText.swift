@@ -4,7 +4,9 @@
 public enum ReceiptText {
     /// The receipt's text (UTF-8, LF line ends, ends with a newline).
     public static func render(_ receipt: Receipt) -> String {
-        let findings = FindingLine.bySeverity(receipt.findings)
+        let all = FindingLine.bySeverity(receipt.findings)
+        let findings = all.filter(\.counts)
+        let settled = all.filter { !$0.counts }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         var lines: [String] = []
@@ -24,6 +26,15 @@ public enum ReceiptText {
                 let place = finding.location.map { "【\(clean($0))】" } ?? "【全文】"
                 lines.append("\(index + 1). \(finding.severity.chinese) \(place)\(clean(finding.message))")
                 lines.append("   规则：\(clean(finding.code))")
+            }
+        }
+        if !settled.isEmpty {
+            lines.append("")
+            lines.append("已核实、不计入结论的问题（共 \(settled.count) 处）：")
+            for (index, finding) in settled.enumerated() {
+                let place = finding.location.map { "【\(clean($0))】" } ?? "【全文】"
+                lines.append("\(index + 1). 已核实 \(place)\(clean(finding.message))")
+                lines.append("   规则：\(clean(finding.code))　理由：\(clean(finding.settled ?? ""))")
             }
         }
         lines.append("")

@@ -65,8 +65,10 @@ import Testing
         #expect(removal.receipts.isEmpty, "waits for the write in flight")
         guard case .write(let record)? = written.receipts.first?.1 else { Issue.record("no write"); return }
         let next = state.apply(.receiptDone(key, .write(record), error: "EACCES"), now: D.s(3))
-        #expect(next.receipts.map(\.1) == [.remove])
-        #expect(next.notices == [.failure("receipt write failed for \(key): EACCES")])
+        #expect(next.receipts.isEmpty, "the failed write is retried after its back-off")
+        #expect(next.timers(.receiptRetry(key)) == [D.s(3.25)])
+        #expect(next.notices == [.failure("receipt write failed for \(key): EACCES; retrying")])
+        #expect(state.apply(.due(.receiptRetry(key)), now: D.s(3.25)).receipts.map(\.1) == [.remove], "the newest change goes instead")
         #expect(state.apply(.receiptDone(key, .remove, error: nil), now: D.s(4)).receipts.isEmpty)
         #expect(state.receipts.isIdle)
     }

@@ -79,13 +79,19 @@ import Testing
         #expect(state.apply(.missing([gone])).removals == ["gone.txt"])
     }
 
-    @Test func overflowIsSaidAndAWatchLimitSchedulesOneRescan() {
+    @Test func overflowIsSaidAndUnwatchedFoldersArePolledWhileThereAreAny() {
         var state = S.state()
         #expect(state.apply(.watch(.overflow, identity: nil), now: .zero).notices == [.overflowRescan])
-        let first = state.apply(.watch(.watchLimitReached(path: "/srv/drop/x"), identity: nil), now: .zero)
-        #expect(first.contains(.scheduleRescan(after: .seconds(60))))
-        #expect(!state.apply(.watch(.watchLimitReached(path: "/srv/drop/y"), identity: nil), now: .zero).contains(.scheduleRescan(after: .seconds(60))))
-        #expect(state.apply(.rescanDue) == [.rescan])
+        #expect(state.apply(.watch(.watchLimitReached(path: "/srv/drop/x"), identity: nil), now: .zero).notices
+            == [.watchLimitReached(path: "/srv/drop/x")])
+        let counted = state.apply(.watch(.coverage(watched: 5, unwatched: 800), identity: nil), now: .zero)
+        #expect(counted.contains(.scheduleRescan(after: .seconds(10))))
+        #expect(!state.apply(.watch(.coverage(watched: 5, unwatched: 801), identity: nil), now: .zero).contains(.scheduleRescan(after: .seconds(10))),
+                "one poll scheduled at a time")
+        #expect(state.apply(.rescanDue) == [.rescan, .scheduleRescan(after: .seconds(10))], "polled, and again later")
+        _ = state.apply(.watch(.coverage(watched: 806, unwatched: 0), identity: nil), now: .zero)
+        #expect(state.apply(.rescanDue).isEmpty, "every folder watched: no more polls")
+        #expect(state.watchedDirectories == 806 && state.unwatchedDirectories == 0)
     }
 
     @Test func reloadAddsAndRemovesFoldersAndRetiresTheRemovedFoldersReports() {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoEngine
 import NianbaoOffice
 import NianbaoTestSupport
@@ -95,7 +96,19 @@ import Testing
         #expect(OutputTools.samples(text, "nianbao_findings")[#"{code="table3.group_total"}"#] == 3)
         // The .jpg is refused by its extension, before any reading.
         #expect(OutputTools.samples(text, "nianbao_refused_total")[#"{reason="unsupported_format"}"#] == 1)
-        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == 1)
+        // The directories under watch: the drop folder and every folder below it.
+        var folders = 1
+        let enumerator = FileManager.default.enumerator(atPath: workspace.drop)
+        while let entry = enumerator?.nextObject() as? String {
+            if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory, !entry.hasPrefix(".") { folders += 1 }
+        }
+        #expect(OutputTools.samples(text, "nianbao_watch_directories")[""] == Double(folders))
+        #expect(OutputTools.samples(text, "nianbao_unwatched_directories")[""] == 0)
+        // How the drop folder is watched: 1 for its mode, 0 for the others (issue 22).
+        let mode = WatchPlanDetector.plan(root: CanonicalPath.absolute(workspace.drop), requested: .auto).mode.rawValue
+        for name in ["inotify", "mixed", "poll"] {
+            #expect(OutputTools.samples(text, "nianbao_watch_mode")["{drop=\"drop\",mode=\"\(name)\"}"] == (name == mode ? 1 : 0))
+        }
         // The journal synced at least once, and every sync is in the histogram.
         let syncs = OutputTools.samples(text, "nianbao_journal_fsync_seconds_count")[""] ?? 0
         #expect(syncs >= 1 && OutputTools.samples(text, "nianbao_journal_fsync_seconds_bucket")[#"{le="+Inf"}"#] == syncs)

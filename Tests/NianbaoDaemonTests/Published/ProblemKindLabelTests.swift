@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoViews
 import Testing
 
@@ -13,7 +14,10 @@ import Testing
         .watchLimitReached(path: "/srv/nianbao/drop/深层"), .journalRepaired(path: "/var/lib/nianbao/verdicts.jsonl", bytes: 17),
         .journalUnreadableLines(path: "/var/lib/nianbao/verdicts.jsonl", lines: 2),
         .storageDegraded(pending: 3, error: "No space left on device"), .storageRecovered(written: 3),
-        .failure("status write failed"),
+        .failure("status write failed"), .clockStepped(seconds: -86_400), .restartNeeded(keys: ["state.journalFile"]),
+        .stateHealed(.statusDirectory, path: "/var/lib/nianbao/status"),
+        .watchMode(drop: DropFolder(name: "nas", path: "/srv/nas"), plan: WatchPlan(mode: .poll, polled: [""], reason: "nfs4 file system"), pollSeconds: 5),
+        .watchStalled(drop: "nas", path: "/srv/nas"), .watchResumed(drop: "nas", path: "/srv/nas"),
     ]
 
     static func shapeIndex(_ notice: DaemonNotice) -> Int {
@@ -30,11 +34,17 @@ import Testing
         case .storageDegraded: 9
         case .storageRecovered: 10
         case .failure: 11
+        case .restartNeeded: 12
+        case .stateHealed: 13
+        case .clockStepped: 14
+        case .watchMode: 15
+        case .watchStalled: 16
+        case .watchResumed: 17
         }
     }
 
     @Test func everyNoticeShapeIsListed() {
-        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...11))
+        #expect(Set(Self.notices.map(Self.shapeIndex)) == Set(0...17))
     }
 
     @Test func everyKindTheDaemonEmitsHasAChineseLabelOnThePage() throws {

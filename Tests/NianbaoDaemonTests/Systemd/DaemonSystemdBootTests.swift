@@ -3,12 +3,16 @@ import Testing
 import NianbaoTestSupport
 
 extension DaemonSystemd {
-    /// Boots a real Debian 12 systemd in `systemd-nspawn` with nianbao installed
-    /// by `scripts/install.sh` under the full hardened unit, and checks from
-    /// inside that the service becomes active (Type=notify), judges dropped
+    /// Boots a real Debian 12 systemd in `systemd-nspawn`, installs the Debian package
+    /// there with `apt install ./nianbao_*.deb` (built by `scripts/package.sh --out .build/deb`,
+    /// which scripts/test.sh runs first), and checks from inside that the service becomes
+    /// active (Type=notify) under the full hardened unit, judges dropped
     /// reports (with receipts the daemon may write where it may not write the drop folder),
     /// reloads and stops cleanly, and that `systemctl start nianbao-remind.service`
-    /// journals the reminder under its own hardened unit (Tests/Harness/boot-nspawn.sh).
+    /// journals the reminder under its own hardened unit; that a newer build upgrades it
+    /// keeping state and an edited conffile, `apt remove` stops it, `apt purge` removes its
+    /// files; and that systemd-journal-upload ships the verdicts to systemd-journal-remote
+    /// with their fields (Tests/Harness/boot-nspawn.sh).
     ///
     /// Runs when root, systemd-nspawn is present and either the Debian root is
     /// already cached or `NIANBAO_NSPAWN=1` allows debootstrapping it (CI).
@@ -26,10 +30,11 @@ extension DaemonSystemd {
             let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().path
             let out = FileManager.default.temporaryDirectory.path + "/nianbao-boot-\(UUID().uuidString.prefix(8))"
+            let (deb, newer) = try Self.packages(repo: repo, out: out)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             // A legacy .doc converted by LibreOffice, a real published PDF and a crafted slow PDF, under the real unit.
-            process.arguments = [repo + "/Tests/Harness/boot-nspawn.sh", Binaries.nianbao,
+            process.arguments = [repo + "/Tests/Harness/boot-nspawn.sh", deb, newer,
                                  repo + "/Tests/Fixtures/samples/huaian_hongze_2023.txt",
                                  repo + "/Tests/Fixtures/samples/003_458875e39d02c745.txt",
                                  repo + "/Tests/Fixtures/office/jiangbei-transport-2023.doc=pass",
@@ -64,6 +69,13 @@ extension DaemonSystemd {
             #expect(result.contains("pass receipts directory writable in the daemon's namespace"), "\(result)")
             #expect(result.contains("pass drop folder read-only in the daemon's namespace"), "\(result)")
             #expect(result.contains("pass dashboard and metrics file written"), "\(result)")
+            Self.expectPackageChecks(result)
+            // A bindfs share mounted below the drop folder inside the container (when the host
+            // has /dev/fuse): polled under the hardened unit, its report judged (issue 22).
+            if FileManager.default.fileExists(atPath: "/dev/fuse") {
+                #expect(result.contains("pass drop folder watched mixed, the share polled"), "\(result)")
+                #expect(result.contains("pass report written behind the FUSE mount judged by polling"), "\(result)")
+            }
         }
     }
 }

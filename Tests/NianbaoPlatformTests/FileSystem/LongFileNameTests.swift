@@ -47,3 +47,26 @@ import Testing
         #expect(Hex.lowercase([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
     }
 }
+
+/// Every file name decodes to a string that encodes back to exactly its bytes,
+/// including valid UTF-8 names holding U+10FF00 … U+10FFFF themselves.
+@Suite struct FileNameCodingRoundTripTests {
+    @Test(arguments: [
+        Array("报告.txt".utf8),
+        [0xBA, 0xE9] + Array(".txt".utf8),                          // GBK
+        Array("a\u{10FF41}b.txt".utf8),                              // U+10FF41, valid UTF-8, not "aAb.txt"
+        Array("\u{10FFFF}\u{10FF00}.txt".utf8),
+        [0xF4, 0x8F, 0xBD, 0x81, 0xFF] + Array(".txt".utf8),         // the same scalar, then an invalid byte
+    ])
+    func namesRoundTrip(bytes: [UInt8]) {
+        let name = FileNameCoding.decode(bytes)
+        #expect(FileNameCoding.encode(name) == bytes)
+        let viaC = FileNameCoding.withCString(name) { Array(String(cString: $0).utf8) }
+        if String(validating: bytes, as: UTF8.self) != nil { #expect(viaC == bytes) }
+    }
+
+    @Test func aNameWithAnEscapeRangeScalarIsNotAnotherFilesName() {
+        #expect(FileNameCoding.decode(Array("a\u{10FF41}b.txt".utf8)) != FileNameCoding.decode(Array("aAb.txt".utf8)))
+        #expect(FileNameCoding.encode(FileNameCoding.decode(Array("a\u{10FF41}b.txt".utf8))) != Array("aAb.txt".utf8))
+    }
+}
