@@ -61,18 +61,14 @@ public final class Workspace {
     }
 }
 
-/// Locates the binaries built next to the test bundle.
+/// Locates the binaries built next to the test bundle: the directory of the running test
+/// executable (or of `Bundle.main`), never a directory above the build tree (a stray
+/// `/tmp/nianbao` must not stand in for the one just built).
 public enum Binaries {
     public static var directory: String {
-        let candidates = [Bundle.main.bundlePath, CommandLine.arguments.first ?? ""].map { ($0 as NSString).deletingLastPathComponent }
-        for dir in candidates {
-            var d = dir
-            for _ in 0..<4 {
-                if FileManager.default.isExecutableFile(atPath: d + "/nianbao") { return d }
-                d = (d as NSString).deletingLastPathComponent
-            }
-        }
-        return candidates[0]
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent().path
+        let candidates = [executable, Bundle.main.bundlePath, (Bundle.main.bundlePath as NSString).deletingLastPathComponent]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0 + "/nianbao") } ?? executable
     }
 
     public static var nianbao: String { directory + "/nianbao" }
