@@ -13,7 +13,7 @@ import NianbaoTestSupport
 /// and a timeout, a crash or a child that died idle costs at most that one document.
 @Suite("Formats: reused PDF reader children", .serialized, .timeLimit(.minutes(2)))
 struct ChildReaderReuseTests {
-    static let binary = MemoryBoundTests.binary
+    static let binary: URL? = FileManager.default.isExecutableFile(atPath: Binaries.nianbao) ? URL(fileURLWithPath: Binaries.nianbao) : nil
     /// Under CI the built CLI must be there: the tests run, they do not skip.
     static let runnable = binary != nil || ProcessInfo.processInfo.environment["CI"] == "true"
 

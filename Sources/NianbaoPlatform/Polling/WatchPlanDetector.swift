@@ -2,8 +2,9 @@ import Dispatch
 
 /// Makes a ``WatchPlan`` for a folder from `statfs` and `/proc/self/mountinfo`, without
 /// ever blocking its caller for long: `statfs` on a hung network mount does not return,
-/// so it runs on a Dispatch thread and is given up after `timeout` (the folder is then
-/// polled, which never blocks the daemon either).
+/// so it runs on a thread of its own (not Dispatch's global pool, whose threads a busy
+/// process may hold for longer than the timeout) and is given up after `timeout` (the
+/// folder is then polled, which never blocks the daemon either).
 public enum WatchPlanDetector {
     /// The plan for `root` (absolute) as `requested`.
     public static func plan(root: String, requested: WatchPlan.Requested, timeout: Duration = .seconds(2)) -> WatchPlan {
@@ -34,10 +35,11 @@ public enum WatchPlanDetector {
     static func statfsWithin(_ path: String, timeout: Duration) -> Answer {
         let done = DispatchSemaphore(value: 0)
         let box = Box()
-        DispatchQueue.global().async {
+        let asked: @Sendable () -> Void = {
             box.value = FileSystemType.statfsKind(path)
             done.signal()
         }
+        do { try ReaderThread(asked).detach() } catch { asked() }
         let (seconds, attoseconds) = timeout.components
         let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
         guard done.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else { return .timedOut }
