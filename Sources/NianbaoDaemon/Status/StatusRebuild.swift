@@ -40,7 +40,7 @@ enum StatusRebuild {
                 continue
             }
             if same, file.record.tables != nil { sources[file.key] = file.record }
-            if file.path == expected { continue }   // stale: written over below
+            if file.path == expected && record != nil { continue }   // stale: written over below
             do { try status.removeFile(at: file.path) } catch {
                 plan.removalError = plan.removalError ?? "status removal failed for \(status.root)/\(file.path): \(error)"
             }
