@@ -43,14 +43,19 @@ public struct ArrivalBook: Sendable, Equatable {
 
     public init() {}
 
-    /// Every mark (for the checkpoint).
+    /// Every mark, as a dictionary.
     public var marks: [Key: Mark] {
         var all: [Key: Mark] = [:]
         all.reserveCapacity(count)
-        for (sha, agencies) in byContent {
-            for (agency, mark) in agencies { all[Key(sha256: sha, agency: agency)] = mark }
-        }
+        forEachMark { all[$0] = $1 }
         return all
+    }
+
+    /// Calls `body` with every mark (the checkpoint writes them without a dictionary in between).
+    public func forEachMark(_ body: (Key, Mark) throws -> Void) rethrows {
+        for (sha, agencies) in byContent {
+            for (agency, mark) in agencies { try body(Key(sha256: sha, agency: agency), mark) }
+        }
     }
 
     /// The key of a record's content, or nil when it has none (an entry refused before it was read).

@@ -30,8 +30,11 @@ extension DropLoop {
                     var changes = batch.changes
                     var plan: StatusRebuild.Plan?
                     if let rebuild {
-                        plan = StatusRebuild.plan(status, current: rebuild, journal: journalPath)
-                        changes = plan!.changes.merging(batch.changes) { _, newer in newer }
+                        var made = StatusRebuild.plan(status, current: rebuild, journal: journalPath)
+                        // The batch's own lines are newer (and whole): written as they are.
+                        changes = made.changes.merging(batch.changes) { _, newer in newer }
+                        made.untabled.subtract(batch.changes.keys)
+                        plan = made
                     }
                     var failures = StatusBatch.write(changes, summary: summary, to: status)
                     if failures.firstError == nil { failures.firstError = plan?.removalError }

@@ -68,7 +68,7 @@ public enum JournalCheckpoint {
         do {
             var out = ChunkedWriter(fd: fd)
             let header = Header(
-                journal: journal, nextSeq: nextSeq, records: records.count, arrivals: arrivals.marks.count, lastTime: lastTime)
+                journal: journal, nextSeq: nextSeq, records: records.count, arrivals: arrivals.count, lastTime: lastTime)
             try out.line(try JSONLine.bytes(header))
             for (key, record) in records.sorted(by: { $0.key < $1.key }) {
                 var entry = record.withoutTables
@@ -76,7 +76,7 @@ public enum JournalCheckpoint {
                 entry.relativePath = key.relativePath.string
                 try out.line(JSONLine.bytes(entry))
             }
-            for (key, mark) in arrivals.marks {
+            try arrivals.forEachMark { key, mark in
                 try out.line(try JSONLine.bytes(ArrivalLine(a: mark.time, g: key.agency, q: mark.seq, s: key.sha256)))
             }
             try out.flush()

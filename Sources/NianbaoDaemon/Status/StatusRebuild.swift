@@ -31,16 +31,18 @@ enum StatusRebuild {
         var plan = Plan()
         var inPlace: Set<ReportKey> = []
         var sources: [ReportKey: VerdictRecord] = [:]
-        for file in status.allFiles() {
+        // Stamps only (no findings, no tables): start-up's memory stays bounded by the state.
+        for file in status.stampedFiles() {
             let expected = status.statusComponents(for: file.key)?.joined(separator: "/")
             let record = current[file.key]
-            let same = record.map { Self.same(file.record, $0) } ?? false
+            let same = record.map { Self.same(file.stamp, $0) } ?? false
             if file.path == expected, same {
                 inPlace.insert(file.key)
                 continue
             }
-            if same, file.record.tables != nil { sources[file.key] = file.record }
             if file.path == expected && record != nil { continue }   // stale: written over below
+            // Misplaced: an older layout's file of the current content gives its record, tables included.
+            if same, let moved = status.record(at: file.path), moved.tables != nil { sources[file.key] = moved }
             do { try status.removeFile(at: file.path) } catch {
                 plan.removalError = plan.removalError ?? "status removal failed for \(status.root)/\(file.path): \(error)"
             }
@@ -57,7 +59,7 @@ enum StatusRebuild {
     }
 
     /// A status file's record is the current one: same content, same journal line.
-    static func same(_ file: VerdictRecord, _ current: VerdictRecord) -> Bool {
+    static func same(_ file: StatusDirectory.Stamp, _ current: VerdictRecord) -> Bool {
         guard file.sha256 == current.sha256 else { return false }
         if let seq = current.seq, let fileSeq = file.seq { return seq == fileSeq }
         return file.time == current.time
