@@ -80,6 +80,7 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.string("watch.mode") { config.watching.mode = try WatchModeSettings.parseMode(v, key: "watch.mode") }
             if let v = try values.int("watch.pollSeconds") { config.watching.pollSeconds = try ranged(v, 1...3600, "watch.pollSeconds") }
             dropModes = try values.stringArray("watch.dropModes")
+            if let v = try values.int("watch.retrySeconds") { config.hostRetrySeconds = try ranged(v, 1...3600, "watch.retrySeconds") }
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
             if let v = try values.int("parse.memoryMegabytes") {
                 config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")

@@ -104,7 +104,7 @@ extension DropState {
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string
-        sequence(&record, key)
+        sequence(&record)
         markRetry(&record, key)
         committing.insert(key)
         effects.append(.append(key, record, delay: nil))

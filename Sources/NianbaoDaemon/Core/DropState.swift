@@ -89,7 +89,7 @@ public struct DropState: Sendable {
     var crossBook = CrossYearBook()
     /// The office's review marks, and the reports to judge again after they changed.
     var review = ReviewState()
-    /// First arrivals by content and drop folder.
+    /// First arrivals by content and agency.
     public internal(set) var arrivals: ArrivalBook
     /// The sequence number of the next journal line.
     public internal(set) var nextSequence: Int
@@ -179,6 +179,8 @@ public struct DropState: Sendable {
             recompared(key, previous: previous, update, &effects)
         case .marksChanged(let marks):
             marksChanged(marks, &effects)
+        case .rejudge(let keys):
+            rejudge(keys, &effects)
         }
         noteCrossYear(after: input)
         recompareDue(&effects)
