@@ -29,9 +29,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var printVerdicts: Bool
     /// Create missing drop folders at start (otherwise a missing one is an error).
     public var createDrops = false
-    /// The first delay before a report whose verdict was a failure of the host is
-    /// judged again (`watch.retrySeconds`; doubled after each such verdict, up to 1 h).
-    public var hostRetrySeconds = 30
     /// Wall-clock seconds a legacy-document conversion (.doc/.wps/.rtf/.odt) may take.
     public var convertTimeoutSeconds = 12
     /// Address space a conversion may use, in MiB.

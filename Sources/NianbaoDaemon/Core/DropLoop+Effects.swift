@@ -19,32 +19,20 @@ extension DropLoop {
                 send.yield(.due(timer))
             }
         case .writeStatus(let batch):
+            let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
             let (status, statusGuard, journalPath) = (parts.status, parts.statusGuard, parts.journal.path)
-            let folders = statusFolders
-            // Found deleted or replaced (by the periodic check, or now): rebuilt from the
-            // current reports and their journal lines first, in the same task as the batch.
-            let rebuild = batch.rebuild || statusGuard.lost(folders) ? state.drop.current : nil
-            let summary = batch.summary || rebuild != nil ? state.summary(updated: Self.wallTime()) : nil
+            let folders = [status.root] + state.drop.drops.map { status.root + "/" + $0.name }
+            // Deleted or replaced since the last batch: rebuilt from the journal first.
+            let rebuild = statusGuard.lost(folders) ? state.drop.current : nil
+            let drops = state.drop.drops.map(\.name)
             group.addTask {
-                let (failures, untabled) = await BlockingWork.run {
-                    var changes = batch.changes
-                    var plan: StatusRebuild.Plan?
-                    if let rebuild {
-                        var made = StatusRebuild.plan(status, current: rebuild, journal: journalPath)
-                        // The batch's own lines are newer (and whole): written as they are.
-                        changes = made.changes.merging(batch.changes) { _, newer in newer }
-                        made.untabled.subtract(batch.changes.keys)
-                        plan = made
-                    }
-                    var failures = StatusBatch.write(changes, summary: summary, to: status)
-                    if failures.firstError == nil { failures.firstError = plan?.removalError }
+                let (failures, healed) = await BlockingWork.run {
+                    let healed = rebuild.map { StatusRebuild.fromJournal(status, journal: journalPath, current: $0, drops: drops) } ?? false
+                    let failures = StatusBatch.write(batch.changes, summary: summary, to: status)
                     statusGuard.remember(folders)
-                    return (failures, plan?.untabled)
+                    return (failures, healed)
                 }
-                if let untabled {
-                    send.yield(.notice(.stateHealed(.statusDirectory, path: status.root)))
-                    send.yield(.statusRebuilt(untabled: untabled))
-                }
+                if healed { send.yield(.notice(.stateHealed(.statusDirectory, path: status.root))) }
                 send.yield(.statusWritten(failures))
             }
         case .writeOutputs:
@@ -107,8 +95,6 @@ extension DropLoop {
             }
             parts.watcher.update(drops: fresh.drops, settings: fresh.watching)
             return .configurationApplied(fresh)
-        case .checkState:
-            return checkState()
         case .stopWork:
             seams.helpers.stopAll()
             parts.watcher.stop()

@@ -22,7 +22,6 @@ extension DropState {
     /// Starts queued jobs while a worker or a child slot is free.
     mutating func dispatch(_ effects: inout [DropEffect]) {
         while inProcess.count < settings.workers, var job = waiting.popFirst() {
-            if parkIfReading(job) { continue }
             if !takeRejudge(job.key) {
                 // A verdict that was the host's failure is no verdict about the file: judged again.
                 let known = current[job.key].flatMap { $0.retry == nil ? $0 : nil }
@@ -41,7 +40,7 @@ extension DropState {
     /// A worker's answer.
     mutating func judged(_ job: Job, _ outcome: JudgeOutcome, now: Moment, _ effects: inout [DropEffect]) {
         let key = job.key
-        if inProcess.removeValue(forKey: key) != nil { unpark(key.drop) }
+        inProcess.removeValue(forKey: key)
         inChild.remove(key)
         switch outcome {
         case .unchanged, .gone, .cancelled:
@@ -105,7 +104,7 @@ extension DropState {
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string
-        sequence(&record)
+        sequence(&record, key)
         markRetry(&record, key)
         committing.insert(key)
         effects.append(.append(key, record, delay: nil))

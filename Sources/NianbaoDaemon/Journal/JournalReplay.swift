@@ -14,7 +14,7 @@ public enum JournalReplay {
         public var latest: [ReportKey: VerdictRecord] = [:]
         /// Reports whose last replayed record says they were removed.
         public var removed: Set<ReportKey> = []
-        /// First arrivals by content and agency.
+        /// First arrivals by content and drop.
         public var arrivals = ArrivalBook()
         /// The sequence number of the next journal line.
         public var nextSeq = 1
@@ -117,10 +117,10 @@ extension JournalReplay.Result {
             return
         }
         if record.arrivalSeq == nil {
-            arrivals.stamp(&record)
+            arrivals.stamp(&record, drop: key.drop)
             if record.arrival == nil { record.arrival = record.time }
         }
-        arrivals.learn(record)
+        arrivals.learn(record, drop: key.drop)
         latest[key] = record
         removed.remove(key)
     }

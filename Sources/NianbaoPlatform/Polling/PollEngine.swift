@@ -20,7 +20,7 @@ final class PollEngine: @unchecked Sendable {
         self.settings = settings
         self.control = control
         self.continuation = continuation
-        tree = PollTree(root: root, subtree: subtree, restatEvery: settings.recheckEvery, ignore: settings.ignore)
+        tree = PollTree(root: root, subtree: subtree, ignore: settings.ignore)
     }
 
     private func emit(_ event: WatchEvent, identity: FileIdentity? = nil) {

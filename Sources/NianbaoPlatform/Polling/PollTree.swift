@@ -12,13 +12,6 @@ import Glibc
 /// (`getdents`) and, once more, at the next scan too: an entry made within the same
 /// time-stamp tick as the listing leaves the mtime as it was.
 ///
-/// With `restatEvery` N > 1, the known entries of an unchanged directory are `fstatat`ed
-/// on a rotating 1/N share per scan (each file every N-th scan, in a slot fixed when it
-/// is first seen), plus, every scan, the files new or changed and not yet found unchanged
-/// once. A new, renamed or removed entry changes its directory's mtime, so it is still
-/// seen at the next scan; an in-place rewrite of a known file (same name, the directory
-/// untouched) is seen within N scans. N = 1 looks at every file every scan.
-///
 /// Public for callers that run scans themselves (the benchmark); ``PollingWatcher`` is
 /// the way to watch a tree.
 public final class PollTree {
@@ -30,21 +23,8 @@ public final class PollTree {
 
     struct File {
         var name: String
-        /// The name's NUL-terminated file name bytes: no conversion per `fstatat`.
-        var cName: [CChar]
         var identity: FileIdentity
         var ignored: Bool
-        /// The scans (modulo `restatEvery`) in which the file is looked at while its
-        /// directory does not change.
-        var slot: Int
-        /// New or changed and not yet found unchanged: looked at every scan.
-        var unsettled: Bool
-
-        static func cName(_ name: String) -> [CChar] {
-            var bytes = FileNameCoding.encode(name).map { CChar(bitPattern: $0) }
-            bytes.append(0)
-            return bytes
-        }
     }
 
     struct Directory {
@@ -67,21 +47,14 @@ public final class PollTree {
     let subtree: String
     let ignore: @Sendable (String) -> Bool
     let maxDepth = 64
-    /// Files of an unchanged directory are looked at every `restatEvery`-th scan.
-    let restatEvery: Int
-    private var scanCount = 0
-    private var nextSlot = 0
     private(set) var directories: [String: Directory] = [:]
     /// Paths of directories that could not be listed, reported once until they can.
     private var reported: Set<String> = []
 
-    /// A tree known empty: the first scan lists everything. `subtree` is relative to `root`;
-    /// `restatEvery` (at least 1): see the type's description.
-    public init(root: String, subtree: String = "", restatEvery: Int = 1,
-                ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
+    /// A tree known empty: the first scan lists everything. `subtree` is relative to `root`.
+    public init(root: String, subtree: String = "", ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
         self.root = root
         self.subtree = subtree
-        self.restatEvery = max(1, restatEvery)
         self.ignore = ignore
     }
 
@@ -114,7 +87,6 @@ public final class PollTree {
             let code = errno
             return .failure(code == ENOENT || code == ENOTDIR ? .rootMissing : .rootUnreadable(code))
         }
-        scanCount += 1
         var pass = Pass(isStopping: isStopping)
         let components = subtree.split(separator: "/").map(String.init)
         if case .success(let fd) = DirectoryWalk.walk(components, from: rootFD, closingStart: true, names: .fileName) {
@@ -146,20 +118,24 @@ public final class PollTree {
         guard fstat(fd, &info) == 0 else { return }
         let stamp = Stamp(inode: UInt64(info.st_ino), modification: Self.nanoseconds(info.st_mtim), change: Self.nanoseconds(info.st_ctim))
         pass.visited.insert(path)
-        // Mutated in place through the dictionary: a copy would copy the files array.
-        let unchanged = directories[path].map { $0.stamp == stamp && !$0.relistNext } ?? false
-        if unchanged {
-            restat(fd, path: path, &directories[path]!, &pass)
-        } else if let listed = list(fd, path: path, stamp: stamp, previous: directories[path], &pass) {
-            directories[path] = listed
-        } else if directories[path] != nil {
-            // Unlistable now: keep what was known, so nothing is taken for removed.
-            directories[path]!.relistNext = true
+        var record: Directory
+        if let previous = directories[path], previous.stamp == stamp, !previous.relistNext {
+            record = previous
+            restat(fd, path: path, &record, &pass)
         } else {
-            return
+            if let listed = list(fd, path: path, stamp: stamp, previous: directories[path], &pass) {
+                record = listed
+            } else if var previous = directories[path] {
+                // Unlistable now: keep what was known, so nothing is taken for removed.
+                previous.relistNext = true
+                record = previous
+            } else {
+                return
+            }
         }
-        guard depth < maxDepth, let children = directories[path]?.directories else { return }
-        for name in children {
+        directories[path] = record
+        guard depth < maxDepth else { return }
+        for name in record.directories {
             let child = Self.join(path, name)
             let flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
             let childFD = DirectoryWalk.retrying { FileNameCoding.withCString(name) { openat(fd, $0, flags) } }
@@ -174,33 +150,23 @@ public final class PollTree {
         }
     }
 
-    /// The directory did not change: only its known entries are looked at again (those of
-    /// this scan's share, see the type's description).
+    /// The directory did not change: only its known entries are looked at again.
     private func restat(_ fd: Int32, path: String, _ record: inout Directory, _ pass: inout Pass) {
         var info = stat()
-        let turn = scanCount % restatEvery
         var index = 0
         while index < record.files.count {
-            if restatEvery > 1, !record.files[index].unsettled, record.files[index].slot != turn {
-                index += 1
-                continue
-            }
-            let found = record.files[index].cName.withUnsafeBufferPointer { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
-            if found != 0 {
+            let name = record.files[index].name
+            if FileNameCoding.withCString(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) != 0 {
                 // Gone although the directory's time stamps stayed (a cached or coarse mtime).
                 let file = record.files.remove(at: index)
-                pass.changes.vanished.append(.init(path: Self.join(path, file.name), identity: file.identity, ignored: file.ignored))
+                pass.changes.vanished.append(.init(path: Self.join(path, name), identity: file.identity, ignored: file.ignored))
                 record.relistNext = true
                 continue
             }
             let identity = FileIdentity(info)
             if identity != record.files[index].identity {
                 record.files[index].identity = identity
-                record.files[index].unsettled = true
-                let file = record.files[index]
-                pass.changes.changed.append(.init(path: Self.join(path, file.name), identity: identity, ignored: file.ignored))
-            } else if record.files[index].unsettled {
-                record.files[index].unsettled = false
+                pass.changes.changed.append(.init(path: Self.join(path, name), identity: identity, ignored: record.files[index].ignored))
             }
             index += 1
         }
@@ -230,23 +196,13 @@ public final class PollTree {
                 continue
             }
             let identity = FileIdentity(info)
-            let old = known.removeValue(forKey: entry.name)
-            let file: File
-            if var old {
-                old.unsettled = old.identity != identity
-                old.identity = identity
-                file = old
-            } else {
-                nextSlot = (nextSlot + 1) % restatEvery
-                file = File(name: entry.name, cName: File.cName(entry.name), identity: identity,
-                            ignored: ignore(entry.name), slot: nextSlot, unsettled: true)
-            }
+            let file = File(name: entry.name, identity: identity, ignored: ignore(entry.name))
             record.files.append(file)
             let observed = PollChanges.Observed(path: Self.join(path, entry.name), identity: identity, ignored: file.ignored)
-            if old == nil {
+            if let old = known.removeValue(forKey: entry.name) {
+                if old.identity != identity { pass.changes.changed.append(observed) }
+            } else {
                 pass.changes.appeared.append(observed)
-            } else if file.unsettled {
-                pass.changes.changed.append(observed)
             }
         }
         for old in known.values {

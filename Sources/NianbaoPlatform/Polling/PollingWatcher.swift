@@ -36,20 +36,14 @@ public final class PollingWatcher: Sendable {
         public var interval: Duration
         /// A scan running longer than this is `.stalled`.
         public var stallAfter: Duration
-        /// The files of a directory that did not change are `fstatat`ed every
-        /// `recheckEvery`-th scan, a rotating share of them per scan (``PollTree``): an
-        /// in-place rewrite is seen within that many scans; new, renamed and removed
-        /// files at the next one. 1: every file every scan.
-        public var recheckEvery: Int
         /// Receives entry names; matching files are never reported (but are followed
         /// through renames), matching directories are not entered.
         public var ignore: @Sendable (String) -> Bool
 
-        public init(interval: Duration = .seconds(5), stallAfter: Duration? = nil, recheckEvery: Int = 1,
+        public init(interval: Duration = .seconds(5), stallAfter: Duration? = nil,
                     ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
             self.interval = interval
             self.stallAfter = stallAfter ?? max(.seconds(30), interval * 3)
-            self.recheckEvery = max(1, recheckEvery)
             self.ignore = ignore
         }
     }
