@@ -6,7 +6,7 @@ import Testing
 /// The status directory, the receipts directory and the journal deleted while the
 /// daemon runs: found at the next write, rebuilt from the journal (status, receipts)
 /// or reopened (journal), and said once each.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct SelfHealingDaemonTests {
     @Test func deletedStateIsRebuiltAndSaidOnce() throws {
         let ws = try Workspace()
