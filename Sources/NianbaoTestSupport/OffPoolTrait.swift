@@ -11,14 +11,26 @@ import Testing
 /// one failed at their timeouts. Under this trait the test's task prefers an executor
 /// backed by a serial Dispatch queue (threads outside the cooperative pool), so the body
 /// blocks that thread only. The test is still one task: its `#expect`s are attributed
-/// as usual.
+/// as usual. At most two such tests run at once (as many as the pool let block before),
+/// waiting for their turn without holding a thread: more at once loaded the machine
+/// enough to break slow-writer tests.
 public struct OffPoolTrait: TestTrait, SuiteTrait, TestScoping {
     public var isRecursive: Bool { true }
+
+    /// Turns to run a blocking test: two at a time.
+    static let turns = Turns(2)
 
     public func provideScope(for test: Test, testCase: Test.Case?,
                              performing function: @Sendable () async throws -> Void) async throws {
         guard testCase != nil else { return try await function() }
-        try await withTaskExecutorPreference(QueueTaskExecutor()) { try await function() }
+        await Self.turns.acquire()
+        do {
+            try await withTaskExecutorPreference(QueueTaskExecutor()) { try await function() }
+        } catch {
+            await Self.turns.release()
+            throw error
+        }
+        await Self.turns.release()
     }
 }
 
@@ -36,5 +48,22 @@ final class QueueTaskExecutor: TaskExecutor, @unchecked Sendable {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
         queue.async { job.runSynchronously(on: executor) }
+    }
+}
+
+/// A counting semaphore that suspends, never blocks.
+actor Turns {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { available = count }
+
+    func acquire() async {
+        if available > 0 { available -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
     }
 }
