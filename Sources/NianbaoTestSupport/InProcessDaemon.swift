@@ -105,9 +105,12 @@ public final class CapturedLog: Sendable {
 }
 
 /// Runs a blocking wait on a Dispatch thread: an async test that blocked a
-/// cooperative thread could starve the in-process daemon it waits for.
+/// cooperative thread could starve the in-process daemon it waits for. The queue is a
+/// serial one of its own (an overcommitting thread): `DispatchQueue.global()` admits
+/// about one running thread per core, so many tests waiting at once delayed a slow
+/// writer's 200 ms steps by seconds.
 public func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: body()) }
+        DispatchQueue(label: "nianbao.test.offpool").async { continuation.resume(returning: body()) }
     }
 }

@@ -4,7 +4,7 @@ import NianbaoTestSupport
 
 /// The real `nianbao check` binary over a folder: judging on every core changes
 /// neither the verdicts, nor their order, nor the exit status.
-@Suite("Command: nianbao check on every core")
+@Suite("Command: nianbao check on every core", .offPool)
 struct CheckCommandParallelTests {
     private func check(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let result = try Subprocess.run([Binaries.directory + "/nianbao", "check"] + arguments)

@@ -4,7 +4,7 @@ import NianbaoTestSupport
 
 /// `nianbao check A B`: the cross-year comparisons among the files given, in either order,
 /// with the daemon's codes and messages.
-@Suite("Command: nianbao check compares the years it is given")
+@Suite("Command: nianbao check compares the years it is given", .offPool)
 struct CheckCrossYearTests {
     private func check(_ arguments: [String]) throws -> (status: Int32, records: [String: [String: Any]]) {
         let result = try Subprocess.run([Binaries.directory + "/nianbao", "check", "--json"] + arguments)

@@ -4,7 +4,7 @@ import NianbaoTestSupport
 
 /// The real `nianbao extract` on a ruled PDF prints the cell grid: every cell with
 /// its page, table, row and column, merged cells with their spans.
-@Suite("Command: nianbao extract shows the PDF grid")
+@Suite("Command: nianbao extract shows the PDF grid", .offPool)
 struct ExtractGridTests {
     @Test func gridCellsHaveRowAndColumn() throws {
         let path = Fixtures.directory + "/office/jiangbei-transport-2023.pdf"

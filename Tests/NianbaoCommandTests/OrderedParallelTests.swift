@@ -6,7 +6,7 @@ import NianbaoTestSupport
 
 /// The ordered, bounded fan-out behind `nianbao check`. Serialized: each test blocks or
 /// spins on its threads, and side by side they would slow one another.
-@Suite("Command: ordered parallel judging", .serialized)
+@Suite("Command: ordered parallel judging", .serialized, .offPool)
 struct OrderedParallelTests {
     /// Counts items in flight and the most seen at once.
     final class Gauge: Sendable {

@@ -4,7 +4,7 @@ import NianbaoDaemon
 import NianbaoTestSupport
 
 /// The `nianbao` command line as users run it: output, JSON fields, exit codes.
-@Suite(.serialized) struct CommandLineTests {
+@Suite(.serialized, .offPool) struct CommandLineTests {
     struct Run {
         var status: Int32
         var stdout: String

@@ -5,7 +5,7 @@ import Testing
 
 /// Both years of an agency arriving together, or both present at start-up: the running
 /// daemon compares them however its workers' answers interleave (``CrossYearBook``).
-@Suite(.serialized, .timeLimit(.minutes(4)))
+@Suite(.serialized, .timeLimit(.minutes(4)), .offPool)
 struct CrossYearArrivalTests {
     static let files: [(String, [UInt8])] = [
         ("hongze/2023.txt", CrossYearDaemonTests.last), ("hongze/2024.txt", CrossYearDaemonTests.broken),

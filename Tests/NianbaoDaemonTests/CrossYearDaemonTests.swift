@@ -4,7 +4,7 @@ import NianbaoTestSupport
 import Testing
 
 /// The running daemon compares an agency's consecutive years, whichever arrives first.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct CrossYearDaemonTests {
     static let last = Fixtures.sample("huaian_hongze_2023.txt")
     static let broken = Array(String(decoding: Fixtures.sample("huaian_hongze_2024.txt"), as: UTF8.self)

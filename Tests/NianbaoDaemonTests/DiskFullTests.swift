@@ -7,7 +7,7 @@ import NianbaoTestSupport
 /// in a private mount namespace; it is filled, reports are dropped, space is
 /// freed, and every report gets its verdict without a restart, every journal
 /// line parsing.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct DiskFullTests {
     static var enabled: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") }
 

@@ -6,7 +6,7 @@ import NianbaoTestSupport
 /// A FIFO, a symlink to /etc/passwd, an empty file, a 60 MiB file and an
 /// unreadable file: the daemon stays up, each gets a status or a log line, and
 /// later drops are still judged.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct HostileEntryTests {
     @Test func hostileEntriesGetVerdictsAndTheDaemonKeepsGoing() throws {
         let ws = try Workspace()

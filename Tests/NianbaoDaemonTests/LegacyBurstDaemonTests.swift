@@ -7,7 +7,7 @@ import NianbaoTestSupport
 /// LibreOffice, the production conversion budget) all get the verdict of their text
 /// twins: conversions wait their turn at the gate instead of running out of time or
 /// memory together, and a converter crash is tried again before the document is blamed.
-@Suite(.serialized, .timeLimit(.minutes(10)))
+@Suite(.serialized, .timeLimit(.minutes(10)), .offPool)
 struct LegacyBurstDaemonTests {
     static let folder = "office-burst"
 

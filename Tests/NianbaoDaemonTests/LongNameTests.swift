@@ -6,7 +6,7 @@ import NianbaoTestSupport
 
 /// Names of any legal length get a status file: a long one a shortened name with
 /// a stable hash, the record inside keeping the full name.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(2)), .offPool)
 struct LongNameTests {
     @Test func statusFileNamesFitNameMax() {
         let long = String(repeating: "年", count: 83) + ".txt"  // 253 bytes

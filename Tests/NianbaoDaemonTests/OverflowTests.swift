@@ -8,7 +8,7 @@ import NianbaoTestSupport
 /// exactly one verdict. The system-wide queue limit is left alone. The waits fail
 /// when the daemon stops making progress, not when a loaded machine is slow; the
 /// time limit only guards against a hang.
-@Suite(.serialized, .timeLimit(.minutes(20)))
+@Suite(.serialized, .timeLimit(.minutes(20)), .offPool)
 struct OverflowTests {
     @Test func everyFileJudgedOnceDespiteOverflow() throws {
         let limit = Int((try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?

@@ -3,7 +3,7 @@ import NianbaoTestSupport
 import Testing
 
 /// Drift guard: every option each subcommand's `--help` lists is documented in the README.
-@Suite struct ReadmeFlagsTests {
+@Suite(.offPool) struct ReadmeFlagsTests {
     static let commands = ["check", "watch", "status", "export", "remind", "explain", "review", "extract"]
 
     @Test(arguments: commands)

@@ -4,7 +4,7 @@ import NianbaoDaemon
 import NianbaoTestSupport
 
 /// kill -9 during a burst, files added while down, restart: nothing lost, nothing judged twice.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+@Suite(.serialized, .timeLimit(.minutes(5)), .offPool)
 struct RecoveryTests {
     @Test func killNineDuringBurstThenRestart() throws {
         let ws = try Workspace()

@@ -7,7 +7,7 @@ import Testing
 /// Issue 20 with the real daemon: the checkpoint written at the stop is where the
 /// next start begins; a report's arrival survives a rename made while the daemon
 /// was stopped; SIGTERM during start-up ends it cleanly before READY=1.
-@Suite(.serialized, .timeLimit(.minutes(5)))
+@Suite(.serialized, .timeLimit(.minutes(5)), .offPool)
 struct StartupDaemonTests {
     let sample = Fixtures.sample("000_fb640ca0b162b3d7.txt")
 

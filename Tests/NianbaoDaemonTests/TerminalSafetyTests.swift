@@ -5,7 +5,7 @@ import NianbaoTestSupport
 import NianbaoOffice
 
 /// File names and document text cannot repaint an operator's terminal or forge a line.
-@Suite struct TerminalSafetyTests {
+@Suite(.offPool) struct TerminalSafetyTests {
     @Test func controlCharactersAreEscaped() {
         #expect(TerminalText.escape("a\u{1B}[2Jb") == "a\\x1B[2Jb")
         #expect(TerminalText.escape("报告\n伪造行") == "报告\\x0A伪造行")
@@ -39,7 +39,7 @@ import NianbaoOffice
 }
 
 /// The PDF reader child's seccomp filter, tried by `nianbao sandbox-probe`.
-@Suite struct ChildSandboxTests {
+@Suite(.offPool) struct ChildSandboxTests {
     @Test func filterDeniesWhatTheReaderNeverNeeds() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-probe-\(UUID().uuidString.prefix(8))").path
         let process = Process()

@@ -4,7 +4,7 @@ import NianbaoDaemon
 import NianbaoTestSupport
 
 /// Real inotify, real child daemon: each way a report arrives yields exactly one verdict.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct WatchArrivalTests {
     let sample = Fixtures.sample("000_fb640ca0b162b3d7.txt")
 

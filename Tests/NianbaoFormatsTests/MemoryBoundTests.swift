@@ -10,7 +10,7 @@ import NianbaoTestSupport
 /// child is started with `posix_spawn` (`clone(CLONE_VM)`), and Linux carries the
 /// spawning process's peak RSS into the child's `ru_maxrss` at `exec`, so a loaded
 /// test runner of 200 MiB made a 38 MiB `check` look like 204 MiB.
-@Suite("Formats: CLI memory bound")
+@Suite("Formats: CLI memory bound", .offPool)
 struct MemoryBoundTests {
     /// A bomb that declares its 400 MiB, and one that lies (declares 1 KiB), so the
     /// inflating stream itself must stop it.

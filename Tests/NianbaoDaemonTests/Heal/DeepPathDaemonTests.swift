@@ -7,7 +7,7 @@ import Testing
 /// Reports nested deeper than the status tree can mirror (about 4,050 bytes) or
 /// than PATH_MAX: judged, recorded under a shortened name in `<drop>/deep~/`, kept
 /// current across a restart, and listed by `status`.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct DeepPathDaemonTests {
     /// Makes `depth` nested folders of 100-byte names below `root` with `openat`
     /// (no path reaches the kernel whole) and renames a report into the deepest one;

@@ -9,7 +9,7 @@ import Testing
 /// shortened name — block nothing: each report has its own status file and receipts,
 /// and `status --year` and `export` see every one. A status directory written with
 /// the older layout is rebuilt at start.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct PathCollisionDaemonTests {
     static func report(_ tag: String) -> [UInt8] { Fixtures.sample("huaian_hongze_2024.txt") + Array("\n\(tag)\n".utf8) }
 

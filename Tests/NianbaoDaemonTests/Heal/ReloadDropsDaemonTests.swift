@@ -7,7 +7,7 @@ import Testing
 /// removed has its reports retired (also when it left the configuration while the
 /// daemon was down), a reload naming a missing folder is refused, and a start-only
 /// key changed by a reload is said to need a restart.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct ReloadDropsDaemonTests {
     static func configure(_ ws: Workspace, drops: [String], workers: Int = 1) throws -> String {
         let path = ws.root + "/nianbao.json"

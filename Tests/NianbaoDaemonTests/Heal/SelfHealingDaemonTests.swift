@@ -8,7 +8,7 @@ import Testing
 /// deleted while the daemon runs: found at the next write or by the periodic check,
 /// rebuilt (status, receipts), reopened (journal) or written again from memory
 /// (attempt log), and said once each.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct SelfHealingDaemonTests {
     @Test func deletedStateIsRebuiltAndSaidOnce() throws {
         let ws = try Workspace()

@@ -8,7 +8,7 @@ import Testing
 /// reason, recorded as retryable (`retry`), judged again with back-off and again at
 /// a restart while it still fails, and gets its document's verdict once the
 /// directory is back — never a final `input.unreadable`.
-@Suite(.serialized, .timeLimit(.minutes(8)))
+@Suite(.serialized, .timeLimit(.minutes(8)), .offPool)
 struct TransientTempDirDaemonTests {
     static let name = "jiangnan-market-2024-05"
 

@@ -6,7 +6,7 @@ import Testing
 /// daemon's own, so nothing else on the machine is touched): said once in total,
 /// counted in STATUS= and the metrics, their files still judged (polled), and
 /// watched once the limit is raised and SIGHUP sent.
-@Suite(.serialized, .timeLimit(.minutes(3)))
+@Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct WatchLimitDaemonTests {
     static let limitedPrefix = ["/usr/bin/unshare", "-U", "-r", "/bin/sh", "-c",
                                 "echo 4 > /proc/sys/user/max_inotify_watches && exec \"$0\" \"$@\""]

@@ -5,7 +5,7 @@ import NianbaoTestSupport
 
 /// `nianbao export --year`: the 汇总 over the counted reports without table errors,
 /// checked against sums computed here from each report's own `tables` JSON.
-@Suite(.serialized) struct ExportCommandTests {
+@Suite(.serialized, .offPool) struct ExportCommandTests {
     static let hostileAgency = #"=HYPERLINK("http://example.invalid","点击")"#
     /// 表二 columns as the CSV heads them, and their JSON keys.
     static let applicants = [("自然人", "naturalPerson"), ("商业企业", "commercial"), ("科研机构", "research"),

@@ -4,7 +4,7 @@ import Testing
 import NianbaoTestSupport
 
 /// `nianbao remind` without journald: the lines go to standard output.
-@Suite struct RemindCommandTests {
+@Suite(.offPool) struct RemindCommandTests {
     @Test func withoutJournaldTheLinesGoToStandardOutput() throws {
         let (fixture, roster) = try OfficeYear.fixture(before: "2025-02-18")
         // NIANBAO_LOG=stderr is what "no journal stream, no journald socket" amounts to; on a

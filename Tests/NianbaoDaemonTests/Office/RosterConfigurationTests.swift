@@ -6,7 +6,7 @@ import NianbaoTestSupport
 
 /// The `roster` key and `--roster`: loaded and validated with the configuration, re-read
 /// by every load (the daemon's SIGHUP reload calls the same loader).
-@Suite struct RosterConfigurationTests {
+@Suite(.offPool) struct RosterConfigurationTests {
     func config(_ fixture: OfficeStatusFixture, _ json: String) throws -> String {
         let path = fixture.root + "/nianbao.json"
         try Data(json.utf8).write(to: URL(fileURLWithPath: path))

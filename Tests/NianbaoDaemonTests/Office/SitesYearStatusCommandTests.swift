@@ -6,7 +6,7 @@ import NianbaoTestSupport
 
 /// `nianbao status --year` and `export --year` over two sites' status directories (a
 /// province's hosts), against one province roster or each site's own.
-@Suite struct SitesYearStatusCommandTests {
+@Suite(.offPool) struct SitesYearStatusCommandTests {
     /// The province's roster: two agencies of 淮安 and three of 宿迁, all departments
     /// (due 2025-01-31).
     static let provinceRoster = """

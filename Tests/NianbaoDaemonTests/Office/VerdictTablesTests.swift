@@ -5,7 +5,7 @@ import NianbaoTestSupport
 
 /// Every verdict carries the report's parsed tables (`tables`): `check --json`, the
 /// verdict journal and the status files.
-@Suite struct VerdictTablesTests {
+@Suite(.offPool) struct VerdictTablesTests {
     @Test func checkJsonCarriesTablesWithSortedKeys() throws {
         let run = try NianbaoRun.run(["check", "--json", Fixtures.directory + "/office/jiangnan-market-2024.txt"])
         #expect(run.status == 0, "\(run.stderr)")

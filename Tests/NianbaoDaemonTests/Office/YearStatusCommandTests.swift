@@ -4,7 +4,7 @@ import Testing
 import NianbaoTestSupport
 
 /// `nianbao status --year` over a status directory and a roster, as the office runs it.
-@Suite struct YearStatusCommandTests {
+@Suite(.offPool) struct YearStatusCommandTests {
     /// On 2025-02-18: one missing department overdue, one county government with 2 days
     /// left, one failing report, one late, one report of another city unmatched.
     @Test func jsonCountsEveryAgencyExactly() throws {

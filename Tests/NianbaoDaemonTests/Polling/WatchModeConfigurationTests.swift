@@ -3,9 +3,10 @@ import NianbaoDaemon
 import NianbaoPlatform
 import NianbaoViews
 import Testing
+import NianbaoTestSupport
 
 /// `watch.mode`, `watch.pollSeconds`, `watch.dropModes`: read, validated like the other keys.
-@Suite struct WatchModeConfigurationTests {
+@Suite(.offPool) struct WatchModeConfigurationTests {
     func write(_ json: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.path + "/nianbao-config-\(UUID().uuidString).json"
         try json.write(toFile: path, atomically: true, encoding: .utf8)

@@ -10,7 +10,7 @@ import Testing
 /// A real daemon with the 40-agency roster after a burst: the year summary, the
 /// metrics file and the dashboard page it writes agree with the status directory
 /// and with what the office code computes independently; a roster reload updates them.
-@Suite(.serialized) struct DerivedOutputsDaemonTests {
+@Suite(.serialized, .offPool) struct DerivedOutputsDaemonTests {
     /// The year as computed here from the status directory (arrival = the record's time).
     private func expectedYear(_ workspace: Workspace, roster: Roster, year: Int = 2024) -> YearStatus {
         YearStatus.compute(year: year, roster: roster, reports: StatusRecords(directory: StatusDirectory(root: workspace.status)).submittedReports,

@@ -6,7 +6,7 @@ import Testing
 
 /// Receipts written by a real daemon: created on a verdict, replaced when the report
 /// changes, removed (with the folders left empty) when the report is removed.
-@Suite(.serialized) struct ReceiptDaemonTests {
+@Suite(.serialized, .offPool) struct ReceiptDaemonTests {
     private func contents(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -6,7 +6,7 @@ import Testing
 /// `nianbao review` against the running daemon: a settled finding stops counting, the
 /// verdict follows at once, the mark survives a restart and a re-run, and a changed
 /// cell value voids it.
-@Suite(.serialized, .timeLimit(.minutes(4)))
+@Suite(.serialized, .timeLimit(.minutes(4)), .offPool)
 struct ReviewDaemonTests {
     static let path = "2024/hongze.txt"
     static let reason = "2024 年清理后重新统计，已与司法局核对"

@@ -8,7 +8,7 @@ extension DaemonSystemd {
     /// Crafted PDFs dropped into a running daemon are read in bounded child
     /// processes: each gets its fail verdict within its budget, ordinary reports
     /// flow meanwhile, and the watchdog keeps pinging (real notify socket).
-    @Suite(.serialized, .timeLimit(.minutes(3)))
+    @Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
     struct HostileDocuments {
         static func hostile(_ name: String) -> [UInt8] {
             Array(FileManager.default.contents(atPath: Fixtures.directory + "/hostile/" + name) ?? Data())

@@ -16,7 +16,7 @@ extension DaemonSystemd {
     ///
     /// Runs when root, systemd-nspawn is present and either the Debian root is
     /// already cached or `NIANBAO_NSPAWN=1` allows debootstrapping it (CI).
-    @Suite(.serialized, .timeLimit(.minutes(10)))
+    @Suite(.serialized, .timeLimit(.minutes(10)), .offPool)
     struct Boot {
         static var enabled: Bool {
             getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-nspawn")

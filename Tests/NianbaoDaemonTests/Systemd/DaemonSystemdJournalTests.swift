@@ -78,7 +78,7 @@ wait "$PID"
 extension DaemonSystemd {
     /// The real daemon's structured journal entries, through a private
     /// systemd-journald (`Tests/Harness/with-journald.sh`), read back with journalctl.
-    @Suite(.serialized, .timeLimit(.minutes(3)),
+    @Suite(.offPool, .serialized, .timeLimit(.minutes(3)),
            .enabled(if: journalHarnessAvailable, "needs root, unshare(1) and /lib/systemd/systemd-journald (with-journald.sh would exit 77)"))
     struct Journal {
         static let oddName = "odd\n\"name\"\nPRIORITY=0\nNIANBAO_VERDICT=pass.txt"

@@ -8,7 +8,7 @@ extension DaemonSystemd {
     /// The real `nianbao watch` talking sd_notify to a datagram socket named by
     /// `NOTIFY_SOCKET`, as the service manager would see it under `Type=notify`
     /// with `WatchdogSec=1s`.
-    @Suite(.serialized, .timeLimit(.minutes(3)))
+    @Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
     struct NotifySequence {
         @Test func readyStatusWatchdogReloadAndStopping() throws {
             let root = try DaemonSystemdRoot()

@@ -18,7 +18,7 @@ extension DaemonSystemd {
     /// `nianbao remind` in the suite's real journald (Tests/Harness/with-journald.sh): one
     /// entry per year in progress, with its MESSAGE_ID, priority and fields, read back with
     /// `journalctl -o json`.
-    @Suite(.serialized, .timeLimit(.minutes(2)))
+    @Suite(.serialized, .timeLimit(.minutes(2)), .offPool)
     struct Remind {
         static var harnessAvailable: Bool {
             getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")

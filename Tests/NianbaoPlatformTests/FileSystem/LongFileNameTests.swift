@@ -5,7 +5,7 @@ import Testing
 
 /// Long names are shortened deterministically, fit on a real file system with the
 /// writer's temporary suffix, and hash with the real SHA-256.
-@Suite struct LongFileNameTests {
+@Suite(.offPool) struct LongFileNameTests {
     @Test func shortNamesAreKeptAndLongOnesShortenedStably() {
         #expect(LongFileName.named("报告.txt", suffix: ".json") == "报告.txt.json")
         let long = String(repeating: "年", count: 83) + ".txt"  // 253 bytes
@@ -50,7 +50,7 @@ import Testing
 
 /// Every file name decodes to a string that encodes back to exactly its bytes,
 /// including valid UTF-8 names holding U+10FF00 … U+10FFFF themselves.
-@Suite struct FileNameCodingRoundTripTests {
+@Suite(.offPool) struct FileNameCodingRoundTripTests {
     @Test(arguments: [
         Array("报告.txt".utf8),
         [0xBA, 0xE9] + Array(".txt".utf8),                          // GBK

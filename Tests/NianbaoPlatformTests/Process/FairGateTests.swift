@@ -6,7 +6,7 @@ import Synchronization
 
 /// The gate in front of the LibreOffice conversions: at most `capacity` holders, the
 /// others blocked, let in in the order they came.
-@Suite("Platform: fair gate")
+@Suite("Platform: fair gate", .offPool)
 struct FairGateTests {
     /// Starts `body` on a thread of its own; `finished` is left when it returns.
     private func thread(_ finished: DispatchGroup, _ body: @escaping @Sendable () -> Void) {

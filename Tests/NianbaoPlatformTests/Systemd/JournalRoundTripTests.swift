@@ -39,7 +39,7 @@ extension Systemd {
     /// Sends entries through `JournalWriter` and `JournalLogHandler` (the
     /// `nianbao-journal-probe` executable) to a private systemd-journald started by
     /// `Tests/Harness/with-journald.sh`, and reads them back with journalctl.
-    @Suite(.enabled(if: canRunHarness, "needs root, unshare(1) and /lib/systemd/systemd-journald"))
+    @Suite(.enabled(if: canRunHarness, "needs root, unshare(1) and /lib/systemd/systemd-journald"), .offPool)
     struct JournalRoundTripTests {
         @Test func entriesArriveIntactAndCannotForgeFields() throws {
             let probe = Repository.productsFolder.appendingPathComponent("nianbao-journal-probe").path

@@ -7,7 +7,7 @@ private let hasAnalyze = isExecutable("/usr/bin/systemd-analyze")
 
 extension Systemd {
     /// systemd/nianbao-remind.service and .timer, checked by systemd's own tools.
-    @Suite(.enabled(if: hasAnalyze, "needs systemd-analyze"))
+    @Suite(.enabled(if: hasAnalyze, "needs systemd-analyze"), .offPool)
     struct RemindUnitFileTests {
         private let service = Repository.file("systemd/nianbao-remind.service")
         private let timer = Repository.file("systemd/nianbao-remind.timer")

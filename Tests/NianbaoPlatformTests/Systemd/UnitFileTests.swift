@@ -7,7 +7,7 @@ private let hasAnalyze = isExecutable("/usr/bin/systemd-analyze")
 
 extension Systemd {
     /// The files in `systemd/` checked by systemd's own tools.
-    @Suite(.enabled(if: hasAnalyze, "needs systemd-analyze"))
+    @Suite(.enabled(if: hasAnalyze, "needs systemd-analyze"), .offPool)
     struct UnitFileTests {
         private let unit = Repository.file("systemd/nianbao.service")
 
@@ -94,7 +94,7 @@ private var canCreateAccounts: Bool {
 
 extension Systemd {
     /// sysusers.d and tmpfiles.d files applied to a scratch root directory.
-    @Suite(.enabled(if: canCreateAccounts, "needs root, systemd-sysusers and systemd-tmpfiles"))
+    @Suite(.enabled(if: canCreateAccounts, "needs root, systemd-sysusers and systemd-tmpfiles"), .offPool)
     struct AccountFileTests {
         @Test func sysusersAndTmpfilesCreateTheDropFolder() throws {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-root-\(UUID().uuidString)")
