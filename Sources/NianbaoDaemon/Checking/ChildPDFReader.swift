@@ -57,7 +57,7 @@ public struct ChildPDFReader: IsolatedReader {
         pool = ReaderChildPool(
             executable: self.executable, arguments: ["extract-child", "pdf", "--serve", "--cpu-seconds", "\(limits.cpuSeconds)"],
             // No Swift backtracer in the child: a crash ends it at once, as the signal says.
-            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no"],
+            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no", "OMP_THREAD_LIMIT=1"],
             limits: limits, reuse: reuse)
     }
 

@@ -1,0 +1,95 @@
+/// Ruling lines found in the pixels of a scanned page: the page's skew from
+/// its long horizontal rules, then long dark runs (a morphological opening
+/// with long kernels, done as run lengths with small gaps bridged) as
+/// horizontal and vertical segments for `CellGridBuilder`.
+///
+/// A vertical run is kept only where both its ends meet a horizontal rule, so
+/// a column of centred digits or a tall character never becomes a rule.
+struct PixelRulings {
+    /// Darker than this is ink.
+    var threshold: UInt8 = 170
+    /// Shortest horizontal rule, in pixels.
+    var minHorizontal = 100
+    /// Shortest vertical rule, in pixels.
+    var minVertical = 36
+    /// Gaps up to this many pixels inside a rule are bridged (blur, JPEG, dashes).
+    var bridge = 4
+    /// How near a vertical rule's end must come to a horizontal rule.
+    var reach = 10
+
+    /// The angle (radians) of the page's long horizontal rules: y grows by tan(angle) per pixel of x.
+    func skew(_ image: GrayImage) -> Double {
+        var points: [(x: Double, y: Double, weight: Double)] = []
+        for y in stride(from: 0, to: image.height, by: 2) {
+            for run in runs(image, along: y, horizontal: true, minimum: 40) {
+                points.append((Double(run.start + run.end) / 2, Double(y), Double(run.end - run.start)))
+            }
+        }
+        guard points.count >= 10 else { return 0 }
+        var best = (angle: 0.0, score: -1.0)
+        for step in -40...40 {
+            let angle = Double(step) * 0.0008  // ±1.8° in steps of 0.046°
+            var bins: [Int: Double] = [:]
+            let t = tan(angle)
+            for point in points { bins[Int((point.y - point.x * t).rounded()), default: 0] += point.weight }
+            let score = bins.values.reduce(0) { $0 + $1 * $1 }
+            if score > best.score { best = (angle, score) }
+        }
+        return best.angle
+    }
+
+    /// Horizontal and vertical rules of a deskewed page, in pixels.
+    func segments(_ image: GrayImage) -> [RulingSegment] {
+        var horizontal: [RulingSegment] = []
+        for y in 0..<image.height {
+            for run in runs(image, along: y, horizontal: true, minimum: minHorizontal) {
+                horizontal.append(RulingSegment(axis: .horizontal, position: Double(y), start: Double(run.start), end: Double(run.end), width: 1))
+            }
+        }
+        let merged = CellGridBuilder().lines(horizontal)
+        var vertical: [RulingSegment] = []
+        for x in 0..<image.width {
+            for run in runs(image, along: x, horizontal: false, minimum: minVertical) {
+                let top = Double(run.start), bottom = Double(run.end)
+                let meets = { (end: Double) in
+                    merged.contains { abs($0.position - end) <= Double(reach) && $0.covers(Double(x), tolerance: Double(reach)) }
+                }
+                if meets(top), meets(bottom) {
+                    vertical.append(RulingSegment(axis: .vertical, position: Double(x), start: top, end: bottom, width: 1))
+                }
+            }
+        }
+        // Horizontal rules that no vertical rule meets are underlines or text, not a table.
+        vertical = CellGridBuilder().lines(vertical)
+        let kept = merged.filter { line in
+            vertical.contains { abs(line.position - $0.start) <= Double(reach) || abs(line.position - $0.end) <= Double(reach)
+                || ($0.covers(line.position, tolerance: 0) && line.covers($0.position, tolerance: Double(reach))) }
+        }
+        return kept + vertical
+    }
+
+    /// Dark runs along one row (or column) at least `minimum` long, gaps up to `bridge` bridged.
+    private func runs(_ image: GrayImage, along index: Int, horizontal: Bool, minimum: Int) -> [(start: Int, end: Int)] {
+        let length = horizontal ? image.width : image.height
+        var result: [(start: Int, end: Int)] = []
+        var start = -1
+        var lastDark = -Int.max / 2
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for i in 0..<length {
+                let value = horizontal ? pixels[index * image.width + i] : pixels[i * image.width + index]
+                guard value < threshold else { continue }
+                if i - lastDark > bridge + 1 {
+                    if start >= 0, lastDark + 1 - start >= minimum { result.append((start, lastDark + 1)) }
+                    start = i
+                }
+                lastDark = i
+            }
+        }
+        if start >= 0, lastDark + 1 - start >= minimum { result.append((start, lastDark + 1)) }
+        return result
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
