@@ -7,8 +7,8 @@ import Glibc
 #endif
 
 /// CPU seconds per scanned page: each image-only fixture (Tests/Fixtures/scanned)
-/// read once in this process (render, seal removal, deskew, rules, OCR), the
-/// process's CPU time divided by the pages read.
+/// read once in this process (render, seal removal, deskew, rules, OCR) with one
+/// OCR thread, the process's CPU time divided by the pages read.
 struct ScannedBenchmark {
     let options: BenchOptions
 
@@ -20,6 +20,8 @@ struct ScannedBenchmark {
             print("  pdf (scanned, OCR): no fixtures")
             return
         }
+        // One OCR thread, as in the reader child (its environment sets OMP_THREAD_LIMIT=1).
+        setenv("OMP_THREAD_LIMIT", "1", 1)
         let extractor = DocumentExtractor(legacy: IconvDecoder())
         var pages = 0
         var cpu = 0.0
