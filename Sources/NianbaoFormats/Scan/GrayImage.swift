@@ -56,6 +56,24 @@ struct GrayImage: Sendable {
         GrayImage(width: width, height: height, pixels: pixels.map { $0 < threshold ? 0 : 255 })
     }
 
+    /// The threshold that best splits the image's greys into ink and paper (Otsu's method).
+    func otsuThreshold() -> UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        for pixel in pixels { histogram[Int(pixel)] += 1 }
+        let total = Double(pixels.count)
+        let sum = histogram.indices.reduce(0.0) { $0 + Double($1 * histogram[$1]) }
+        var below = 0.0, belowSum = 0.0, best = (threshold: 128, variance: -1.0)
+        for level in 0..<256 {
+            below += Double(histogram[level])
+            belowSum += Double(level * histogram[level])
+            guard below > 0, below < total else { continue }
+            let meanBelow = belowSum / below, meanAbove = (sum - belowSum) / (total - below)
+            let variance = below * (total - below) * (meanBelow - meanAbove) * (meanBelow - meanAbove)
+            if variance > best.variance { best = (level + 1, variance) }
+        }
+        return UInt8(min(best.threshold, 255))
+    }
+
     /// Scaled by an integer factor (nearest neighbour), for small digits.
     func scaled(_ factor: Int) -> GrayImage {
         guard factor > 1 else { return self }
@@ -103,3 +121,4 @@ struct GrayImage: Sendable {
 #if canImport(Glibc)
 import Glibc
 #endif
+

@@ -33,6 +33,8 @@ final class ScannedPageReader {
         let scale = Double(image.width) / width
         let rulings = PixelRulings()
         image = image.rotated(rulings.skew(image))
+        // Specks (scanner dust, noise) read as strokes and marks; a speck is a few pixels at 300 dpi.
+        image = image.despeckled(maxArea: max(2, Int(10 * (scale * 72 / 300) * (scale * 72 / 300))))
         let segments = rulings.segments(image).map { segment in
             RulingSegment(axis: segment.axis, position: segment.position / scale, start: segment.start / scale,
                           end: segment.end / scale, width: segment.width / scale)
