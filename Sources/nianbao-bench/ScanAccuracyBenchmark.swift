@@ -23,7 +23,7 @@ struct ScanAccuracyBenchmark {
             .filter { only == nil || $0.contains(only!) }.sorted()
         let extractor = DocumentExtractor(legacy: IconvDecoder())
         let engine = ReportEngine()
-        var same = 0, uncertain = 0, falseFail = 0, pages = 0, cellsWrong = 0, cellsTotal = 0
+        var same = 0, uncertain = 0, doubtfulTotal = 0, falseFail = 0, pages = 0, cellsWrong = 0, cellsTotal = 0
         var cpu = 0.0
         for name in names {
             let twinPath = options.fixtures + (name.hasPrefix("seed-") ? "/seeds/" : "/office/") + name + ".txt"
@@ -49,24 +49,32 @@ struct ScanAccuracyBenchmark {
                 let read = Self.cells(got.report)[key]
                 return read == value ? nil : "\(key): \(value) ≠ \(read ?? "—")"
             }
+            let doubtful = document.lines.map { $0.location.components(separatedBy: OCRReview.marker).dropFirst().joined()
+                .components(separatedBy: "列").count - 1 }.reduce(0, +)
+            doubtfulTotal += doubtful
             cellsTotal += Self.cells(expected.report).count
             cellsWrong += differences.count
             print("\(match ? "same" : "DIFF") \(name): \(got.verdict) \(codes(got.findings).sorted()) "
                   + "(text: \(expected.verdict) \(codes(expected.findings).sorted())), \(pageCount) pages, "
-                  + "\(ProcessMeasure.format(spent / Double(max(pageCount, 1)), 2)) CPU s/page, \(differences.count) cells differ")
+                  + "\(ProcessMeasure.format(spent / Double(max(pageCount, 1)), 2)) CPU s/page, \(differences.count) cells differ, \(doubtful) doubtful")
             for difference in differences { print("    " + difference) }
             if options.values["lines"] != nil {
                 for line in document.lines { print("    | \(line.location)\t\(line.text)") }
             }
             if options.values["findings"] != nil {
-                for finding in got.findings where finding.severity != .info { print("    ! \(finding.code.rawValue) \(finding.message.prefix(300))") }
+                for finding in got.findings where finding.severity != .info {
+                    // Of an ocr.uncertain warning, the checks it stands for.
+                    let message = finding.message.components(separatedBy: "未通过的检查：").last ?? finding.message
+                    print("    ! \(finding.code.rawValue) \(message.prefix(600))")
+                }
             }
             if got.report.agency != expected.report.agency || got.report.title != expected.report.title {
                 print("    title/agency: \(got.report.title ?? "—") / \(got.report.agency ?? "—")")
             }
         }
         print("scans with the text form's verdict and codes: \(same)/\(names.count); ocr.uncertain: \(uncertain); "
-              + "false fail: \(falseFail); cells read otherwise: \(cellsWrong)/\(cellsTotal); "
+              + "false fail: \(falseFail); cells read otherwise: \(cellsWrong)/\(cellsTotal), "
+              + "\(doubtfulTotal) read with low confidence; "
               + "\(ProcessMeasure.format(cpu / Double(max(pages, 1)), 2)) CPU s per scanned page (\(pages) pages)")
     }
 

@@ -16,6 +16,8 @@ struct PixelRulings {
     var bridge = 4
     /// How near a vertical rule's end must come to a horizontal rule.
     var reach = 10
+    /// Parallel rules closer than this (pixels, about 5 pt at 300 dpi) are one double rule: no row is that thin.
+    var doubleRule = 20
 
     /// The angle (radians) of the page's long horizontal rules: y grows by tan(angle) per pixel of x.
     func skew(_ image: GrayImage) -> Double {
@@ -65,7 +67,29 @@ struct PixelRulings {
             vertical.contains { abs(line.position - $0.start) <= Double(reach) || abs(line.position - $0.end) <= Double(reach)
                 || ($0.covers(line.position, tolerance: 0) && line.covers($0.position, tolerance: Double(reach))) }
         }
-        return kept + vertical
+        return Self.bands(kept, gap: doubleRule) + Self.bands(vertical, gap: doubleRule)
+    }
+
+    /// Parallel lines closer than `gap` whose extents overlap, the two lines of a double rule or the
+    /// rows of a thick one, as one line through their middle as wide as they are together.
+    static func bands(_ lines: [RulingSegment], gap: Int) -> [RulingSegment] {
+        var bands: [(low: Double, high: Double, segment: RulingSegment)] = []
+        for line in lines.sorted(by: { $0.position < $1.position }) {
+            let low = line.position - line.width / 2, high = line.position + line.width / 2
+            if let index = bands.lastIndex(where: { low - $0.high <= Double(gap) && line.start <= $0.segment.end && $0.segment.start <= line.end }) {
+                bands[index].high = max(bands[index].high, high)
+                bands[index].segment.start = min(bands[index].segment.start, line.start)
+                bands[index].segment.end = max(bands[index].segment.end, line.end)
+            } else {
+                bands.append((low, high, line))
+            }
+        }
+        return bands.map { band in
+            var segment = band.segment
+            segment.position = (band.low + band.high) / 2
+            segment.width = band.high - band.low
+            return segment
+        }
     }
 
     /// Dark runs along one row (or column) at least `minimum` long, gaps up to `bridge` bridged.
