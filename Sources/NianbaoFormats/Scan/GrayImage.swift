@@ -19,22 +19,15 @@ struct GrayImage: Sendable {
         set { pixels[y * width + x] = newValue }
     }
 
-    /// Grey from 32-bit xRGB pixels (cairo's ARGB32, little-endian B G R A),
-    /// with the red seal removed first: pixels where red clearly dominates
-    /// become white, so the ink under a seal stays and the seal goes.
+    /// Grey from 32-bit xRGB pixels (cairo's ARGB32, little-endian B G R A), with
+    /// the red seal removed: the grey is the red channel, in which a red seal is as
+    /// light as paper while black (or blue) ink, under the seal too, stays dark.
     static func fromRGB(_ data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) -> GrayImage {
         var image = GrayImage(width: width, height: height)
         image.pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
                 let row = data + y * stride
-                for x in 0..<width {
-                    let b = Int(row[4 * x]), g = Int(row[4 * x + 1]), r = Int(row[4 * x + 2])
-                    if r - max(g, b) > 40 {
-                        out[y * width + x] = 255
-                    } else {
-                        out[y * width + x] = UInt8((r * 30 + g * 59 + b * 11) / 100)
-                    }
-                }
+                for x in 0..<width { out[y * width + x] = row[4 * x + 2] }
             }
         }
         return image

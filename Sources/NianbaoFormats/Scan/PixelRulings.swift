@@ -1,7 +1,7 @@
 /// Ruling lines found in the pixels of a scanned page: the page's skew from
 /// its long horizontal rules, then long dark runs (a morphological opening
-/// with long kernels, done as run lengths with small gaps bridged) as
-/// horizontal and vertical segments for `CellGridBuilder`.
+/// with long kernels, done as run lengths with small gaps bridged, dashes
+/// chained) as horizontal and vertical segments for `CellGridBuilder`.
 ///
 /// A vertical run is kept only where both its ends meet a horizontal rule, so
 /// a column of centred digits or a tall character never becomes a rule.
@@ -12,8 +12,14 @@ struct PixelRulings {
     var minHorizontal = 100
     /// Shortest vertical rule, in pixels.
     var minVertical = 36
-    /// Gaps up to this many pixels inside a rule are bridged (blur, JPEG, dashes).
+    /// Gaps up to this many pixels inside a rule are bridged (blur, JPEG).
     var bridge = 4
+    /// A dash of a dashed rule is at least this long (pixels; 0.75 pt dashes are about 34 at 300 dpi)…
+    var minDash = 16
+    /// …and the gaps between dashes at most this long (about 10 at 300 dpi).
+    var dashGap = 14
+    /// Ink covers at least this share of a rule (dashes about three quarters).
+    var minFill = 0.6
     /// How near a vertical rule's end must come to a horizontal rule.
     var reach = 10
     /// Parallel rules closer than this (pixels, about 5 pt at 300 dpi) are one double rule: no row is that thin.
@@ -23,7 +29,7 @@ struct PixelRulings {
     func skew(_ image: GrayImage) -> Double {
         var points: [(x: Double, y: Double, weight: Double)] = []
         for y in stride(from: 0, to: image.height, by: 2) {
-            for run in runs(image, along: y, horizontal: true, minimum: 40) {
+            for run in runs(image, along: y, horizontal: true, minimum: 200) {
                 points.append((Double(run.start + run.end) / 2, Double(y), Double(run.end - run.start)))
             }
         }
@@ -92,10 +98,58 @@ struct PixelRulings {
         }
     }
 
-    /// Dark runs along one row (or column) at least `minimum` long, gaps up to `bridge` bridged.
+    /// Whether a stretch of a row (or column) has paper on both sides `margin` pixels off, nearly all
+    /// along: a dashed rule is a thin line; the strokes of a line of text have other strokes around them.
+    private func isolated(_ image: GrayImage, along index: Int, horizontal: Bool, from start: Int, to end: Int) -> Bool {
+        let margin = 7
+        let limit = horizontal ? image.height : image.width
+        guard index >= margin, index + margin < limit else { return false }
+        var light = 0, samples = 0
+        for i in stride(from: start, to: end, by: 2) {
+            let before = horizontal ? image[i, index - margin] : image[index - margin, i]
+            let after = horizontal ? image[i, index + margin] : image[index + margin, i]
+            samples += 1
+            if before >= threshold, after >= threshold { light += 1 }
+        }
+        return light * 100 >= samples * 85
+    }
+
+    /// Dark runs along one row (or column) at least `minimum` long. Gaps up to `bridge` are bridged
+    /// (blur, JPEG); pieces at least `minDash` long with gaps up to `dashGap` between them are one run
+    /// (the dashes of a dashed rule) if ink covers at least `minFill` of it.
     private func runs(_ image: GrayImage, along index: Int, horizontal: Bool, minimum: Int) -> [(start: Int, end: Int)] {
         let length = horizontal ? image.width : image.height
         var result: [(start: Int, end: Int)] = []
+        var pieces: [(start: Int, end: Int)] = []
+        // A chain of pieces is a rule if it is long enough and inked enough and, if dashed, its dashes are alike
+        // (a dash pattern repeats; the strokes of a line of text do not). The end dashes may be cut short.
+        // A lone piece (a solid rule) needs no chain.
+        func close() {
+            defer { pieces.removeAll(keepingCapacity: true) }
+            guard let first = pieces.first, let last = pieces.last, last.end - first.start >= minimum else { return }
+            let ink = pieces.reduce(0) { $0 + $1.end - $1.start }
+            guard Double(ink) >= minFill * Double(last.end - first.start) else { return }
+            if pieces.count > 1 {
+                let lengths = pieces.map { $0.end - $0.start }
+                let inner = pieces.count > 2 ? Array(lengths.dropFirst().dropLast()).sorted() : lengths.sorted()
+                let median = inner[inner.count / 2]
+                // Long pieces are a solid rule broken by noise; short ones dashes, at least three along a row
+                // (two strokes of a bold title are not a rule), all alike but the ends, which may be cut short.
+                guard median >= 80 || (pieces.count >= (horizontal ? 3 : 2)
+                    && inner.allSatisfy({ $0 * 10 >= median * 6 && $0 * 10 <= median * 16 })
+                    && lengths.allSatisfy({ $0 * 10 <= median * 16 })
+                    && isolated(image, along: index, horizontal: horizontal, from: first.start, to: last.end)) else { return }
+            }
+            result.append((first.start, last.end))
+        }
+        func add(_ start: Int, _ end: Int) {
+            if let last = pieces.last, start - last.end <= dashGap, end - start >= minDash, last.end - last.start >= minDash {
+                pieces.append((start, end))
+            } else {
+                close()
+                pieces.append((start, end))
+            }
+        }
         var start = -1
         var lastDark = -Int.max / 2
         image.pixels.withUnsafeBufferPointer { pixels in
@@ -103,13 +157,14 @@ struct PixelRulings {
                 let value = horizontal ? pixels[index * image.width + i] : pixels[i * image.width + index]
                 guard value < threshold else { continue }
                 if i - lastDark > bridge + 1 {
-                    if start >= 0, lastDark + 1 - start >= minimum { result.append((start, lastDark + 1)) }
+                    if start >= 0 { add(start, lastDark + 1) }
                     start = i
                 }
                 lastDark = i
             }
         }
-        if start >= 0, lastDark + 1 - start >= minimum { result.append((start, lastDark + 1)) }
+        if start >= 0 { add(start, lastDark + 1) }
+        close()
         return result
     }
 }

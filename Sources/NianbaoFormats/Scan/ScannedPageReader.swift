@@ -32,14 +32,15 @@ final class ScannedPageReader {
         guard width > 0, var image = renderer.render(page, width: width, height: height) else { return Page(glyphs: [], grids: [], cells: []) }
         let scale = Double(image.width) / width
         let rulings = PixelRulings()
-        image = image.rotated(rulings.skew(image))
+        let angle = rulings.skew(image)
+        image = image.rotated(angle)
         // Specks (scanner dust, noise) read as strokes and marks; a speck is a few pixels at 300 dpi.
         image = image.despeckled(maxArea: max(2, Int(10 * (scale * 72 / 300) * (scale * 72 / 300))))
         let segments = rulings.segments(image).map { segment in
             RulingSegment(axis: segment.axis, position: segment.position / scale, start: segment.start / scale,
                           end: segment.end / scale, width: segment.width / scale)
         }
-        let grids = CellGridBuilder().grids(segments)
+        let grids = CellGridBuilder().grids(segments).filter(Self.holdsText)
         var glyphs: [PDFGlyph] = []
         var cells: [ScannedCell] = []
         var body = image
@@ -60,13 +61,24 @@ final class ScannedPageReader {
                 for x in max(0, left)..<min(body.width, right) { body[x, y] = 255 }
             }
         }
-        for word in chinese.words(body.binarised(170), layout: .block, level: TesseractLibrary.rilTextLine) where word.confidence > 10 {
-            let text = TemplateLabels.snapped(Self.joined(word.text), to: TemplateLabels.headings)
+        for line in TextLineFinder().lines(body) {
+            let crop = body.crop(x0: line.x0 - 4, y0: line.y0 - 4, x1: line.x1 + 4, y1: line.y1 + 4, margin: 12)
+            let reading = chinese.read(crop, layout: .singleLine)
+            guard reading.confidence > 10 else { continue }
+            let text = TemplateLabels.snapped(Self.joined(reading.text), to: TemplateLabels.headings)
             guard !text.isEmpty else { continue }
-            glyphs += Self.glyphs(text, x0: Double(word.x0) / scale, y0: Double(word.y0) / scale,
-                                  x1: Double(word.x1) / scale, y1: Double(word.y1) / scale)
+            glyphs += Self.glyphs(text, x0: Double(line.x0) / scale, y0: Double(line.y0) / scale,
+                                  x1: Double(line.x1) / scale, y1: Double(line.y1) / scale)
         }
         return Page(glyphs: glyphs, grids: grids, cells: cells)
+    }
+
+    /// Whether a grid found in the pixels can be a table: at least two rows and two columns, none of
+    /// them too small to hold a line of text. The strokes of large bold type (a title) can line up
+    /// like rules, but the "cells" between them are slivers.
+    static func holdsText(_ grid: CellGrid) -> Bool {
+        guard grid.rowCount >= 2, grid.columnCount >= 2 else { return false }
+        return zip(grid.xs, grid.xs.dropFirst()).allSatisfy { $1 - $0 >= 12 } && zip(grid.ys, grid.ys.dropFirst()).allSatisfy { $1 - $0 >= 8 }
     }
 
     /// A recognised line as it was printed: Tesseract's spaces between Chinese

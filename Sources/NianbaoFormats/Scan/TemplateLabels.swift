@@ -27,18 +27,38 @@ enum TemplateLabels {
     ]
 
     /// The template label nearest to an OCR reading, if near enough (at most a
-    /// third of its characters differ); else the reading as it is.
+    /// third of its characters differ); else the reading as it is. Marks OCR
+    /// reads either way count as the same: half- and full-width brackets, the
+    /// numbering's "." and "、", and a figure and its Chinese numeral ("3" and "三").
     static func snapped(_ reading: String, to labels: [String] = cells) -> String {
-        let text = Array(reading)
+        let text = Array(reading).map(folded)
         guard !text.isEmpty else { return reading }
         var best: (label: String, distance: Int)?
         for label in labels {
-            let candidate = Array(label)
+            let candidate = Array(label).map(folded)
             guard abs(candidate.count - text.count) * 3 <= candidate.count else { continue }
             let distance = editDistance(text, candidate)
             if distance * 3 <= candidate.count, distance < (best?.distance ?? .max) { best = (label, distance) }
         }
         return best?.label ?? reading
+    }
+
+    /// A character as compared with the template: OCR's variants of a mark folded into one.
+    static func folded(_ character: Character) -> Character {
+        switch character {
+        case "(", "〈", "[", "【", "{": return "（"
+        case ")", "〉", "]", "】", "}": return "）"
+        case "、", ".", "，", ",", "·": return "."
+        case "1": return "一"
+        case "2": return "二"
+        case "3": return "三"
+        case "4": return "四"
+        case "5": return "五"
+        case "6": return "六"
+        case "7": return "七"
+        case "8": return "八"
+        default: return character
+        }
     }
 
     /// Levenshtein distance between two character sequences.
