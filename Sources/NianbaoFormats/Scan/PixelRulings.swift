@@ -20,8 +20,8 @@ struct PixelRulings {
     var dashGap = 14
     /// Ink covers at least this share of a rule (dashes about three quarters).
     var minFill = 0.6
-    /// How near a vertical rule's end must come to a horizontal rule.
-    var reach = 10
+    /// How near a vertical rule's end must come to a horizontal rule (a dashed rule may end a gap short).
+    var reach = 16
     /// Parallel rules closer than this (pixels, about 5 pt at 300 dpi) are one double rule: no row is that thin.
     var doubleRule = 20
 
@@ -58,13 +58,14 @@ struct PixelRulings {
         var vertical: [RulingSegment] = []
         for x in 0..<image.width {
             for run in runs(image, along: x, horizontal: false, minimum: minVertical) {
-                let top = Double(run.start), bottom = Double(run.end)
-                let meets = { (end: Double) in
-                    merged.contains { abs($0.position - end) <= Double(reach) && $0.covers(Double(x), tolerance: Double(reach)) }
+                let meets = { (end: Int) in
+                    merged.contains { abs($0.position - Double(end)) <= Double(reach) && $0.covers(Double(x), tolerance: Double(reach)) }
                 }
-                if meets(top), meets(bottom) {
-                    vertical.append(RulingSegment(axis: .vertical, position: Double(x), start: top, end: bottom, width: 1))
-                }
+                // A chain of dashes may begin or end in a stroke of text nearby: it runs from the first
+                // piece that starts at a horizontal rule to the last that ends at one.
+                guard let top = run.pieces.first(where: { meets($0.start) })?.start,
+                      let bottom = run.pieces.last(where: { meets($0.end) })?.end, bottom - top >= minVertical else { continue }
+                vertical.append(RulingSegment(axis: .vertical, position: Double(x), start: Double(top), end: Double(bottom), width: 1))
             }
         }
         // Horizontal rules that no vertical rule meets are underlines or text, not a table.
@@ -114,12 +115,19 @@ struct PixelRulings {
         return light * 100 >= samples * 85
     }
 
+    /// A rule along one row or column: where it starts and ends, and its pieces (one if solid, its dashes).
+    struct Run {
+        var start: Int
+        var end: Int
+        var pieces: [(start: Int, end: Int)]
+    }
+
     /// Dark runs along one row (or column) at least `minimum` long. Gaps up to `bridge` are bridged
     /// (blur, JPEG); pieces at least `minDash` long with gaps up to `dashGap` between them are one run
     /// (the dashes of a dashed rule) if ink covers at least `minFill` of it.
-    private func runs(_ image: GrayImage, along index: Int, horizontal: Bool, minimum: Int) -> [(start: Int, end: Int)] {
+    private func runs(_ image: GrayImage, along index: Int, horizontal: Bool, minimum: Int) -> [Run] {
         let length = horizontal ? image.width : image.height
-        var result: [(start: Int, end: Int)] = []
+        var result: [Run] = []
         var pieces: [(start: Int, end: Int)] = []
         // A chain of pieces is a rule if it is long enough and inked enough and, if dashed, its dashes are alike
         // (a dash pattern repeats; the strokes of a line of text do not). The end dashes may be cut short.
@@ -134,13 +142,14 @@ struct PixelRulings {
                 let inner = pieces.count > 2 ? Array(lengths.dropFirst().dropLast()).sorted() : lengths.sorted()
                 let median = inner[inner.count / 2]
                 // Long pieces are a solid rule broken by noise; short ones dashes, at least three along a row
-                // (two strokes of a bold title are not a rule), all alike but the ends, which may be cut short.
+                // (two strokes of a bold title are not a rule), all alike but the ends, which may be cut short,
+                // and where a crossing rule fills a gap (two or three dashes as one).
                 guard median >= 80 || (pieces.count >= (horizontal ? 3 : 2)
-                    && inner.allSatisfy({ $0 * 10 >= median * 6 && $0 * 10 <= median * 16 })
-                    && lengths.allSatisfy({ $0 * 10 <= median * 16 })
+                    && inner.allSatisfy({ $0 * 10 >= median * 6 && $0 <= median * 3 })
+                    && lengths.allSatisfy({ $0 <= median * 3 })
                     && isolated(image, along: index, horizontal: horizontal, from: first.start, to: last.end)) else { return }
             }
-            result.append((first.start, last.end))
+            result.append(Run(start: first.start, end: last.end, pieces: pieces))
         }
         func add(_ start: Int, _ end: Int) {
             if let last = pieces.last, start - last.end <= dashGap, end - start >= minDash, last.end - last.start >= minDash {
