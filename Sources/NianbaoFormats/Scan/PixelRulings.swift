@@ -139,7 +139,8 @@ struct PixelRulings {
             guard Double(ink) >= minFill * Double(last.end - first.start) else { return }
             if pieces.count > 1 {
                 let lengths = pieces.map { $0.end - $0.start }
-                let inner = pieces.count > 2 ? Array(lengths.dropFirst().dropLast()).sorted() : lengths.sorted()
+                // Two pieces are both ends: only their longer one sets the dash length.
+                let inner = pieces.count > 2 ? Array(lengths.dropFirst().dropLast()).sorted() : [lengths.max() ?? 0]
                 let median = inner[inner.count / 2]
                 // Long pieces are a solid rule broken by noise; short ones dashes, at least three along a row
                 // (two strokes of a bold title are not a rule), all alike but the ends, which may be cut short,
@@ -151,9 +152,14 @@ struct PixelRulings {
             }
             result.append(Run(start: first.start, end: last.end, pieces: pieces))
         }
+        // Dashes are at least minDash long but the first and the last, cut short where the pattern meets a
+        // crossing or the rule's end; a short piece after dashes ends the chain.
         func add(_ start: Int, _ end: Int) {
-            if let last = pieces.last, start - last.end <= dashGap, end - start >= minDash, last.end - last.start >= minDash {
+            let short = end - start < minDash
+            // (A short piece is only ever the first or the last: two in a row are no dashes.)
+            if let last = pieces.last, start - last.end <= dashGap, !short || last.end - last.start >= minDash {
                 pieces.append((start, end))
+                if short { close() }
             } else {
                 close()
                 pieces.append((start, end))
