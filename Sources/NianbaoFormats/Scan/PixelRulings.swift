@@ -25,23 +25,43 @@ struct PixelRulings {
     /// Parallel rules closer than this (pixels, about 5 pt at 300 dpi) are one double rule: no row is that thin.
     var doubleRule = 20
 
-    /// The angle (radians) of the page's long horizontal rules: y grows by tan(angle) per pixel of x.
+    /// The angle (radians) of the page's rules and lines of text: y grows by tan(angle) per pixel of x.
+    /// The angle at which the ink, projected along it onto the vertical, piles up most sharply (the
+    /// sum of the squared row counts is largest): rules and text lines then each fall on few rows.
+    /// Found in steps of 0.05° over ±2°, then of 0.005° around the best.
     func skew(_ image: GrayImage) -> Double {
-        var points: [(x: Double, y: Double, weight: Double)] = []
-        for y in stride(from: 0, to: image.height, by: 2) {
-            for run in runs(image, along: y, horizontal: true, minimum: 200) {
-                points.append((Double(run.start + run.end) / 2, Double(y), Double(run.end - run.start)))
+        var points: [(x: Int32, y: Int32)] = []
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in stride(from: 0, to: image.height, by: 2) {
+                for x in stride(from: 0, to: image.width, by: 2) where pixels[y * image.width + x] < threshold {
+                    points.append((Int32(x), Int32(y)))
+                }
             }
         }
-        guard points.count >= 10 else { return 0 }
-        var best = (angle: 0.0, score: -1.0)
-        for step in -40...40 {
-            let angle = Double(step) * 0.0008  // ±1.8° in steps of 0.046°
-            var bins: [Int: Double] = [:]
+        guard points.count >= 100 else { return 0 }
+        let margin = image.width + 8
+        var counts = [Int32](repeating: 0, count: image.height / 2 + 2 * margin)
+        func score(_ angle: Double) -> Double {
             let t = tan(angle)
-            for point in points { bins[Int((point.y - point.x * t).rounded()), default: 0] += point.weight }
-            let score = bins.values.reduce(0) { $0 + $1 * $1 }
-            if score > best.score { best = (angle, score) }
+            for index in counts.indices { counts[index] = 0 }
+            for point in points {
+                // Bins two pixels high, as every other row is sampled (one-pixel bins would favour 0°).
+                let bin = Int(((Double(point.y) - Double(point.x) * t) / 2).rounded(.down)) + margin
+                counts[bin] += 1
+            }
+            return counts.reduce(0.0) { $0 + Double($1) * Double($1) }
+        }
+        var best = (angle: 0.0, score: score(0))
+        for step in -40...40 where step != 0 {
+            let angle = Double(step) * 0.05 * .pi / 180
+            let value = score(angle)
+            if value > best.score { best = (angle, value) }
+        }
+        let coarse = best.angle
+        for step in -10...10 where step != 0 {
+            let angle = coarse + Double(step) * 0.005 * .pi / 180
+            let value = score(angle)
+            if value > best.score { best = (angle, value) }
         }
         return best.angle
     }
