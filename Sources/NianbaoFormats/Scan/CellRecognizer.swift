@@ -46,10 +46,27 @@ struct CellRecognizer {
         return mapped.allSatisfy({ $0.isNumber || $0 == "." }) ? mapped : reading
     }
 
+    /// The number read one stroke group at a time (a digit as one character; digits run together as one
+    /// line), the point put where the strokes show it: Tesseract's line reading drops a "1" beside another.
+    private func glyphByGlyph(_ crop: GrayImage, shape: NumberShape) -> (text: String, confidence: Double) {
+        var text = ""
+        var confidence = 100.0
+        for (index, glyph) in shape.glyphs.enumerated() {
+            if index == shape.pointAfter { text += "." }
+            let piece = crop.crop(x0: glyph.x0 - 4, y0: 0, x1: glyph.x1 + 4, y1: crop.height, margin: 10)
+            let reading = digits.read(piece, layout: glyph.digits == 1 ? .character : .singleLine, whitelist: "0123456789")
+            let read = reading.text.filter(\.isNumber)
+            guard read.count == glyph.digits || glyph.digits > 1 && !read.isEmpty else { return ("", 0) }
+            text += read
+            confidence = min(confidence, reading.confidence)
+        }
+        return (text, confidence)
+    }
+
     /// A reading as a number, or nil if the ink does not read as digits. The grey crop is read as one
     /// line (Tesseract binarises it itself) and as a raw line; where these disagree or do not fit the
-    /// strokes (`NumberShape`: as many digits as there are digit-shaped strokes), twice the size and black
-    /// and white too. The readings that fit the strokes vote; the confidence is the share of all
+    /// strokes (`NumberShape`: as many digits as there are digit-shaped strokes), twice the size, black
+    /// and white, and one stroke group at a time too. The readings that fit the strokes vote; the confidence is the share of all
     /// readings that gave the winner (halved where Tesseract itself gives under 10).
     private func number(_ crop: GrayImage, shape: NumberShape) -> (text: String, confidence: Double)? {
         let whitelist = shape.hasPoint ? "0123456789." : "0123456789"
@@ -61,6 +78,7 @@ struct CellRecognizer {
             if index == 2, readings[0].text == readings[1].text, shape.admits(readings[0].text) { break }
             let reading = digits.read(image, layout: layout, whitelist: whitelist)
             readings.append((reading.text.filter { !$0.isWhitespace }, reading.confidence))
+            if index == 3 { readings.append(glyphByGlyph(crop, shape: shape)) }
         }
         var votes: [String: (count: Int, confidence: Double)] = [:]
         for (value, confidence) in readings where shape.admits(value) {

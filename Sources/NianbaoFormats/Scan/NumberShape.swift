@@ -4,9 +4,13 @@
 /// foot. A Chinese character has strokes of many heights (dots, radicals) or is
 /// as wide as tall, so a label never passes for a number, and a digit that OCR
 /// drops ("1" in "11") shows as a reading with too few digits.
-struct NumberShape: Equatable {
+struct NumberShape {
     /// How many digits the strokes show.
     var digits: Int
+    /// The digits' stroke groups left to right (their columns, and how many digits each holds).
+    var glyphs: [(x0: Int, x1: Int, digits: Int)]
+    /// How many of those groups stand before the decimal point, if there is one.
+    var pointAfter: Int?
     /// Whether two digits run together somewhere (blur), so the count may be one short.
     var merged: Bool
     /// Whether there is a decimal point.
@@ -17,7 +21,9 @@ struct NumberShape: Equatable {
         let components = Self.components(image, threshold: threshold).filter { $0.area > 4 }
         guard let height = components.map(\.height).max(), height >= 8,
               let top = components.map(\.y0).min(), let bottom = components.map(\.y1).max() else { return nil }
-        var digits = 0, merged = false, points = 0
+        var digits = 0, merged = false, points = 0, pointX = 0
+        var glyphs: [(x0: Int, x1: Int, digits: Int)] = []
+        let tall = components.filter { $0.height * 10 >= height * 7 }
         for component in components {
             if component.height * 10 >= height * 7 {
                 // A digit (or two or three run together): as tall as the line, at most ~0.8 of its height wide each.
@@ -27,10 +33,18 @@ struct NumberShape: Equatable {
                 if count == 1, ratio > 0.9 { return nil }
                 if count > 1 { merged = true }
                 digits += count
+                glyphs.append((component.x0, component.x1, count))
             } else if component.height * 10 <= height * 3, component.width * 10 <= height * 4 {
-                // A dot: a decimal point at the foot; elsewhere a speck left by the scan.
-                if bottom - component.y1 <= height / 5 {
+                // A dot standing clear of the digits on both sides, between two of them at their foot, is a
+                // decimal point; one close to a digit is a bit the scan broke off it (the ball of a "2" or "3").
+                let gap = max(3, height / 10)
+                let left = tall.filter { $0.x1 <= component.x0 }.map(\.x1).max()
+                let right = tall.filter { $0.x0 >= component.x1 }.map(\.x0).min()
+                if let left, let right, component.x0 - left >= gap, right - component.x1 >= gap, bottom - component.y1 <= height / 5 {
                     points += 1
+                    pointX = component.x0
+                } else if tall.contains(where: { component.x1 + height * 4 / 10 >= $0.x0 && component.x0 <= $0.x1 + height * 4 / 10 }) {
+                    continue
                 } else if component.area >= 20 {
                     return nil
                 }
@@ -41,7 +55,9 @@ struct NumberShape: Equatable {
         guard digits > 0, points <= 1 else { return nil }
         self.digits = digits
         self.merged = merged
+        self.glyphs = glyphs.sorted { $0.x0 < $1.x0 }
         hasPoint = points == 1
+        pointAfter = hasPoint ? glyphs.count(where: { $0.x1 <= pointX }) : nil
     }
 
     /// Whether a reading (digits and at most one point) agrees with the strokes.

@@ -16,6 +16,7 @@ final class TesseractLibrary: @unchecked Sendable {
     // TessPageSegMode, TessPageIteratorLevel and TessOcrEngineMode values (capi.h).
     static let psmSingleBlock: Int32 = 6
     static let psmSingleLine: Int32 = 7
+    static let psmSingleCharacter: Int32 = 10
     static let psmRawLine: Int32 = 13
     static let rilTextLine: Int32 = 2
     static let rilWord: Int32 = 3

@@ -13,6 +13,8 @@ final class TextRecognizer {
         case rawLine
         /// A block of lines (PSM 6).
         case block
+        /// One character (PSM 10).
+        case character
     }
 
     /// One recognised word with its box in image pixels.
@@ -73,6 +75,7 @@ final class TextRecognizer {
         case .singleLine: TesseractLibrary.psmSingleLine
         case .rawLine: TesseractLibrary.psmRawLine
         case .block: TesseractLibrary.psmSingleBlock
+        case .character: TesseractLibrary.psmSingleCharacter
         }
         api.setPageSegMode(handle, mode)
         _ = api.setVariable(handle, "tessedit_char_whitelist", whitelist)
