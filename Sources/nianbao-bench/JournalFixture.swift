@@ -55,7 +55,7 @@ struct JournalFixture {
                     var (key, record) = self.record(last)
                     record.tables = nil
                     state[key] = record
-                    arrivals.restore(.init(sha256: record.sha256, drop: key.drop), .init(time: record.time ?? "", seq: record.seq ?? 0))
+                    arrivals.restore(.init(sha256: record.sha256, agency: record.agency ?? ""), .init(time: record.time ?? "", seq: record.seq ?? 0))
                 }
                 try JournalCheckpoint.write(
                     path: JournalCheckpoint.path(journal: journal), journal: try file.position(), nextSeq: Self.firstSeq + index,

@@ -67,6 +67,7 @@ import NianbaoTestSupport
             (#"{"watch": {"workers": -1}}"#, "watch.workers"),
             (#"{"convert": {"parallel": 65}}"#, "convert.parallel"),
             (#"{"convert": {"parallel": "two"}}"#, "convert.parallel"),
+            (#"{"watch": {"retrySeconds": 0}}"#, "watch.retrySeconds"),
             (#"{"drops": "/not/an/array"}"#, "drops"),
             (#"{"drops": ["/a/x", "/b/x"]}"#, "drops"),
             (#"{"drops": ["/a", "/a/b"]}"#, "drops"),

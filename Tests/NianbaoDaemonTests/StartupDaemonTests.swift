@@ -40,6 +40,27 @@ struct StartupDaemonTests {
         #expect(second.terminate() == 0)
     }
 
+    @Test func aReportMovedToAnotherDropFolderKeepsItsArrival() throws {
+        let ws = try Workspace()
+        let other = ws.root + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        let daemon = try DaemonHarness(ws, extraArguments: ["--drop", "other=" + other])
+        #expect(daemon.waitUntilReady())
+        try ws.place("局/a.txt", sample)
+        #expect(daemon.waitForVerdicts(["局/a.txt"]))
+        #expect(daemon.quiesce())
+        let arrived = try #require(ws.statusRecord("局/a.txt"))
+        // Moved by the office into another drop folder (same file system).
+        #expect(rename(ws.drop + "/局/a.txt", other + "/a.txt") == 0)
+        let status = StatusDirectory(root: ws.status)
+        let key = ReportKey(drop: "other", relativePath: "a.txt")
+        #expect(daemon.waitUntil(timeout: 30) { status.read(key) != nil && ws.statusRecord("局/a.txt") == nil })
+        let moved = try #require(status.read(key))
+        #expect(moved.arrival == arrived.arrival, "arrival is when the content first arrived, in any drop folder")
+        #expect(moved.arrivalSeq == arrived.seq && (moved.seq ?? 0) > (arrived.seq ?? 0))
+        #expect(daemon.terminate() == 0)
+    }
+
     @Test func sigtermDuringStartUpEndsItCleanlyBeforeReady() throws {
         let ws = try Workspace()
         // A journal of the previous version (no checkpoint): read whole at this start.

@@ -101,9 +101,10 @@ public struct VerdictRecord: Sendable, Hashable, Codable {
     /// The journal line's sequence number (JSON `seq`): strictly increasing in the
     /// order the daemon decided the lines, whatever the wall clock says.
     public var seq: Int? { get { box.fields.seq } set { self[\.seq] = newValue } }
-    /// When this content first arrived from this drop folder (ISO 8601, JSON `arrival`):
-    /// kept across renames, moves, reloads and restarts. Absent in lines written by
-    /// versions before it; `time` stands in then.
+    /// When this content first arrived for its agency, from any path or drop folder
+    /// (ISO 8601, JSON `arrival`; ``ArrivalBook``): kept across renames, moves between
+    /// drop folders, reloads and restarts. Absent in lines written by versions before
+    /// it; `time` stands in then.
     public var arrival: String? { get { box.fields.arrival } set { self[\.arrival] = newValue } }
     /// The sequence number at which this content first arrived (JSON `arrival_seq`):
     /// which of an agency's uploads is the latest.

@@ -7,7 +7,7 @@ enum ConfigurationKeys {
     static let known: [String] = [
         "drops", "roster", "state.statusDirectory", "state.journalFile", "state.marksFile", "state.receiptDirectory",
         "watch.settleMilliseconds", "watch.maxFileBytes", "watch.workers", "watch.createDrops",
-        "watch.mode", "watch.pollSeconds", "watch.dropModes",
+        "watch.mode", "watch.pollSeconds", "watch.pollRecheckEvery", "watch.dropModes", "watch.retrySeconds",
         "output.printVerdicts", "output.metricsFile", "output.dashboard",
         "parse.timeoutSeconds", "parse.memoryMegabytes", "convert.timeoutSeconds", "convert.memoryMegabytes",
         "convert.parallel", "journal.maxBytes", "journal.keep",

@@ -11,7 +11,7 @@ import SystemPackage
 /// `journal.maxBytes` (rotate the journal past this size, default 256 MiB), `journal.keep` (segments kept, default 4),
 /// `output.metricsFile` (the node_exporter textfile; default `<status directory>/nianbao.prom`),
 /// `output.dashboard` (`<status directory>/index.html`, default true), `watch.settleMilliseconds`, `watch.maxFileBytes`,
-/// `watch.workers` (0 = number of cores), `watch.createDrops`, `watch.mode`, `watch.pollSeconds`,
+/// `watch.workers` (0 = number of cores), `watch.createDrops`, `watch.mode`, `watch.pollSeconds`, `watch.pollRecheckEvery`,
 /// `watch.dropModes` (see ``WatchModeSettings``), `output.printVerdicts`,
 /// `parse.timeoutSeconds`, `parse.memoryMegabytes`, `convert.timeoutSeconds`, `convert.memoryMegabytes`,
 /// `convert.parallel` (0 = from the cores and the memory).
@@ -79,7 +79,11 @@ public struct ConfigurationLoader: Sendable {
             if let v = try values.bool("watch.createDrops") { config.createDrops = v }
             if let v = try values.string("watch.mode") { config.watching.mode = try WatchModeSettings.parseMode(v, key: "watch.mode") }
             if let v = try values.int("watch.pollSeconds") { config.watching.pollSeconds = try ranged(v, 1...3600, "watch.pollSeconds") }
+            if let v = try values.int("watch.pollRecheckEvery") {
+                config.watching.pollRecheckEvery = try ranged(v, 1...100, "watch.pollRecheckEvery")
+            }
             dropModes = try values.stringArray("watch.dropModes")
+            if let v = try values.int("watch.retrySeconds") { config.hostRetrySeconds = try ranged(v, 1...3600, "watch.retrySeconds") }
             if let v = try values.int("parse.timeoutSeconds") { config.parseTimeoutSeconds = try ranged(v, 1...600, "parse.timeoutSeconds") }
             if let v = try values.int("parse.memoryMegabytes") {
                 config.parseMemoryMegabytes = try ranged(v, 64...65_536, "parse.memoryMegabytes")

@@ -29,6 +29,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var printVerdicts: Bool
     /// Create missing drop folders at start (otherwise a missing one is an error).
     public var createDrops = false
+    /// The first delay before a report whose verdict was a failure of the host is
+    /// judged again (`watch.retrySeconds`; doubled after each such verdict, up to 1 h).
+    public var hostRetrySeconds = 30
     /// Wall-clock seconds a legacy-document conversion (.doc/.wps/.rtf/.odt) may take.
     public var convertTimeoutSeconds = 12
     /// Address space a conversion may use, in MiB.
@@ -51,6 +54,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var backlogOutputsInterval = Duration.seconds(10)
     /// How drop folders are watched: inotify, polling, or both (`watch.mode`, `watch.pollSeconds`, `watch.dropModes`).
     public var watching = WatchModeSettings()
+    /// `watching` with the settle time the pollers must span.
+    var watchingSettings: WatchModeSettings {
+        var settings = watching
+        settings.settle = settle
+        return settings
+    }
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 

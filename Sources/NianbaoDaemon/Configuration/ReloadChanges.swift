@@ -17,6 +17,7 @@ enum ReloadChanges {
         if old.settle != new.settle { keys.append("watch.settleMilliseconds") }
         if old.maxFileBytes != new.maxFileBytes { keys.append("watch.maxFileBytes") }
         if old.workers != new.workers { keys.append("watch.workers") }
+        if old.hostRetrySeconds != new.hostRetrySeconds { keys.append("watch.retrySeconds") }
         if old.convertTimeoutSeconds != new.convertTimeoutSeconds { keys.append("convert.timeoutSeconds") }
         if old.convertMemoryMegabytes != new.convertMemoryMegabytes { keys.append("convert.memoryMegabytes") }
         if old.convertParallel != new.convertParallel { keys.append("convert.parallel") }

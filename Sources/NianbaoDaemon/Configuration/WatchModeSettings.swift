@@ -1,18 +1,28 @@
 import NianbaoPlatform
 
 /// How drop folders are watched: `watch.mode` (`auto`, `inotify` or `poll`; default
-/// `auto`), `watch.pollSeconds` (default 5) and `watch.dropModes` (`"NAME=MODE"` per drop
+/// `auto`), `watch.pollSeconds` (default 5), `watch.pollRecheckEvery` (default 4) and `watch.dropModes` (`"NAME=MODE"` per drop
 /// folder, overriding `watch.mode`).
 public struct WatchModeSettings: Sendable, Hashable {
     /// The mode of every drop folder without its own.
     public var mode: WatchPlan.Requested = .auto
     /// Seconds between the end of one poll scan and the start of the next.
     public var pollSeconds = 5
+    /// A polled file whose folder did not change is looked at every `pollRecheckEvery`-th
+    /// scan (a rotating share per scan): an in-place rewrite is seen within that many
+    /// intervals; new, renamed and removed files at the next scan.
+    public var pollRecheckEvery = WatchModeSettings.defaultRecheckEvery
+    /// The default of `watch.pollRecheckEvery`.
+    public static let defaultRecheckEvery = 4
     /// Drop folders' own modes, by drop name.
     public var dropModes: [String: WatchPlan.Requested] = [:]
     /// A poll scan running longer than this makes its drop folder "stalled"; nil: the
     /// poller's default (30 s, or three intervals if longer). No configuration key: tests shorten it.
     public var stallAfter: Duration?
+    /// The daemon's settle time (``DaemonConfiguration/settle``, copied in by
+    /// ``DaemonConfiguration/watchingSettings``): a polled file that changed is looked at
+    /// every scan for longer than this.
+    public var settle: Duration = .zero
 
     public init() {}
 
@@ -21,7 +31,7 @@ public struct WatchModeSettings: Sendable, Hashable {
 
     /// The poller's settings.
     var pollSettings: PollingWatcher.Settings {
-        PollingWatcher.Settings(interval: .seconds(pollSeconds), stallAfter: stallAfter)
+        PollingWatcher.Settings(interval: .seconds(pollSeconds), stallAfter: stallAfter, recheckEvery: pollRecheckEvery, settle: settle)
     }
 
     /// Parses a mode; the error names `key`.

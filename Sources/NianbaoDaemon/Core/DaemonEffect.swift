@@ -11,7 +11,9 @@ enum DaemonEffect: Sendable, Equatable {
     case notify(ServiceMessage)
     /// Answer `.due(timer)` at this moment.
     case timer(DaemonTimer, at: Moment)
-    /// Write a status batch (the summary made when written); answers `.statusWritten`.
+    /// Write a status batch (the summary made when written), after rebuilding the status
+    /// directory if the batch asks for it or it was deleted or replaced; answers
+    /// `.statusRebuilt` (after a rebuild) and `.statusWritten`.
     indirect case writeStatus(StatusSchedule.Batch)
     /// Write the derived outputs from the current state; answers `.outputsWritten`.
     case writeOutputs
@@ -22,6 +24,10 @@ enum DaemonEffect: Sendable, Equatable {
     /// Create the new drop folders and reopen the journal; answers at once with
     /// `.configurationApplied` or `.reloadFailed`.
     indirect case applyConfiguration(DaemonConfiguration)
+    /// Look whether the status directory, the receipts directory, the journal or the
+    /// attempt log was deleted or replaced; answers `.statusLost` or `.receiptsLost`
+    /// (the journal and the attempt log are reopened at once, and said).
+    case checkState
     /// Kill the helper processes and stop watching (the stop's first step).
     case stopWork
     /// Nothing is in flight: write what is pending (`outputs`: the derived outputs

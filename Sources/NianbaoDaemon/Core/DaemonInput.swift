@@ -29,6 +29,13 @@ enum DaemonInput: Sendable, Equatable {
     case notice(DaemonNotice)
     /// The receipts directory was found deleted or replaced: every receipt is written again.
     case receiptsLost
+    /// These reports' receipts are missing or stale (found at start): written again.
+    indirect case writeReceipts(Set<ReportKey>)
+    /// The status directory was found deleted or replaced (by the periodic check): rebuilt with the next batch.
+    case statusLost
+    /// The status directory was rebuilt; `untabled` reports were written without their
+    /// tables (their journal line is gone) and are judged again.
+    indirect case statusRebuilt(untabled: Set<ReportKey>)
 }
 
 /// The loop's timers besides the file state's settle timer.
@@ -45,4 +52,6 @@ enum DaemonTimer: Sendable, Hashable {
     case startup
     /// Half the watchdog interval passed: ping if the loop and the workers are well.
     case watchdog
+    /// Look whether a state folder or file was deleted or replaced (``DaemonEffect/checkState``).
+    case stateCheck
 }

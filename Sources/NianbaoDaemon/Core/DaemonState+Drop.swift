@@ -40,6 +40,7 @@ extension DaemonState {
     mutating func notice(_ notice: DaemonNotice, now: Moment, _ effects: inout [DaemonEffect]) {
         effects.append(.notice(notice))
         let watchChanged = watching.record(notice)
+        if watchChanged { drop.setOneReader(Set(watching.drops.filter { $0.value.mode != .inotify }.keys)) }
         if problems.add(notice, at: wallTime(now)) || watchChanged { outputsChanged(now: now, &effects) }
     }
 

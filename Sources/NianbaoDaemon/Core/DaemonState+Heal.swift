@@ -4,8 +4,14 @@ extension DaemonState {
     mutating func receiptsLost(now: Moment, _ effects: inout [DaemonEffect]) {
         guard settings.receipts, !isStopping else { return }
         notice(.stateHealed(.receiptDirectory, path: configuration.receiptDirectory ?? ""), now: now, &effects)
-        for (key, record) in drop.current.sorted(by: { $0.key < $1.key }) {
-            receipt(key, .write(record), &effects)
+        writeReceipts(Set(drop.current.keys), &effects)
+    }
+
+    /// Writes these current reports' receipts again (each in order behind a change in flight).
+    mutating func writeReceipts(_ keys: Set<ReportKey>, _ effects: inout [DaemonEffect]) {
+        guard settings.receipts, !isStopping else { return }
+        for key in keys.sorted() {
+            if let record = drop.current[key] { receipt(key, .write(record), &effects) }
         }
     }
 }

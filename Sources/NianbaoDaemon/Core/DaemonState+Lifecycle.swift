@@ -26,6 +26,9 @@ extension DaemonState {
                 if report { notice(.failure("a validation worker is wedged; withholding watchdog pings"), now: now, &effects) }
             }
             effects.append(.timer(.watchdog, at: now + interval))
+        case .stateCheck:
+            guard !isStopping, !dropFinished else { return }
+            effects += [.checkState, .timer(.stateCheck, at: now + settings.stateCheckEvery)]
         }
     }
 
@@ -33,6 +36,7 @@ extension DaemonState {
     mutating func ready(now: Moment, _ effects: inout [DaemonEffect]) {
         notice(.started(drops: drop.drops), now: now, &effects)
         effects.append(.notify(.ready))
+        effects.append(.timer(.stateCheck, at: now + settings.stateCheckEvery))
         sayStatus(always: true, &effects)
         resumeReload(&effects)
     }

@@ -29,6 +29,8 @@ struct DaemonState: Sendable {
         var startupEvery = Duration.seconds(10)
         /// How far each start-up extension moves systemd's timeout (EXTEND_TIMEOUT_USEC).
         var startupExtensionUsec: UInt64 = 30_000_000
+        /// How often, once ready, the state folders and files are looked at (deleted or replaced?).
+        var stateCheckEvery = Duration.seconds(5)
     }
 
     let settings: Settings
@@ -118,6 +120,14 @@ struct DaemonState: Sendable {
             self.notice(notice, now: now, &effects)
         case .receiptsLost:
             receiptsLost(now: now, &effects)
+        case .writeReceipts(let keys):
+            writeReceipts(keys, &effects)
+        case .statusLost:
+            status.addRebuild()
+            flushStatus(&effects)
+        case .statusRebuilt(let untabled):
+            status.rebuilt()
+            if !untabled.isEmpty { applyDrop(.rejudge(untabled), now: now, &effects) }
         }
         exitIfDone(&effects)
         return effects

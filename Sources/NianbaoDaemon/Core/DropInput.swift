@@ -44,6 +44,9 @@ public enum DropInput: Sendable, Equatable {
     indirect case recompared(ReportKey, previous: String, CrossYearUpdate?)
     /// The marks file was read: the review marks now in force.
     indirect case marksChanged(ReviewMarks)
+    /// Judge these current reports again although their content is unchanged (their
+    /// status file was rebuilt without the tables, whose journal line is gone).
+    indirect case rejudge(Set<ReportKey>)
 }
 
 /// One file's identity after its settle time.

@@ -19,20 +19,32 @@ extension DropLoop {
                 send.yield(.due(timer))
             }
         case .writeStatus(let batch):
-            let summary = batch.summary ? state.summary(updated: Self.wallTime()) : nil
             let (status, statusGuard, journalPath) = (parts.status, parts.statusGuard, parts.journal.path)
-            let folders = [status.root] + state.drop.drops.map { status.root + "/" + $0.name }
-            // Deleted or replaced since the last batch: rebuilt from the journal first.
-            let rebuild = statusGuard.lost(folders) ? state.drop.current : nil
-            let drops = state.drop.drops.map(\.name)
+            let folders = statusFolders
+            // Found deleted or replaced (by the periodic check, or now): rebuilt from the
+            // current reports and their journal lines first, in the same task as the batch.
+            let rebuild = batch.rebuild || statusGuard.lost(folders) ? state.drop.current : nil
+            let summary = batch.summary || rebuild != nil ? state.summary(updated: Self.wallTime()) : nil
             group.addTask {
-                let (failures, healed) = await BlockingWork.run {
-                    let healed = rebuild.map { StatusRebuild.fromJournal(status, journal: journalPath, current: $0, drops: drops) } ?? false
-                    let failures = StatusBatch.write(batch.changes, summary: summary, to: status)
+                let (failures, untabled) = await BlockingWork.run {
+                    var changes = batch.changes
+                    var plan: StatusRebuild.Plan?
+                    if let rebuild {
+                        var made = StatusRebuild.plan(status, current: rebuild, journal: journalPath)
+                        // The batch's own lines are newer (and whole): written as they are.
+                        changes = made.changes.merging(batch.changes) { _, newer in newer }
+                        made.untabled.subtract(batch.changes.keys)
+                        plan = made
+                    }
+                    var failures = StatusBatch.write(changes, summary: summary, to: status)
+                    if failures.firstError == nil { failures.firstError = plan?.removalError }
                     statusGuard.remember(folders)
-                    return (failures, healed)
+                    return (failures, plan?.untabled)
                 }
-                if healed { send.yield(.notice(.stateHealed(.statusDirectory, path: status.root))) }
+                if let untabled {
+                    send.yield(.notice(.stateHealed(.statusDirectory, path: status.root)))
+                    send.yield(.statusRebuilt(untabled: untabled))
+                }
                 send.yield(.statusWritten(failures))
             }
         case .writeOutputs:
@@ -93,8 +105,10 @@ extension DropLoop {
                 parts.logger.error("reload failed, keeping the previous configuration: \(error)")
                 return .reloadFailed("\(error)")
             }
-            parts.watcher.update(drops: fresh.drops, settings: fresh.watching)
+            parts.watcher.update(drops: fresh.drops, settings: fresh.watchingSettings)
             return .configurationApplied(fresh)
+        case .checkState:
+            return checkState()
         case .stopWork:
             seams.helpers.stopAll()
             parts.watcher.stop()

@@ -58,12 +58,15 @@ final class DropLoop {
 
     /// Runs until SIGTERM (or the service group's shutdown) and everything in flight
     /// is done. `notices`: what start-up found (told and listed like any other);
-    /// `marks`: the review marks read at start, in force before any report is judged.
-    func run(hangups: UnixSignalsSequence, notices: [DaemonNotice] = [], marks: ReviewMarks = ReviewMarks()) async {
+    /// `marks`: the review marks read at start, in force before any report is judged;
+    /// `initial`: what else start-up asks for (reports to judge again, receipts to write).
+    func run(
+        hangups: UnixSignalsSequence, notices: [DaemonNotice] = [], marks: ReviewMarks = ReviewMarks(), initial: [DaemonInput] = []
+    ) async {
         var exit: (StatusSchedule.Batch, outputs: Bool, line: String)?
         await withDiscardingTaskGroup { group in
             startSources(&group, hangups: hangups)
-            exit = apply([.start, .drop(.marksChanged(marks))] + notices.map { .notice($0) }, &group)
+            exit = apply([.start, .drop(.marksChanged(marks))] + notices.map { .notice($0) } + initial, &group)
             if exit == nil {
                 for await input in inbox {
                     exit = apply([input], &group)

@@ -43,6 +43,9 @@ extension DropState {
             waiting.removeAll { !names.contains($0.key.drop) }
             for job in dropped { finish(job.key, &effects) }
         }
+        for drop in parked.keys where !names.contains(drop) {
+            for job in parked.removeValue(forKey: drop) ?? [] { finish(job.key, &effects) }
+        }
         let droppedChild = waitingForChild.filter { !names.contains($0.job.key.drop) }
         if !droppedChild.isEmpty {
             waitingForChild.removeAll { !names.contains($0.job.key.drop) }

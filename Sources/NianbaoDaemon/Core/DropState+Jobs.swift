@@ -22,6 +22,7 @@ extension DropState {
     /// Starts queued jobs while a worker or a child slot is free.
     mutating func dispatch(_ effects: inout [DropEffect]) {
         while inProcess.count < settings.workers, var job = waiting.popFirst() {
+            if parkIfReading(job) { continue }
             if !takeRejudge(job.key) {
                 // A verdict that was the host's failure is no verdict about the file: judged again.
                 let known = current[job.key].flatMap { $0.retry == nil ? $0 : nil }
@@ -40,7 +41,7 @@ extension DropState {
     /// A worker's answer.
     mutating func judged(_ job: Job, _ outcome: JudgeOutcome, now: Moment, _ effects: inout [DropEffect]) {
         let key = job.key
-        inProcess.removeValue(forKey: key)
+        if inProcess.removeValue(forKey: key) != nil { unpark(key.drop) }
         inChild.remove(key)
         switch outcome {
         case .unchanged, .gone, .cancelled:
@@ -104,7 +105,7 @@ extension DropState {
         record.event = current[key] == nil ? .new : .changed
         record.drop = key.drop
         record.relativePath = key.relativePath.string
-        sequence(&record, key)
+        sequence(&record)
         markRetry(&record, key)
         committing.insert(key)
         effects.append(.append(key, record, delay: nil))

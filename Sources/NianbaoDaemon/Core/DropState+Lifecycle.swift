@@ -34,6 +34,8 @@ extension DropState {
         guard !isStopping else { return }
         isStopping = true
         for job in waiting { active.remove(job.key) }
+        for job in parkedJobs { active.remove(job.key) }
+        parked.removeAll()
         for prepared in waitingForChild { active.remove(prepared.job.key) }
         waiting.removeAll()
         waitingForChild.removeAll()

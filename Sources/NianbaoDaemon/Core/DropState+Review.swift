@@ -38,6 +38,16 @@ extension DropState {
         record.settling(with: review.marks)
     }
 
+    /// Queues current reports to be judged again although their content is unchanged.
+    mutating func rejudge(_ keys: Set<ReportKey>, _ effects: inout [DropEffect]) {
+        guard !isStopping else { return }
+        for key in keys.sorted() where current[key] != nil {
+            guard let root = drops.first(where: { $0.name == key.drop })?.path else { continue }
+            review.rejudge.insert(key)
+            enqueue(Job(key: key, root: root), &effects)
+        }
+    }
+
     /// Whether a queued job is judged although its content is the current verdict's.
     mutating func takeRejudge(_ key: ReportKey) -> Bool {
         review.rejudge.remove(key) != nil

@@ -89,8 +89,11 @@ extension DropState {
             settling[key]?.probing = true
             probes.append(Probe(job: entry.job, generation: entry.generation))
         }
-        if !probes.isEmpty {
-            effects.append(.probe(probes.sorted { $0.job.key < $1.job.key }))
+        // One batch per drop folder: a probe hung on a share that stopped answering
+        // holds up only that folder's files.
+        let byDrop = Dictionary(grouping: probes) { $0.job.key.drop }
+        for drop in byDrop.keys.sorted() {
+            effects.append(.probe(byDrop[drop, default: []].sorted { $0.job.key < $1.job.key }))
         }
     }
 

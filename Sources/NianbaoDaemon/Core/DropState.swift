@@ -64,6 +64,10 @@ public struct DropState: Sendable {
     /// Jobs read and judged in this process, with when they started (for the watchdog).
     var inProcess: [ReportKey: Moment] = [:]
     var inChild: Set<ReportKey> = []
+    /// Drop folders read one report at a time (on a share; ``DropState+OneReader``).
+    var oneReader: Set<String> = []
+    /// Their reports waiting for the folder's read in progress, by drop name, in order.
+    var parked: [String: Deque<Job>] = [:]
     /// Verdicts handed to the journal and not yet durable (held ones included).
     var committing: Set<ReportKey> = []
     /// Queued, running or committing.
@@ -89,7 +93,7 @@ public struct DropState: Sendable {
     var crossBook = CrossYearBook()
     /// The office's review marks, and the reports to judge again after they changed.
     var review = ReviewState()
-    /// First arrivals by content and drop folder.
+    /// First arrivals by content and agency.
     public internal(set) var arrivals: ArrivalBook
     /// The sequence number of the next journal line.
     public internal(set) var nextSequence: Int
@@ -179,6 +183,8 @@ public struct DropState: Sendable {
             recompared(key, previous: previous, update, &effects)
         case .marksChanged(let marks):
             marksChanged(marks, &effects)
+        case .rejudge(let keys):
+            rejudge(keys, &effects)
         }
         noteCrossYear(after: input)
         recompareDue(&effects)
@@ -203,7 +209,9 @@ public struct DropState: Sendable {
     public var storageBacklog: Int? { degraded ? committing.count : nil }
 
     /// When the longest-running in-process job started (the watchdog's measure of a wedge).
-    public var oldestInProcessStart: Moment? { inProcess.values.min() }
+    public var oldestInProcessStart: Moment? {
+        inProcess.lazy.filter { !oneReader.contains($0.key.drop) }.map(\.value).min()
+    }
 
     /// The counts for summary.json and STATUS=.
     public func summary(updated: String) -> Summary {

@@ -33,6 +33,7 @@ struct StartupState: Sendable {
         let attempts = try AttemptLog(path: journalPath + ".attempts") { attempt in
             current[attempt.key]?.sha256 == attempt.sha256
         }
+        if let damaged = attempts.damaged { notices.append(.failure(damaged)) }
         let clock = JournalClock(lastTime: replay.lastTime)
         if let step = clock.check() { notices.append(.clockStepped(seconds: Int(step.seconds.rounded()))) }
         let checkpointer = JournalCheckpointer(journal: journal, maxBytes: config.journalMaxBytes, keep: config.journalKeep)

@@ -6,7 +6,9 @@
 /// wins; a failed change is kept (unless a newer one replaced it) and retried
 /// after a back-off that starts at ``firstDelay`` and doubles to ``longestDelay``,
 /// reset only by a batch that fully succeeds; no batch starts while a retry delay
-/// runs. The summary is a flag: its content is taken when the batch is written.
+/// runs. The summary is a flag: its content is taken when the batch is written;
+/// so is a rebuild of the whole directory (found deleted), which goes with the next
+/// batch, so it never runs beside one.
 struct StatusSchedule: Sendable, Equatable {
     static let firstDelay = Duration.milliseconds(250)
     static let longestDelay = Duration.seconds(10)
@@ -15,10 +17,13 @@ struct StatusSchedule: Sendable, Equatable {
     struct Batch: Sendable, Equatable {
         var changes: [ReportKey: StatusBatch.Change]
         var summary: Bool
+        /// Rebuild the directory from the current reports first (``StatusRebuild``).
+        var rebuild = false
     }
 
     private(set) var pending: [ReportKey: StatusBatch.Change] = [:]
     private(set) var summaryPending = false
+    private(set) var rebuildPending = false
     private(set) var writing = false
     /// The last back-off while writes fail; nil once a batch succeeds.
     private(set) var backoff: Duration?
@@ -27,18 +32,25 @@ struct StatusSchedule: Sendable, Equatable {
 
     mutating func add(_ key: ReportKey, _ change: StatusBatch.Change) { pending[key] = change }
     mutating func addSummary() { summaryPending = true }
+    /// The directory was found deleted or replaced: the next batch rebuilds it (the
+    /// summary included: a rebuilt directory always gets one).
+    mutating func addRebuild() { rebuildPending = true }
+
+    /// A rebuild was made (one asked for, or one the writer found needed): a loss seen
+    /// before it is mended, so a rebuild still pending is dropped.
+    mutating func rebuilt() { rebuildPending = false }
 
     /// Takes the next batch, if one should start now.
     mutating func take() -> Batch? {
-        guard !writing, !waitingToRetry, !pending.isEmpty || summaryPending else { return nil }
+        guard !writing, !waitingToRetry, !pending.isEmpty || summaryPending || rebuildPending else { return nil }
         writing = true
         return takeAll()
     }
 
     /// Everything pending, whatever is in flight (the last write before the exit).
     mutating func takeAll() -> Batch {
-        defer { pending = [:]; summaryPending = false }
-        return Batch(changes: pending, summary: summaryPending)
+        defer { pending = [:]; summaryPending = false; rebuildPending = false }
+        return Batch(changes: pending, summary: summaryPending, rebuild: rebuildPending)
     }
 
     /// A batch ended. Returns the retry delay when something failed.

@@ -63,24 +63,34 @@ public final class WatchDaemon: Service, Sendable {
             return
         }
         var notices = start.notices
-        notices += await Self.reconcile(status, with: start.current, drops: config.drops.map(\.name))
+        let reconciled = await Self.reconcile(
+            status, with: start.current, drops: config.drops.map(\.name), journal: start.journal.path)
+        notices += reconciled.notices
+        var initial: [DaemonInput] = reconciled.untabled.isEmpty ? [] : [.drop(.rejudge(reconciled.untabled))]
+        let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
+        if let receipts {
+            // Receipts an older layout (or a removed report) left are removed; missing or stale ones written once running.
+            let (write, error) = await BlockingWork.run { [current = start.current] in ReceiptRebuild.run(receipts, current: current) }
+            if let error { notices.append(.failure(error)) }
+            if !write.isEmpty { initial.append(.writeReceipts(write)) }
+        }
 
         // Trap SIGHUP before READY=1: a reload may follow READY=1 at once, and
         // SIGHUP's default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let watcher = DropWatchers(drops: config.drops, settings: config.watching)
+        let watcher = DropWatchers(drops: config.drops, settings: config.watchingSettings)
         try watcher.start()
         let judge = ReportJudge(checker: seams.checker, files: seams.files, maxBytes: config.maxFileBytes, attempts: start.attempts,
             helpers: seams.helpers)
         var settings = DropState.Settings(settle: config.settle, workers: config.workers)
         settings.checkpointEvery = config.checkpointEvery
+        settings.hostRetryFirst = .seconds(config.hostRetrySeconds)
         let state = DropState(
             drops: config.drops, current: start.current, settings: settings, arrivals: start.replay.arrivals,
             nextSequence: start.replay.nextSeq)
         let outputs = DerivedOutputs(
             statusDirectory: status, metricsFile: CanonicalPath.absolute(config.metricsFile ?? status.root + "/nianbao.prom"),
             dashboard: config.dashboard)
-        let receipts = config.receiptDirectory.map { ReceiptWriter(directory: CanonicalPath.absolute($0)) }
         let marks = try MarksSource(path: CanonicalPath.absolute(config.marksPath))
         let (initialMarks, marksNotice) = marks.read()
         if let marksNotice { notices.append(marksNotice) }
@@ -89,18 +99,22 @@ public final class WatchDaemon: Service, Sendable {
             seams: seams, judge: judge, journal: start.journal, status: status, watcher: watcher, reload: reload, logger: logger,
             outputs: outputs, receipts: receipts, marks: marks, checkpointer: start.checkpointer, journalClock: start.clock)
         await DropLoop(parts: parts, state: state, config: config)
-            .run(hangups: hangups, notices: notices, marks: initialMarks ?? ReviewMarks())
+            .run(hangups: hangups, notices: notices, marks: initialMarks ?? ReviewMarks(), initial: initial)
     }
 
     /// Makes the status directory agree with the journal (after a crash between
-    /// a journal write and its status file), and writes a fresh summary. Returns
-    /// the failure to tell, if any. A status file that is not where the layout puts
-    /// its report (an older layout's) or names no current report is removed, and the
-    /// report's file written where it belongs (``StatusRebuild``).
-    static func reconcile(_ status: StatusDirectory, with current: [ReportKey: VerdictRecord], drops: [String]) async -> [DaemonNotice] {
-        let failures = await BlockingWork.run {
-            StatusRebuild.run(status, current: current, drops: drops, updated: DropLoop.wallTime())
+    /// a journal write and its status file, or a directory deleted while stopped), and
+    /// writes a fresh summary. Returns the failure to tell, if any, and the reports
+    /// to judge again (written without tables: their journal line is gone). A status
+    /// file that is not where the layout puts its report (an older layout's) or names
+    /// no current report is removed, and the report's file written where it belongs
+    /// (``StatusRebuild``).
+    static func reconcile(
+        _ status: StatusDirectory, with current: [ReportKey: VerdictRecord], drops: [String], journal: String
+    ) async -> (notices: [DaemonNotice], untabled: Set<ReportKey>) {
+        let (failures, untabled) = await BlockingWork.run {
+            StatusRebuild.run(status, current: current, drops: drops, updated: DropLoop.wallTime(), journal: journal)
         }
-        return failures.firstError.map { [.failure($0)] } ?? []
+        return (failures.firstError.map { [.failure($0)] } ?? [], untabled)
     }
 }

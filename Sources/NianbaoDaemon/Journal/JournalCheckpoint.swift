@@ -9,13 +9,18 @@ import SystemPackage
 /// device and inode and the offset reached, the next sequence number, the counts,
 /// the last time written), then one verdict record per current report (without
 /// its tables: key, hash, verdict, findings, arrival, sequence), then one line per
-/// remembered arrival (`{"a": time, "d": drop, "q": sequence, "s": sha256}`).
+/// remembered arrival (`{"a": time, "g": agency, "q": sequence, "s": sha256}`).
 /// Written to a temporary file, synced and renamed over the old one: a reader sees
 /// the old checkpoint or the new one, never a mix.
+///
+/// Version 2 keys arrivals by content and agency. A version-1 checkpoint (arrivals
+/// by content and drop folder, `"d"`) is still read: its arrivals count as the
+/// content's arrival under any agency, and the current reports' records give theirs.
+/// The previous version refuses a version-2 checkpoint and reads the whole journal.
 public enum JournalCheckpoint {
     /// The first line.
     public struct Header: Sendable, Hashable, Codable {
-        public var checkpoint = 1
+        public var checkpoint = JournalCheckpoint.version
         /// The journal file and offset up to which everything is in this checkpoint.
         public var journal: FilePosition
         public var nextSeq: Int
@@ -29,9 +34,15 @@ public enum JournalCheckpoint {
         }
     }
 
+    /// The version written.
+    public static let version = 2
+
     struct ArrivalLine: Codable {
         var a: String
-        var d: String
+        /// The agency (version 2).
+        var g: String?
+        /// The drop folder (version 1).
+        var d: String?
         var q: Int
         var s: String
     }
@@ -57,7 +68,7 @@ public enum JournalCheckpoint {
         do {
             var out = ChunkedWriter(fd: fd)
             let header = Header(
-                journal: journal, nextSeq: nextSeq, records: records.count, arrivals: arrivals.marks.count, lastTime: lastTime)
+                journal: journal, nextSeq: nextSeq, records: records.count, arrivals: arrivals.count, lastTime: lastTime)
             try out.line(try JSONLine.bytes(header))
             for (key, record) in records.sorted(by: { $0.key < $1.key }) {
                 var entry = record.withoutTables
@@ -65,8 +76,8 @@ public enum JournalCheckpoint {
                 entry.relativePath = key.relativePath.string
                 try out.line(JSONLine.bytes(entry))
             }
-            for (key, mark) in arrivals.marks {
-                try out.line(try JSONLine.bytes(ArrivalLine(a: mark.time, d: key.drop, q: mark.seq, s: key.sha256)))
+            try arrivals.forEachMark { key, mark in
+                try out.line(try JSONLine.bytes(ArrivalLine(a: mark.time, g: key.agency, q: mark.seq, s: key.sha256)))
             }
             try out.flush()
             while fsync(fd.rawValue) != 0 {
@@ -94,7 +105,7 @@ public enum JournalCheckpoint {
         guard let reader = try LineReader(path: path) else { return nil }
         let decoder = JSONDecoder()
         guard let header = try reader.next({ try? decoder.decode(Header.self, from: Data(buffer: $0)) }) ?? nil,
-              header.checkpoint == 1 else { throw CheckpointUnreadable(path: path, reason: "no header") }
+              (1...version).contains(header.checkpoint) else { throw CheckpointUnreadable(path: path, reason: "no header") }
         var records: [ReportKey: VerdictRecord] = [:]
         records.reserveCapacity(header.records)
         for index in 0..<header.records {
@@ -112,8 +123,9 @@ public enum JournalCheckpoint {
                   let line = decoded else {
                 throw CheckpointUnreadable(path: path, reason: "arrival \(index + 1) of \(header.arrivals)")
             }
-            arrivals.restore(.init(sha256: line.s, drop: line.d), .init(time: line.a, seq: line.q))
+            arrivals.restore(.init(sha256: line.s, agency: line.g ?? ""), .init(time: line.a, seq: line.q))
         }
+        for record in records.values { arrivals.learn(record) }
         return Contents(header: header, records: records, arrivals: arrivals)
     }
 }

@@ -14,7 +14,7 @@ public enum JournalReplay {
         public var latest: [ReportKey: VerdictRecord] = [:]
         /// Reports whose last replayed record says they were removed.
         public var removed: Set<ReportKey> = []
-        /// First arrivals by content and drop.
+        /// First arrivals by content and agency.
         public var arrivals = ArrivalBook()
         /// The sequence number of the next journal line.
         public var nextSeq = 1
@@ -117,10 +117,10 @@ extension JournalReplay.Result {
             return
         }
         if record.arrivalSeq == nil {
-            arrivals.stamp(&record, drop: key.drop)
+            arrivals.stamp(&record)
             if record.arrival == nil { record.arrival = record.time }
         }
-        arrivals.learn(record, drop: key.drop)
+        arrivals.learn(record)
         latest[key] = record
         removed.remove(key)
     }

@@ -46,6 +46,8 @@ public enum HealedState: String, Sendable, Equatable {
     case statusDirectory
     case receiptDirectory
     case journal
+    /// The attempt log (``AttemptLog``), written again from memory.
+    case attemptLog
 }
 
 /// Receives verdicts and notices: the terminal printer, the systemd journal, the logger.

@@ -27,6 +27,7 @@ enum NoticeText {
         case .stateHealed(.statusDirectory, let path): return "status directory \(path) was deleted or replaced; rebuilt from the verdicts"
         case .stateHealed(.receiptDirectory, let path): return "receipts directory \(path) was deleted or replaced; receipts written again"
         case .stateHealed(.journal, let path): return "verdict journal \(path) was deleted or replaced; reopened, later verdicts go to the new file"
+        case .stateHealed(.attemptLog, let path): return "attempt log \(path) was deleted or replaced; written again from memory"
         case .clockStepped(let seconds):
             return "wall clock stepped \(seconds < 0 ? "back" : "forward") by \(abs(seconds)) s; "
                 + "arrivals and the order of uploads follow the journal's sequence, not the clock"
@@ -60,6 +61,7 @@ enum NoticeText {
         case .stateHealed(.statusDirectory, let path): return "状态目录被删除或替换，已按判定记录重建：\(path)"
         case .stateHealed(.receiptDirectory, let path): return "回执目录被删除或替换，已重新写入回执：\(path)"
         case .stateHealed(.journal, let path): return "判定日志被删除或替换，已重新打开，此后的判定写入新文件：\(path)"
+        case .stateHealed(.attemptLog, let path): return "核查尝试记录被删除或替换，已按内存中的记录重写：\(path)"
         case .clockStepped(let seconds):
             return "系统时钟\(seconds < 0 ? "回拨" : "前跳") \(abs(seconds)) 秒；到达时间与上传先后以判定日志序号为准，不受影响"
         case .failure(let text): return "nianbao 错误：\(text)"

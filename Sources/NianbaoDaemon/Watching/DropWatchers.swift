@@ -160,6 +160,10 @@ final class DropWatchers: Sendable {
 extension WatchModeSettings {
     /// What a running poller depends on.
     var pollSettingsKey: [Int64] {
-        [Int64(pollSeconds), stallAfter.map { $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000 } ?? -1]
+        [Int64(pollSeconds), Int64(pollRecheckEvery), stallAfter.map(Self.milliseconds) ?? -1, Self.milliseconds(settle)]
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

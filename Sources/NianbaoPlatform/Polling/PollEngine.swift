@@ -20,7 +20,8 @@ final class PollEngine: @unchecked Sendable {
         self.settings = settings
         self.control = control
         self.continuation = continuation
-        tree = PollTree(root: root, subtree: subtree, ignore: settings.ignore)
+        tree = PollTree(root: root, subtree: subtree, restatEvery: settings.recheckEvery,
+                        hotScans: settings.hotScans, ignore: settings.ignore)
     }
 
     private func emit(_ event: WatchEvent, identity: FileIdentity? = nil) {

@@ -12,6 +12,16 @@ import Glibc
 /// (`getdents`) and, once more, at the next scan too: an entry made within the same
 /// time-stamp tick as the listing leaves the mtime as it was.
 ///
+/// With `restatEvery` N > 1, the known entries of an unchanged directory are `fstatat`ed
+/// on a rotating 1/N share per scan (each file every N-th scan, in a slot fixed when it
+/// is first seen), plus, every scan, the files new or changed and not yet found unchanged
+/// in `hotScans` scans in a row: a file still being written is looked at every scan
+/// until its writer has been quiet for longer than the consumer's settle time, so a
+/// writer's pause never leaves a half-written file looking settled for N scans. A new,
+/// renamed or removed entry changes its directory's mtime, so it is still
+/// seen at the next scan; an in-place rewrite of a known file (same name, the directory
+/// untouched) is seen within N scans. N = 1 looks at every file every scan.
+///
 /// Public for callers that run scans themselves (the benchmark); ``PollingWatcher`` is
 /// the way to watch a tree.
 public final class PollTree {
@@ -23,8 +33,22 @@ public final class PollTree {
 
     struct File {
         var name: String
+        /// The name's NUL-terminated file name bytes: no conversion per `fstatat`.
+        var cName: [CChar]
         var identity: FileIdentity
         var ignored: Bool
+        /// The scans (modulo `restatEvery`) in which the file is looked at while its
+        /// directory does not change.
+        var slot: Int
+        /// Scans left in which the file is looked at whatever its slot: `hotScans` when it
+        /// is new or changed, one less at each scan that finds it unchanged.
+        var hot: Int
+
+        static func cName(_ name: String) -> [CChar] {
+            var bytes = FileNameCoding.encode(name).map { CChar(bitPattern: $0) }
+            bytes.append(0)
+            return bytes
+        }
     }
 
     struct Directory {
@@ -47,14 +71,24 @@ public final class PollTree {
     let subtree: String
     let ignore: @Sendable (String) -> Bool
     let maxDepth = 64
+    /// Files of an unchanged directory are looked at every `restatEvery`-th scan.
+    let restatEvery: Int
+    /// Unchanged scans in a row after which a new or changed file joins the rotation.
+    let hotScans: Int
+    private var scanCount = 0
+    private var nextSlot = 0
     private(set) var directories: [String: Directory] = [:]
     /// Paths of directories that could not be listed, reported once until they can.
     private var reported: Set<String> = []
 
-    /// A tree known empty: the first scan lists everything. `subtree` is relative to `root`.
-    public init(root: String, subtree: String = "", ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
+    /// A tree known empty: the first scan lists everything. `subtree` is relative to `root`;
+    /// `restatEvery` and `hotScans` (each at least 1): see the type's description.
+    public init(root: String, subtree: String = "", restatEvery: Int = 1, hotScans: Int = 2,
+                ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
         self.root = root
         self.subtree = subtree
+        self.restatEvery = max(1, restatEvery)
+        self.hotScans = max(1, hotScans)
         self.ignore = ignore
     }
 
@@ -87,6 +121,7 @@ public final class PollTree {
             let code = errno
             return .failure(code == ENOENT || code == ENOTDIR ? .rootMissing : .rootUnreadable(code))
         }
+        scanCount += 1
         var pass = Pass(isStopping: isStopping)
         let components = subtree.split(separator: "/").map(String.init)
         if case .success(let fd) = DirectoryWalk.walk(components, from: rootFD, closingStart: true, names: .fileName) {
@@ -118,24 +153,20 @@ public final class PollTree {
         guard fstat(fd, &info) == 0 else { return }
         let stamp = Stamp(inode: UInt64(info.st_ino), modification: Self.nanoseconds(info.st_mtim), change: Self.nanoseconds(info.st_ctim))
         pass.visited.insert(path)
-        var record: Directory
-        if let previous = directories[path], previous.stamp == stamp, !previous.relistNext {
-            record = previous
-            restat(fd, path: path, &record, &pass)
+        // Mutated in place through the dictionary: a copy would copy the files array.
+        let unchanged = directories[path].map { $0.stamp == stamp && !$0.relistNext } ?? false
+        if unchanged {
+            restat(fd, path: path, &directories[path]!, &pass)
+        } else if let listed = list(fd, path: path, stamp: stamp, previous: directories[path], &pass) {
+            directories[path] = listed
+        } else if directories[path] != nil {
+            // Unlistable now: keep what was known, so nothing is taken for removed.
+            directories[path]!.relistNext = true
         } else {
-            if let listed = list(fd, path: path, stamp: stamp, previous: directories[path], &pass) {
-                record = listed
-            } else if var previous = directories[path] {
-                // Unlistable now: keep what was known, so nothing is taken for removed.
-                previous.relistNext = true
-                record = previous
-            } else {
-                return
-            }
+            return
         }
-        directories[path] = record
-        guard depth < maxDepth else { return }
-        for name in record.directories {
+        guard depth < maxDepth, let children = directories[path]?.directories else { return }
+        for name in children {
             let child = Self.join(path, name)
             let flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
             let childFD = DirectoryWalk.retrying { FileNameCoding.withCString(name) { openat(fd, $0, flags) } }
@@ -150,23 +181,33 @@ public final class PollTree {
         }
     }
 
-    /// The directory did not change: only its known entries are looked at again.
+    /// The directory did not change: only its known entries are looked at again (those of
+    /// this scan's share, see the type's description).
     private func restat(_ fd: Int32, path: String, _ record: inout Directory, _ pass: inout Pass) {
         var info = stat()
+        let turn = scanCount % restatEvery
         var index = 0
         while index < record.files.count {
-            let name = record.files[index].name
-            if FileNameCoding.withCString(name, { fstatat(fd, $0, &info, AT_SYMLINK_NOFOLLOW) }) != 0 {
+            if restatEvery > 1, record.files[index].hot == 0, record.files[index].slot != turn {
+                index += 1
+                continue
+            }
+            let found = record.files[index].cName.withUnsafeBufferPointer { fstatat(fd, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
+            if found != 0 {
                 // Gone although the directory's time stamps stayed (a cached or coarse mtime).
                 let file = record.files.remove(at: index)
-                pass.changes.vanished.append(.init(path: Self.join(path, name), identity: file.identity, ignored: file.ignored))
+                pass.changes.vanished.append(.init(path: Self.join(path, file.name), identity: file.identity, ignored: file.ignored))
                 record.relistNext = true
                 continue
             }
             let identity = FileIdentity(info)
             if identity != record.files[index].identity {
                 record.files[index].identity = identity
-                pass.changes.changed.append(.init(path: Self.join(path, name), identity: identity, ignored: record.files[index].ignored))
+                record.files[index].hot = hotScans
+                let file = record.files[index]
+                pass.changes.changed.append(.init(path: Self.join(path, file.name), identity: identity, ignored: file.ignored))
+            } else if record.files[index].hot > 0 {
+                record.files[index].hot -= 1
             }
             index += 1
         }
@@ -196,13 +237,26 @@ public final class PollTree {
                 continue
             }
             let identity = FileIdentity(info)
-            let file = File(name: entry.name, identity: identity, ignored: ignore(entry.name))
+            let old = known.removeValue(forKey: entry.name)
+            let file: File
+            let changed: Bool
+            if var old {
+                changed = old.identity != identity
+                old.hot = changed ? hotScans : max(0, old.hot - 1)
+                old.identity = identity
+                file = old
+            } else {
+                nextSlot = (nextSlot + 1) % restatEvery
+                changed = true
+                file = File(name: entry.name, cName: File.cName(entry.name), identity: identity,
+                            ignored: ignore(entry.name), slot: nextSlot, hot: hotScans)
+            }
             record.files.append(file)
             let observed = PollChanges.Observed(path: Self.join(path, entry.name), identity: identity, ignored: file.ignored)
-            if let old = known.removeValue(forKey: entry.name) {
-                if old.identity != identity { pass.changes.changed.append(observed) }
-            } else {
+            if old == nil {
                 pass.changes.appeared.append(observed)
+            } else if changed {
+                pass.changes.changed.append(observed)
             }
         }
         for old in known.values {

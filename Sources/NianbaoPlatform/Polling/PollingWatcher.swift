@@ -36,14 +36,29 @@ public final class PollingWatcher: Sendable {
         public var interval: Duration
         /// A scan running longer than this is `.stalled`.
         public var stallAfter: Duration
+        /// The files of a directory that did not change are `fstatat`ed every
+        /// `recheckEvery`-th scan, a rotating share of them per scan (``PollTree``): an
+        /// in-place rewrite is seen within that many scans; new, renamed and removed
+        /// files at the next one. 1: every file every scan.
+        public var recheckEvery: Int
+        /// A new or changed file is looked at every scan until this many scans in a row
+        /// found it unchanged (then it joins the rotation of `recheckEvery`): enough scans
+        /// to span the consumer's settle time, so that a writer still at work is seen.
+        public var hotScans: Int
         /// Receives entry names; matching files are never reported (but are followed
         /// through renames), matching directories are not entered.
         public var ignore: @Sendable (String) -> Bool
 
-        public init(interval: Duration = .seconds(5), stallAfter: Duration? = nil,
+        /// `settle`: the consumer's settle time, from which `hotScans` follows (the scans
+        /// that span it, plus two).
+        public init(interval: Duration = .seconds(5), stallAfter: Duration? = nil, recheckEvery: Int = 1,
+                    settle: Duration = .zero,
                     ignore: @escaping @Sendable (String) -> Bool = TemporaryNames.isTemporary) {
             self.interval = interval
             self.stallAfter = stallAfter ?? max(.seconds(30), interval * 3)
+            self.recheckEvery = max(1, recheckEvery)
+            let spanned = interval > .zero ? Int((settle / interval).rounded(.up)) : 0
+            self.hotScans = min(1000, max(0, spanned)) + 2
             self.ignore = ignore
         }
     }

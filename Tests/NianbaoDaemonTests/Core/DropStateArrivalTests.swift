@@ -3,7 +3,7 @@ import NianbaoPlatform
 import Testing
 
 /// Issue 20, arrival and order: a report's arrival is when its content first
-/// arrived (renames, moves, reloads and restarts keep it); the journal's sequence,
+/// arrived for its agency (renames, moves between drop folders, reloads and restarts keep it); the journal's sequence,
 /// not the wall clock, orders uploads; checkpoints are asked for when the journal is quiet.
 @Suite struct DropStateArrivalTests {
     static let firstTime = "2025-05-20T01:00:00.000Z"
@@ -56,6 +56,84 @@ import Testing
         _ = state.apply(.reconfigure([drop]), now: .zero)
         let again = Self.judge(&state, "r.txt", time: "2025-07-01T00:00:00.000Z")
         #expect(again.arrival == Self.firstTime)
+    }
+
+    /// Two drop folders, "a" and "b", both scanned.
+    static func twoDrops() -> DropState {
+        let drops = [DropFolder(name: "a", path: "/srv/a"), DropFolder(name: "b", path: "/srv/b")]
+        var state = DropState(drops: drops, current: [:], settings: .init(settle: S.settle, workers: 2))
+        for drop in drops { _ = state.apply(.watch(.scanCompleted(root: drop.path, reason: .initial), identity: nil), now: .zero) }
+        return state
+    }
+
+    /// A record of 某局's report with content `sha`.
+    static func agencyRecord(_ path: String, sha: String = "aaa", agency: String? = "某局") -> VerdictRecord {
+        var record = S.record(path, sha: sha)
+        record.agency = agency
+        return record
+    }
+
+    /// Judges `path` of drop folder `drop` (at `root`) and makes its line durable, stamped at `time`.
+    @discardableResult
+    static func judge(_ state: inout DropState, drop: String, root: String, _ path: String, record: VerdictRecord,
+                      time: String) -> VerdictRecord {
+        _ = state.apply(.watch(.fileMovedIn(root: root, path: path), identity: nil), now: .zero)
+        let job = Job(key: ReportKey(drop: drop, relativePath: path), root: root)
+        let effects = state.apply(.judged(job, .verdict(record)), now: .zero)
+        let (key, appended, _) = try! #require(effects.appends.first)
+        var line = appended
+        line.time = time
+        if line.arrival == nil { line.arrival = time }
+        _ = state.apply(.appended(key, line, line: JSONLine.bytes(line)), now: .zero)
+        return line
+    }
+
+    static func remove(_ state: inout DropState, drop: String, root: String, _ path: String) {
+        let effects = state.apply(.watch(.fileRemoved(root: root, path: path), identity: nil), now: .zero)
+        guard case .appendRemoval(let key, let record)? = effects.first(where: { if case .appendRemoval = $0 { true } else { false } })
+        else { Issue.record("no removal"); return }
+        _ = state.apply(.removalDurable(key, record))
+    }
+
+    @Test func aReportMovedToAnotherDropFolderKeepsTheArrivalOfItsContent() {
+        var state = Self.twoDrops()
+        let first = Self.judge(&state, drop: "a", root: "/srv/a", "局/r.txt", record: Self.agencyRecord("局/r.txt"), time: Self.firstTime)
+        Self.remove(&state, drop: "a", root: "/srv/a", "局/r.txt")
+        let moved = Self.judge(&state, drop: "b", root: "/srv/b", "r.txt", record: Self.agencyRecord("r.txt"),
+                               time: "2025-06-02T08:00:00.000Z")
+        #expect(moved.arrival == Self.firstTime, "keyed by content and agency, not by drop folder")
+        #expect(moved.arrivalSeq == first.seq)
+        // Another agency's report is another arrival, even with the same bytes.
+        let other = Self.judge(&state, drop: "b", root: "/srv/b", "other.txt", record: Self.agencyRecord("other.txt", agency: "另一局"),
+                               time: "2025-06-03T08:00:00.000Z")
+        #expect(other.arrival == "2025-06-03T08:00:00.000Z")
+    }
+
+    @Test func aReloadThatReAddsTheFolderUnderAnotherNameKeepsTheArrival() {
+        var state = S.state()
+        Self.judge(&state, drop: "drop", root: S.root, "r.txt", record: Self.agencyRecord("r.txt"), time: Self.firstTime)
+        for effect in state.apply(.reconfigure([]), now: .zero) {
+            if case .appendRemoval(let key, let record) = effect { _ = state.apply(.removalDurable(key, record)) }
+        }
+        _ = state.apply(.reconfigure([DropFolder(name: "renamed", path: S.root)]), now: .zero)
+        let again = Self.judge(&state, drop: "renamed", root: S.root, "r.txt", record: Self.agencyRecord("r.txt"),
+                               time: "2025-07-01T00:00:00.000Z")
+        #expect(again.arrival == Self.firstTime)
+    }
+
+    @Test func aContentFirstJudgedWithoutItsAgencyKeepsThatArrival() {
+        var state = Self.twoDrops()
+        // The host failed first (no agency read), then the content was read in another folder.
+        let failed = Self.judge(&state, drop: "a", root: "/srv/a", "r.doc", record: Self.agencyRecord("r.doc", agency: nil),
+                                time: Self.firstTime)
+        Self.remove(&state, drop: "a", root: "/srv/a", "r.doc")
+        let read = Self.judge(&state, drop: "b", root: "/srv/b", "r.doc", record: Self.agencyRecord("r.doc"), time: "2025-06-05T00:00:00.000Z")
+        #expect(read.arrival == Self.firstTime && read.arrivalSeq == failed.seq)
+        // And a later failure of the same content takes its earliest arrival.
+        Self.remove(&state, drop: "b", root: "/srv/b", "r.doc")
+        let failedAgain = Self.judge(&state, drop: "a", root: "/srv/a", "x.doc", record: Self.agencyRecord("x.doc", agency: nil),
+                                     time: "2025-06-09T00:00:00.000Z")
+        #expect(failedAgain.arrival == Self.firstTime)
     }
 
     @Test func aRestartKeepsArrivalsAndTheSequence() {

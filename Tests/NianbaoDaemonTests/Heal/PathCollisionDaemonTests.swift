@@ -70,10 +70,45 @@ struct PathCollisionDaemonTests {
         #expect(daemon.waitUntilReady())
         #expect(!manager.fileExists(atPath: ws.status + "/drop/x.json"), "the older place is gone")
         #expect(manager.fileExists(atPath: ws.status + "/drop/x.json~/y.txt.json"))
+        #expect(ws.statusRecord("x.json/y.txt")?.tables != nil, "moved with its tables, not written again without them")
         // The stale record names a report with no file: retired once the scan finds it missing.
         #expect(daemon.quiesce())
         #expect(!manager.fileExists(atPath: ws.status + "/drop/gone.txt.json"))
         #expect(Set(StatusDirectory(root: ws.status).allRecords().keys.map(\.relativePath.string)) == ["x.json/y.txt", "_sentinel/s1.txt", "_sentinel/s2.txt"])
+        #expect(daemon.terminate() == 0)
+    }
+
+    @Test func anOlderLayoutsReceiptsAreRemovedAndWrittenWhereTheyBelongAtStart() throws {
+        let ws = try Workspace()
+        let receipts = ws.root + "/receipts"
+        let manager = FileManager.default
+        var daemon = try DaemonHarness(ws, extraArguments: ["--receipt-dir", receipts])
+        #expect(daemon.waitUntilReady())
+        for path in ["x.结果.txt/y.txt", "z.txt"] { try ws.place(path, Self.report(path)) }
+        #expect(daemon.waitForVerdicts(["x.结果.txt/y.txt", "z.txt"]))
+        let placed = receipts + "/drop/x.结果.txt~/y.txt.结果.txt"
+        #expect(daemon.waitUntil(timeout: 30) { manager.fileExists(atPath: placed) && manager.fileExists(atPath: receipts + "/drop/z.txt.结果.json") })
+        #expect(daemon.terminate() == 0)
+        // As the older layout had it: the folder under its own name; a receipt of a report
+        // that is gone; one receipt deleted while stopped; a file that is no receipt.
+        try manager.moveItem(atPath: receipts + "/drop/x.结果.txt~", toPath: receipts + "/drop/x.结果.txt")
+        for suffix in [".结果.txt", ".结果.json"] {
+            try Data("stray".utf8).write(to: URL(fileURLWithPath: receipts + "/drop/stray.txt" + suffix))
+        }
+        try manager.removeItem(atPath: receipts + "/drop/z.txt.结果.json")
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: receipts + "/drop/README"))
+
+        daemon = try DaemonHarness(ws, extraArguments: ["--receipt-dir", receipts])
+        #expect(daemon.waitUntilReady())
+        #expect(!manager.fileExists(atPath: receipts + "/drop/x.结果.txt"), "the older place is gone")
+        #expect(!manager.fileExists(atPath: receipts + "/drop/stray.txt.结果.txt") && !manager.fileExists(atPath: receipts + "/drop/stray.txt.结果.json"))
+        #expect(manager.fileExists(atPath: receipts + "/drop/README"), "not a receipt: left alone")
+        let back = daemon.waitUntil(timeout: 30) {
+            manager.fileExists(atPath: placed) && manager.fileExists(atPath: receipts + "/drop/x.结果.txt~/y.txt.结果.json")
+                && manager.fileExists(atPath: receipts + "/drop/z.txt.结果.json")
+        }
+        #expect(back, "\(daemon.output.suffix(1500))")
+        #expect(ws.verdictCounts()["z.txt"] == 1 && ws.verdictCounts()["x.结果.txt/y.txt"] == 1, "written again, not judged again")
         #expect(daemon.terminate() == 0)
     }
 

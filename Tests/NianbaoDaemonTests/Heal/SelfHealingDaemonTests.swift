@@ -1,11 +1,13 @@
 import Foundation
 import NianbaoDaemon
+import NianbaoPlatform
 import NianbaoTestSupport
 import Testing
 
-/// The status directory, the receipts directory and the journal deleted while the
-/// daemon runs: found at the next write, rebuilt from the journal (status, receipts)
-/// or reopened (journal), and said once each.
+/// The status directory, the receipts directory, the journal and the attempt log
+/// deleted while the daemon runs: found at the next write or by the periodic check,
+/// rebuilt (status, receipts), reopened (journal) or written again from memory
+/// (attempt log), and said once each.
 @Suite(.serialized, .timeLimit(.minutes(3)), .offPool)
 struct SelfHealingDaemonTests {
     @Test func deletedStateIsRebuiltAndSaidOnce() throws {
@@ -37,11 +39,20 @@ struct SelfHealingDaemonTests {
         try FileManager.default.removeItem(atPath: ws.journal)
         try ws.place("later.txt", Fixtures.sample("000_fb640ca0b162b3d7.txt"))
         #expect(daemon.waitForVerdicts(["later.txt"]), "\(daemon.output.suffix(1500))")
+        // The attempt log deleted: written again (found before the next attempt or by the periodic check).
+        let attempts = ws.journal + ".attempts"
+        try FileManager.default.removeItem(atPath: attempts)
+        try ws.place("last.txt", Fixtures.sample("huaian_hongze_2024.txt"))
+        #expect(daemon.waitForVerdicts(["last.txt"]))
+        #expect(daemon.waitUntil(timeout: 30) { daemon.output.contains("----  attempt log") })
+        let logged = (try? String(contentsOfFile: attempts, encoding: .utf8)) ?? ""
+        #expect(logged.contains(Hex.lowercase(Array("last.txt".utf8))), "the attempt went to the file at its path: \(logged)")
         let output = daemon.output
         // Each said once (on the terminal; the log has its own line).
         #expect(output.components(separatedBy: "----  status directory").count - 1 == 1, "\(output.suffix(2000))")
         #expect(output.components(separatedBy: "----  receipts directory").count - 1 == 1)
         #expect(output.components(separatedBy: "----  verdict journal").count - 1 == 1)
+        #expect(output.components(separatedBy: "----  attempt log").count - 1 == 1)
         #expect(daemon.terminate() == 0)
     }
 }

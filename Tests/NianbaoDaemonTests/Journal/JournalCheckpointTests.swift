@@ -91,6 +91,42 @@ import Testing
         #expect(loaded.nextSeq == 4)
     }
 
+    @Test func arrivalsByContentAndAgencySurviveTheCheckpoint() async throws {
+        let path = try Self.temp()
+        let journal = try VerdictJournal(path: path)
+        var book = ArrivalBook()
+        book.learn(Self.record("gone.txt", sha: "old", seq: 3, time: "2025-04-01T00:00:00.000Z"))
+        try JournalCheckpoint.write(
+            path: JournalCheckpoint.path(journal: path), journal: try journal.position(), nextSeq: 9, lastTime: nil,
+            records: [Self.key("a.txt"): Self.record("a.txt", sha: "x", seq: 8)], arrivals: book)
+        let read = try #require(try JournalCheckpoint.read(path: JournalCheckpoint.path(journal: path)))
+        #expect(read.header.checkpoint == JournalCheckpoint.version)
+        #expect(read.arrivals.marks[ArrivalBook.Key(sha256: "old", agency: "某局")] == .init(time: "2025-04-01T00:00:00.000Z", seq: 3))
+        #expect(read.arrivals.marks[ArrivalBook.Key(sha256: "x", agency: "某局")]?.seq == 8, "the current reports' arrivals too")
+    }
+
+    @Test func aVersionOneCheckpointIsStillRead() throws {
+        let path = try Self.temp()
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let position = try #require(FilePosition.of(path: path))
+        struct V1Header: Encodable {
+            var checkpoint = 1
+            var journal: FilePosition
+            var next_seq = 5
+            var records = 0
+            var arrivals = 1
+        }
+        let lines = [
+            String(decoding: try JSONLine.bytes(V1Header(journal: position)), as: UTF8.self),
+            #"{"a":"2025-04-01T00:00:00.000Z","d":"drop","q":2,"s":"x"}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: JournalCheckpoint.path(journal: path), atomically: true, encoding: .utf8)
+        let read = try #require(try JournalCheckpoint.read(path: JournalCheckpoint.path(journal: path)))
+        // Its arrival is the content's under any agency.
+        let record = Self.record("moved.txt", sha: "x", seq: 9)
+        #expect(read.arrivals.mark(for: record) == .init(time: "2025-04-01T00:00:00.000Z", seq: 2))
+    }
+
     /// The previous version decodes records with these fields and ignores others: the
     /// new keys (`seq`, `arrival`, `arrival_seq`, `retry`) do not stop it reading a line.
     struct PreviousVersionRecord: Decodable {

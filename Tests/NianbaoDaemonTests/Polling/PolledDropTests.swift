@@ -15,8 +15,7 @@ struct PolledDropTests {
 
     /// Two drop folders, `local` (inotify) and `share` (the bindfs mount, polled every second).
     func start(_ ws: Workspace, _ mount: FuseMount, notifier: RecordingNotifier, observer: NoticeRecorder,
-               mixed: Bool = false) -> InProcessDaemon {
-        let log = CapturedLog()
+               mixed: Bool = false, log: CapturedLog = CapturedLog()) -> InProcessDaemon {
         let seams = DaemonSeams(checker: ReportChecker(), notifier: notifier, observer: observer, stopChildren: {})
         return InProcessDaemon(ws, seams: seams, workers: 2, logger: log.logger) { config in
             config.drops = mixed
@@ -37,8 +36,9 @@ struct PolledDropTests {
         defer { mount.unmount() }
         let notifier = RecordingNotifier()
         let observer = NoticeRecorder()
-        let daemon = start(ws, mount, notifier: notifier, observer: observer)
-        let ready = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } })
+        let log = CapturedLog()
+        let daemon = start(ws, mount, notifier: notifier, observer: observer, log: log)
+        let ready = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } }, "no READY=1; log: \(log.all.suffix(40)); notifications: \(notifier.all.map(\.state).suffix(20))")
         #expect(await offPool { Wait.until(timeout: 30) { observer.mode(of: "share") != nil && observer.mode(of: "local") != nil } })
         #expect(observer.mode(of: "share") == WatchPlan(mode: .poll, polled: [""], reason: "fuse file system"))
         #expect(observer.mode(of: "local")?.mode == .inotify)
@@ -99,8 +99,9 @@ struct PolledDropTests {
         defer { mount.unmount() }
         let notifier = RecordingNotifier(watchdogInterval: .milliseconds(400))
         let observer = NoticeRecorder()
-        let daemon = start(ws, mount, notifier: notifier, observer: observer)
-        _ = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } })
+        let log = CapturedLog()
+        let daemon = start(ws, mount, notifier: notifier, observer: observer, log: log)
+        _ = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } }, "no READY=1; log: \(log.all.suffix(40)); notifications: \(notifier.all.map(\.state).suffix(20))")
         try writePlain(mount.backing + "/before.txt", sample)
         #expect(await offPool { Wait.until(timeout: 60) { observer.verdictCount("share", "before.txt") == 1 } })
 
@@ -136,8 +137,9 @@ struct PolledDropTests {
         defer { mount.unmount() }
         let notifier = RecordingNotifier()
         let observer = NoticeRecorder()
-        let daemon = start(ws, mount, notifier: notifier, observer: observer, mixed: true)
-        _ = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } })
+        let log = CapturedLog()
+        let daemon = start(ws, mount, notifier: notifier, observer: observer, mixed: true, log: log)
+        _ = try #require(await offPool { notifier.waitFor(timeout: 60) { $0.state == "READY=1" } }, "no READY=1; log: \(log.all.suffix(40)); notifications: \(notifier.all.map(\.state).suffix(20))")
         // The mode notice comes through the loop's inbox, not necessarily before READY=1.
         #expect(await offPool { Wait.until(timeout: 30) { observer.mode(of: "local") != nil } })
         #expect(observer.mode(of: "local") == WatchPlan(mode: .mixed, polled: ["nas"], reason: "fuse mounted at nas"))
