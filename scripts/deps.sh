@@ -3,8 +3,9 @@
 set -euo pipefail
 # libreoffice-writer-nogui converts .doc/.wps/.rtf/.odt, libreoffice-calc-nogui makes
 # `nianbao export --format xlsx` (run time); prlimit is in util-linux.
+# libtesseract-dev with tesseract-ocr-chi-sim and tesseract-ocr-eng reads scanned PDF pages (OCR).
 packages=(libsystemd-dev libpoppler-glib-dev libseccomp-dev pkg-config systemd util-linux libreoffice-writer-nogui
-          libreoffice-calc-nogui inotify-tools)
+          libreoffice-calc-nogui inotify-tools libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng)
 if [[ "${1:-}" == "--test" ]]; then
     # unzip: the export test reads the .xlsx sheet; chromium renders the dashboard
     # page (fonts-noto-cjk for its Chinese); prometheus brings promtool; debhelper and

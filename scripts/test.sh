@@ -19,4 +19,4 @@ phase test
 swift test --skip-build
 phase fuzz
 # A short fuzz run of every libFuzzer target (scripts/fuzz.sh; longer runs by hand).
-scripts/fuzz.sh "${NIANBAO_FUZZ_SECONDS:-20}"
+scripts/fuzz.sh "${NIANBAO_FUZZ_SECONDS:-12}"

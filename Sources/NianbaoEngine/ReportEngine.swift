@@ -20,6 +20,7 @@ public struct ReportEngine: Sendable {
         var findings = report.parseFindings
         findings.append(contentsOf: validate(report, in: document))
         findings.append(contentsOf: document.notes)
+        findings = OCRReview.review(findings, in: document, report: report)
         return Assessment(report: report, findings: findings)
     }
 }

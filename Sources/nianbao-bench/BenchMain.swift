@@ -14,8 +14,9 @@ struct BenchMain {
         case "check": try CheckBenchmark(options: options).run()
         case "startup": try StartupBenchmark(options: options).run()
         case "poll": try PollBenchmark(options: options).run()
+        case "scanned": try ScanAccuracyBenchmark(options: options).run()
         default:
-            print("usage: nianbao-bench engine|formats|daemon|check|startup|poll [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N] [--reports N] [--rounds N]")
+            print("usage: nianbao-bench engine|formats|daemon|check|startup|poll|scanned [--seconds N] [--fixtures DIR] [--binary PATH] [--scale N] [--reports N] [--rounds N] [--only NAME] [--findings 1] [--lines 1]")
         }
     }
 }

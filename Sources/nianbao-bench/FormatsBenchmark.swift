@@ -61,6 +61,7 @@ struct FormatsBenchmark {
                   + "\(ProcessMeasure.format(child - local, 2)) ms (\(ProcessMeasure.format(child, 2)) ms vs "
                   + "\(ProcessMeasure.format(local, 2)) ms in this process, \(run.count) PDFs each)")
         }
+        ScannedBenchmark(options: options).run()
         if let pooled { print("  reused children started: \(pooled.childrenStarted)") }
         print("  peak RSS: \(ProcessMeasure.format(ProcessMeasure.peakRSSMiB)) MiB")
     }

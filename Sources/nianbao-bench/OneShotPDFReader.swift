@@ -14,7 +14,7 @@ struct OneShotPDFReader: IsolatedReader {
     func read(_ bytes: [UInt8], format: DocumentFormat) -> IsolatedReading {
         let (outcome, output) = BoundedProcess(limits: limits).runCapturing(
             executable, ["extract-child", format.rawValue],
-            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no"],
+            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no", "OMP_THREAD_LIMIT=1"],
             input: bytes, maxOutput: 256 << 20)
         guard outcome == .exited(0), let reading = IsolatedReadingCodec.decode(output) else {
             return .refused(Finding(.parserCrashed, "\(outcome)"))

@@ -26,7 +26,22 @@ struct ExtractCommand: ParsableCommand {
         for line in document.lines {
             print("\(line.location)\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
         }
-        if extraction.format == .pdf { printGrid(bytes) }
+        if extraction.format == .pdf {
+            printGrid(bytes)
+            printScannedCells(bytes)
+        }
+    }
+
+    /// For a scan: each table cell as OCR read it, with its confidence.
+    private func printScannedCells(_ bytes: [UInt8]) {
+        let cells = ScanDump.cells(bytes)
+        guard !cells.isEmpty else { return }
+        print("")
+        print("ocr")
+        for cell in cells {
+            let kind = cell.isNumber ? "number" : "text"
+            print("第 \(cell.page) 页 表 \(cell.table) 行 \(cell.row) 列 \(cell.column)\t\(cell.text)\t\(kind) 置信度 \(Int(cell.confidence.rounded()))%")
+        }
     }
 
     /// The ruled tables' cells: page, table, row and column (with spans), and text.

@@ -8,7 +8,8 @@
 #      hardening of systemd/nianbao.service),
 #   2. each REPORT copied into /srv/nianbao/drop (group nianbao-drop, 0640)
 #      gets a verdict: a journal entry with a verdict MESSAGE_ID, and the
-#      VERDICT given after "=" (pass/warn/fail), if any — a .doc converted by
+#      VERDICT given after "=" (pass/warn/fail; "read": any verdict without an
+#      input.* finding, i.e. the document was read), if any — a .doc converted by
 #      LibreOffice and a real PDF read under the hardened unit,
 #   3. nianbao-remind.timer is enabled and active, and `systemctl start
 #      nianbao-remind.service` (the real hardened unit, with a drop-in that sets
@@ -56,12 +57,16 @@ if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
     mv "$ROOT.tmp" "$ROOT"
 fi
 # ExecReload= needs /bin/kill (procps; not part of a minbase root made earlier);
-# .doc/.wps are converted by LibreOffice (libreoffice-writer-nogui), as on a real host.
-if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ]; then
+# .doc/.wps are converted by LibreOffice (libreoffice-writer-nogui), as on a real host;
+# scanned PDFs are read by Tesseract (libtesseract5, which the reader child loads, and its
+# Chinese and English data under /usr/share/tesseract-ocr, readable inside the unit).
+if [ ! -x "$ROOT/bin/kill" ] || [ ! -x "$ROOT/usr/bin/soffice" ] \
+    || [ ! -f "$ROOT/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata" ]; then
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
     { chroot "$ROOT" apt-get update -qq && DEBIAN_FRONTEND=noninteractive chroot "$ROOT" \
-        apt-get install -y -qq --no-install-recommends procps libreoffice-writer-nogui >/dev/null; } \
-        || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui in the root" >&2; exit 77; }
+        apt-get install -y -qq --no-install-recommends procps libreoffice-writer-nogui \
+        libtesseract5 tesseract-ocr-chi-sim tesseract-ocr-eng >/dev/null; } \
+        || { echo "boot-nspawn: cannot install procps/libreoffice-writer-nogui/tesseract in the root" >&2; exit 77; }
 fi
 
 # A FUSE mount inside the container (the polled drop check of nspawn-selftest.sh)
@@ -147,7 +152,7 @@ ln -sf /dev/null "$ROOT/etc/systemd/system/console-getty.service"
 set --
 [ -z "$FUSE" ] || set -- --bind=/dev/fuse
 rm -f "$OUTDIR/result"
-timeout 400 systemd-nspawn --quiet --register=no --keep-unit --volatile=overlay --private-network \
+timeout 420 systemd-nspawn --quiet --register=no --keep-unit --volatile=overlay --private-network \
     --bind="$OUTDIR:/selftest-out" "$@" -D "$ROOT" -b >"$OUTDIR/console.log" 2>&1 || true
 
 echo "boot-nspawn: results in $OUTDIR"

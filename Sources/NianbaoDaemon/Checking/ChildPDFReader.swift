@@ -57,13 +57,14 @@ public struct ChildPDFReader: IsolatedReader {
         pool = ReaderChildPool(
             executable: self.executable, arguments: ["extract-child", "pdf", "--serve", "--cpu-seconds", "\(limits.cpuSeconds)"],
             // No Swift backtracer in the child: a crash ends it at once, as the signal says.
-            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no"],
+            environment: ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no", "OMP_THREAD_LIMIT=1"],
             limits: limits, reuse: reuse)
     }
 
-    /// Default budget: 10 s (CPU and wall clock), 512 MiB of address space, no files written.
+    /// Default budget: 30 s (CPU and wall clock; a scanned page costs about 2.3 s of OCR,
+    /// and a loaded host stretches the wall clock), 512 MiB of address space, no files written.
     public static let defaultLimits = BoundedProcess.Limits(
-        cpuSeconds: 10, addressSpaceBytes: 512 << 20, fileSizeBytes: 0, timeout: .seconds(10))
+        cpuSeconds: 30, addressSpaceBytes: 512 << 20, fileSizeBytes: 0, timeout: .seconds(30))
 
     /// Most output accepted from the child (the extractor's own line limit keeps real output far below).
     static let maxOutput = 256 << 20

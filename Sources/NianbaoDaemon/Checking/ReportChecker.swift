@@ -8,6 +8,8 @@ import NianbaoPlatform
 public struct ReportChecker: ReportChecking {
     private let extractor: DocumentExtractor
     private let engine = ReportEngine()
+    /// The office's roster: an agency name read by OCR takes the spelling of the roster name it is close to.
+    public var roster: Roster?
 
     public init(extractor: DocumentExtractor) {
         self.extractor = extractor
@@ -44,7 +46,10 @@ public struct ReportChecker: ReportChecking {
             return (record, nil)
         case .document(let document, let format, let encoding):
             let assessment = engine.assess(document)
-            let report = assessment.report
+            var report = assessment.report
+            if let roster, let agency = report.agency, document.lines.contains(where: { $0.location.contains(OCRReview.scanMarker) }) {
+                report.agency = OCRAgencySpelling.corrected(agency, roster: roster)
+            }
             let record = VerdictRecord(
                 path: path, sha256: sha, format: format.rawValue, encoding: encoding,
                 template: report.template?.rawValue, agency: report.agency, year: report.year,

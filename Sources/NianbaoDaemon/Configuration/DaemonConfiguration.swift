@@ -63,8 +63,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 
-    /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document.
-    public var parseTimeoutSeconds = 10
+    /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document
+    /// (a scan is read by OCR at about 2.3 s of CPU a page).
+    public var parseTimeoutSeconds = 30
     /// Address space the isolated PDF reader may use, in MiB.
     public var parseMemoryMegabytes = 512
 

@@ -69,8 +69,9 @@ public struct DaemonSeams: Sendable {
 
     /// The production parts: PDFs in bounded children, LibreOffice for legacy Word, sd_notify.
     public static func production(_ configuration: DaemonConfiguration, observer: any DaemonObserver) -> DaemonSeams {
-        let checker = ReportChecker(
+        var checker = ReportChecker(
             convertLimits: configuration.convertLimits, convertParallel: configuration.convertParallel, pdfReader: ChildPDFReader(limits: configuration.parseLimits))
+        checker.roster = configuration.roster
         return DaemonSeams(checker: checker, observer: observer)
     }
 }

@@ -47,6 +47,7 @@ extension RuleCode {
         case .anomalyApplicationsJump: return "Applications jump against last year"
         case .textRepaired: return "Damaged text repaired"
         case .pdfBorderlessTable: return "PDF table without ruling lines"
+        case .ocrUncertain: return "Numbers of a scan may be misread"
         }
     }
 
@@ -143,6 +144,8 @@ extension RuleCode {
             return "Information, not an error: table 2's 一、本年新收政府信息公开申请数量 · 总计 is more than 5 times, or less than a fifth of, the same agency's figure the year before, and the larger of the two is at least 30. A real change (a new duty, a wave of applications) or a table filled wrongly in one of the years; evaluators look at such jumps. Given by `nianbao check` when both years' files are among those checked."
         case .pdfBorderlessTable:
             return "A PDF page holds table rows drawn without ruling lines. Ruled tables are read from their cell grid; these were rebuilt from the positions of the characters instead, which is less certain where labels wrap. Drawing the table's cell borders (the template's layout) makes the reading exact."
+        case .ocrUncertain:
+            return "The report is a scan read by OCR. An arithmetic identity of its tables (row sums, totals, balance) does not hold, and a cell it runs through was read with low confidence, so the numbers may be misread rather than wrong. The identity's errors are replaced by this warning, which names the cells and their confidence; check them against the scan. A scan is never failed for a number OCR may have misread, and no value is computed from the arithmetic."
         }
     }
 }

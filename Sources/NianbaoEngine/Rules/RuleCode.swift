@@ -55,6 +55,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
     case anomalyCorrectionRate = "anomaly.correction_rate"
     case anomalyApplicationsJump = "anomaly.applications_jump"
     case pdfBorderlessTable = "pdf.borderless_table"
+    case ocrUncertain = "ocr.uncertain"
 
     /// The severity every finding of this rule carries.
     public var severity: Severity {
@@ -68,7 +69,7 @@ public enum RuleCode: String, Sendable, Hashable, Codable, CaseIterable {
              .narrativeReviewLitigation, .narrativeNoReview, .feeStatementMissing, .publishedLate,
              .yearsDisagree, .titleIncomplete, .templateMixed, .overviewTooLong,
              .crossYearCarryOver, .crossYearRepeatedText, .cellBlank, .crossYearInForce, .problemsGeneric,
-             .titleFormulaLike:
+             .titleFormulaLike, .ocrUncertain:
             return .warning
         case .signatureDateMissing, .extraColumnsIgnored, .textRepaired, .anomalyCorrectionRate, .anomalyApplicationsJump,
              .pdfBorderlessTable:

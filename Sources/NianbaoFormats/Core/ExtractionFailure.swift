@@ -12,6 +12,8 @@ enum ExtractionFailure: Error, Sendable, Equatable {
     case tooDeep
     /// The PDF is encrypted or has no text layer.
     case noTextLayer
+    /// The PDF is a scan, and Tesseract (libtesseract5 and its Chinese and English data) is not installed.
+    case ocrUnavailable
     /// More lines than the limit.
     case tooManyLines
     /// The text is in an encoding that cannot be decoded.
@@ -31,6 +33,9 @@ enum ExtractionFailure: Error, Sendable, Equatable {
             return Finding(.inputUnreadable, "\(name)的元素嵌套层数过深，拒绝读取")
         case .noTextLayer:
             return Finding(.inputUnreadable, "\(name)是扫描件或加密文件，无法提取文字；请提供带文字层的 PDF 或 .docx")
+        case .ocrUnavailable:
+            return Finding(.inputUnreadable, "\(name)是扫描件（没有文字层），本机未安装文字识别组件 Tesseract"
+                           + "（libtesseract5、tesseract-ocr-chi-sim、tesseract-ocr-eng），无法识别；请安装后重新检查，或提供带文字层的 PDF")
         case .tooManyLines:
             return Finding(.inputTooLarge, "\(name)内容过长（行数超过上限），拒绝读取")
         case .undecodable:

@@ -18,11 +18,14 @@ public struct ExtractionLimits: Sendable, Hashable {
     public var maxPDFPages: Int
     /// Most characters read from one PDF page.
     public var maxPDFCharactersPerPage: Int
+    /// Most PDF pages without a text layer read by OCR (0: scans are not read).
+    public var maxScannedPages: Int
 
     public init(
         maxInputBytes: Int = 64 << 20, maxDocumentXMLBytes: Int = 20 << 20, maxTotalInflatedBytes: Int = 64 << 20,
         maxCompressionRatio: Int = 200, maxZipEntries: Int = 2_000, maxNestingDepth: Int = 256,
-        maxLines: Int = 200_000, maxPDFPages: Int = 500, maxPDFCharactersPerPage: Int = 200_000
+        maxLines: Int = 200_000, maxPDFPages: Int = 500, maxPDFCharactersPerPage: Int = 200_000,
+        maxScannedPages: Int = 40
     ) {
         self.maxInputBytes = maxInputBytes
         self.maxDocumentXMLBytes = maxDocumentXMLBytes
@@ -33,6 +36,7 @@ public struct ExtractionLimits: Sendable, Hashable {
         self.maxLines = maxLines
         self.maxPDFPages = maxPDFPages
         self.maxPDFCharactersPerPage = maxPDFCharactersPerPage
+        self.maxScannedPages = maxScannedPages
     }
 
     /// Limits suitable for annual reports (a few MB at most).

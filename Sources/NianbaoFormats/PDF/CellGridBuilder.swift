@@ -83,6 +83,7 @@ public struct CellGridBuilder: Sendable {
 
     /// The grid of one group of touching lines, with implied outer lines, or nil if it is no table.
     private func grid(horizontal: [RulingSegment], vertical: [RulingSegment]) -> CellGrid? {
+        // A lone rule (an underline, a rule touching nothing) is no table.
         guard !horizontal.isEmpty, !vertical.isEmpty else { return nil }
         var horizontal = horizontal
         var vertical = vertical

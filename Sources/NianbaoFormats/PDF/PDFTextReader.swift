@@ -7,6 +7,8 @@ import NianbaoEngine
 /// rebuilt from character boxes. Lines are located "第 P 页第 L 行".
 struct PDFTextReader {
     let limits: ExtractionLimits
+    /// Where OCR of scanned pages comes from (nil: Tesseract is not installed); called at the first scanned page.
+    var tesseract: @Sendable () -> TesseractLibrary? = { TesseractLibrary.shared }
 
     /// What was read: the lines, and the tables read from their grids.
     struct Result {
@@ -14,6 +16,8 @@ struct PDFTextReader {
         var tables: [GridTableReader.Table]
         /// Pages that hold table rows but no ruled grid (read by geometry).
         var borderlessPages: [Int]
+        /// The table cells read by OCR on scanned pages, with their confidence.
+        var scannedCells: [ScannedCell] = []
     }
 
     func read(_ bytes: [UInt8]) throws(ExtractionFailure) -> LineSink {
@@ -30,6 +34,10 @@ struct PDFTextReader {
         var tables: [GridTableReader.Table] = []
         var borderless: [Int] = []
         var previousHeldTable = false
+        var scanner: ScannedPageReader?
+        var scannedCells: [ScannedCell] = []
+        var scannedPages = 0
+        var scannedPageSet: Set<Int> = []
         for pageIndex in 0..<min(max(pageCount, 0), limits.maxPDFPages) {
             guard let page = poppler_document_get_page(document, Int32(pageIndex)) else {
                 pages.append([])
@@ -45,12 +53,23 @@ struct PDFTextReader {
             // pages (text, scans, hostile glyph floods) are drawn only if they hold table rows.
             let drawnFirst = previousHeldTable ? PDFRulingExtractor().segments(of: page, width: width, height: height) : nil
             var glyphs = pageGlyphs(page)
+            var scannedGrids: [CellGrid]?
+            if !glyphs.contains(where: { !$0.scalar.properties.isWhitespace }), scannedPages < limits.maxScannedPages {
+                scannedPages += 1
+                scannedPageSet.insert(pageIndex)
+                if scanner == nil { scanner = ScannedPageReader(library: tesseract()) }
+                if let scanned = scanner?.read(page, index: pageIndex, width: width, height: height) {
+                    glyphs = scanned.glyphs
+                    scannedGrids = scanned.grids
+                    scannedCells += scanned.cells
+                }
+            }
             glyphTotal += glyphs.count { !$0.scalar.properties.isWhitespace }
             var lines = builder.lines(from: glyphs)
             previousHeldTable = lines.contains(where: \.isDataRow)
             if previousHeldTable {
-                let segments = drawnFirst ?? PDFRulingExtractor().segments(of: page, width: width, height: height)
-                let grids = CellGridBuilder().grids(segments)
+                let grids = scannedGrids ?? CellGridBuilder().grids(
+                    drawnFirst ?? PDFRulingExtractor().segments(of: page, width: width, height: height))
                 var taken = [Bool](repeating: false, count: glyphs.count)
                 for grid in grids {
                     let read = GridTableReader.read(grid, glyphs: glyphs, page: pageIndex)
@@ -67,7 +86,7 @@ struct PDFTextReader {
             if pageIndex == 0 { lines = PDFTitleLines.joined(lines) }
             pages.append(lines)
         }
-        guard glyphTotal > 0 else { throw .noTextLayer }
+        guard glyphTotal > 0 else { throw scannedPages > 0 && scanner == nil ? .ocrUnavailable : .noTextLayer }
         tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
         var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
         for table in tables {
@@ -81,13 +100,13 @@ struct PDFTextReader {
         for row in ordered {
             let line = lineOnPage[row.page, default: 0] + 1
             lineOnPage[row.page] = line
-            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行")
+            try sink.appendRow(row.cells, at: "第 \(row.page + 1) 页第 \(line) 行" + ScannedRowNote.note(row, scannedCells, scannedPages: scannedPageSet))
         }
         if let first = borderless.first {
             let pages = borderless.map { "第 \($0 + 1) 页" }.joined(separator: "、")
             sink.notes.append(Finding(.pdfBorderlessTable, "\(pages)的表格没有框线，已按文字位置读取；请核对表格数字", at: "第 \(first + 1) 页"))
         }
-        return Result(sink: sink, tables: tables, borderlessPages: borderless)
+        return Result(sink: sink, tables: tables, borderlessPages: borderless, scannedCells: scannedCells)
     }
 
     private func open(_ bytes: [UInt8]) throws(ExtractionFailure) -> OpaquePointer {

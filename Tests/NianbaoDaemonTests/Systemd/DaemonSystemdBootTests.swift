@@ -33,13 +33,15 @@ extension DaemonSystemd {
             let (deb, newer) = try Self.packages(repo: repo, out: out)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            // A legacy .doc converted by LibreOffice, a real published PDF and a crafted slow PDF, under the real unit.
+            // A legacy .doc converted by LibreOffice, a real published PDF, a scan and a crafted slow PDF, under the real unit.
             process.arguments = [repo + "/Tests/Harness/boot-nspawn.sh", deb, newer,
                                  repo + "/Tests/Fixtures/samples/huaian_hongze_2023.txt",
                                  repo + "/Tests/Fixtures/samples/003_458875e39d02c745.txt",
                                  repo + "/Tests/Fixtures/office/jiangbei-transport-2023.doc=pass",
                                  repo + "/Tests/Fixtures/real-pdfs/huaian_hongze_2024.pdf=warn",
-                                 // minutes of poppler CPU: the reader child's 10 s budget fails it; no restart.
+                                 // A scan (no text layer): read by Tesseract in the reader child under the unit.
+                                 repo + "/Tests/Fixtures/scanned/jiangbei-transport-2023-scan.pdf=read",
+                                 // minutes of poppler CPU: the reader child's 30 s budget fails it; no restart.
                                  repo + "/Tests/Fixtures/hostile/slow-500pages.pdf=fail:input.timeout"]
             var environment = ProcessInfo.processInfo.environment
             environment["OUTDIR"] = out
