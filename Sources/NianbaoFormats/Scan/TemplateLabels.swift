@@ -27,20 +27,31 @@ enum TemplateLabels {
     ]
 
     /// The template label nearest to an OCR reading, if near enough (at most a
-    /// third of its characters differ); else the reading as it is. Marks OCR
+    /// third of its characters differ, or up to 45 % where no other label comes
+    /// within three edits of it); else the reading as it is. Marks OCR
     /// reads either way count as the same: half- and full-width brackets, the
     /// numbering's "." and "、", and a figure and its Chinese numeral ("3" and "三").
     static func snapped(_ reading: String, to labels: [String] = cells) -> String {
         let text = Array(reading).map(folded)
         guard !text.isEmpty else { return reading }
         var best: (label: String, distance: Int)?
+        var second = Int.max
         for label in labels {
             let candidate = Array(label).map(folded)
-            guard abs(candidate.count - text.count) * 3 <= candidate.count else { continue }
+            guard abs(candidate.count - text.count) * 2 <= candidate.count else { continue }
             let distance = editDistance(text, candidate)
-            if distance * 3 <= candidate.count, distance < (best?.distance ?? .max) { best = (label, distance) }
+            if distance < (best?.distance ?? .max) {
+                second = best?.distance ?? .max
+                best = (label, distance)
+            } else {
+                second = min(second, distance)
+            }
         }
-        return best?.label ?? reading
+        guard let best else { return reading }
+        // Near (a third of the characters differ), or fairly near (up to 45 %) and clearly nearer than any other label.
+        let near = best.distance * 3 <= Array(best.label).count
+            || best.distance * 100 <= Array(best.label).count * 45 && second >= best.distance + 3
+        return near ? best.label : reading
     }
 
     /// A character as compared with the template: OCR's variants of a mark folded into one.
