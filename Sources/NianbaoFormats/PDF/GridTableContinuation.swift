@@ -20,7 +20,7 @@ enum GridTableContinuation {
             let header = tables[chainStart].lines
             let lines = next.lines
             var dropped = 0
-            while dropped < lines.count, dropped < header.count, dropped < 8, lines[dropped] == header[dropped] {
+            while dropped < lines.count, dropped < header.count, dropped < 8, repeats(lines[dropped], header[dropped]) {
                 dropped += 1
             }
             tables[index].rows.removeFirst(dropped)
@@ -66,6 +66,17 @@ enum GridTableContinuation {
                 lower.rows[0][position].text = ""
                 break
             }
+        }
+    }
+
+    /// Whether a row repeats a header row: the same cells, each with the same text, or, where neither is a
+    /// number, nearly the same (a character in three differs: a scan's OCR reads a repeated heading anew).
+    static func repeats(_ row: [String], _ header: [String]) -> Bool {
+        guard row.count == header.count else { return false }
+        return zip(row, header).allSatisfy { a, b in
+            guard a != b else { return true }
+            guard !PDFSegment.isNumeric(a), !PDFSegment.isNumeric(b), !a.isEmpty, !b.isEmpty else { return false }
+            return TemplateLabels.editDistance(Array(a), Array(b)) <= max(1, min(a.count, b.count) / 3)
         }
     }
 

@@ -66,8 +66,8 @@ struct CellRecognizer {
     /// A reading as a number, or nil if the ink does not read as digits. The grey crop is read as one
     /// line (Tesseract binarises it itself) and as a raw line; where these disagree or do not fit the
     /// strokes (`NumberShape`: as many digits as there are digit-shaped strokes), twice the size, black
-    /// and white, and one stroke group at a time too. The readings that fit the strokes vote; the confidence is the share of all
-    /// readings that gave the winner (halved where Tesseract itself gives under 10).
+    /// and white, and one stroke group at a time (grey and black and white) too. The readings that fit
+    /// the strokes vote; the confidence is the winner's share of them, lower if only one reading gave it.
     private func number(_ crop: GrayImage, shape: NumberShape) -> (text: String, confidence: Double)? {
         let whitelist = shape.hasPoint ? "0123456789." : "0123456789"
         var readings: [(text: String, confidence: Double)] = []
@@ -78,7 +78,10 @@ struct CellRecognizer {
             if index == 2, readings[0].text == readings[1].text, shape.admits(readings[0].text) { break }
             let reading = digits.read(image, layout: layout, whitelist: whitelist)
             readings.append((reading.text.filter { !$0.isWhitespace }, reading.confidence))
-            if index == 3 { readings.append(glyphByGlyph(crop, shape: shape)) }
+            if index == 3 {
+                readings.append(glyphByGlyph(crop, shape: shape))
+                readings.append(glyphByGlyph(crop.binarised(crop.otsuThreshold()), shape: shape))
+            }
         }
         var votes: [String: (count: Int, confidence: Double)] = [:]
         for (value, confidence) in readings where shape.admits(value) {
@@ -86,10 +89,13 @@ struct CellRecognizer {
             votes[value, default: (0, 0)].confidence += confidence
         }
         guard let best = votes.max(by: { ($0.value.count, $0.value.confidence) < ($1.value.count, $1.value.confidence) }) else { return nil }
-        // Tesseract's own confidence in one or two whitelisted digits is low and flat (≈30 for a clear
-        // "0"), so the agreement of the readings is the measure; a near-zero score still marks a doubt.
-        let agreement = Double(best.value.count) / Double(readings.count)
+        // Digits Tesseract itself hardly believes in are no number: Chinese forced through the whitelist.
         let tesseract = best.value.confidence / Double(best.value.count)
-        return (best.key, 100 * agreement * (tesseract < 10 ? 0.5 : 1))
+        guard tesseract >= 30 else { return nil }
+        // Readings that fit the strokes and say otherwise count against the winner; an empty reading or one
+        // with a digit too few (the strokes show it lost one) says nothing. One reading alone is not enough.
+        let against = votes.values.reduce(0) { $0 + $1.count } - best.value.count
+        let agreement = Double(best.value.count) / Double(best.value.count + against)
+        return (best.key, 100 * agreement * (best.value.count >= 2 ? 1 : 0.7))
     }
 }

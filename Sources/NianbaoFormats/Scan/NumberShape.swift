@@ -34,9 +34,12 @@ struct NumberShape {
                 if count > 1 { merged = true }
                 digits += count
                 glyphs.append((component.x0, component.x1, count))
+            } else if tall.contains(where: { component.x0 < $0.x1 && $0.x0 < component.x1 }) {
+                // A piece the scan broke off a digit, above or below it (the bar of a 5, the ball of a 2).
+                continue
             } else if component.height * 10 <= height * 3, component.width * 10 <= height * 4 {
                 // A dot standing clear of the digits on both sides, between two of them at their foot, is a
-                // decimal point; one close to a digit is a bit the scan broke off it (the ball of a "2" or "3").
+                // decimal point; one close beside a digit is a bit broken off it (the ball of a "3").
                 let gap = max(3, height / 10)
                 let left = tall.filter { $0.x1 <= component.x0 }.map(\.x1).max()
                 let right = tall.filter { $0.x0 >= component.x1 }.map(\.x0).min()
