@@ -48,7 +48,12 @@ final class ScannedPageReader {
             for cell in grid.cells {
                 let x0 = Int(grid.xs[cell.column] * scale), x1 = Int(grid.xs[cell.column + cell.columnSpan] * scale)
                 let y0 = Int(grid.ys[cell.row] * scale), y1 = Int(grid.ys[cell.row + cell.rowSpan] * scale)
-                guard let reading = cellReader.read(image, x0: x0, y0: y0, x1: x1, y1: y1) else { continue }
+                guard let reading = cellReader.read(image, x0: x0, y0: y0, x1: x1, y1: y1) else {
+                    // A cell left blank, or whose ink the scan lost: a number beside it may be missing.
+                    cells.append(ScannedCell(page: index, table: table, row: cell.row, column: cell.column, text: "", confidence: 0,
+                                             isNumber: false, midY: (grid.ys[cell.row] + grid.ys[cell.row + 1]) / 2))
+                    continue
+                }
                 cells.append(ScannedCell(page: index, table: table, row: cell.row, column: cell.column,
                                          text: reading.text, confidence: reading.confidence, isNumber: reading.isNumber,
                                          midY: (grid.ys[cell.row] + grid.ys[cell.row + 1]) / 2))
