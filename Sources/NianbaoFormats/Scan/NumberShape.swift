@@ -56,6 +56,9 @@ struct NumberShape {
             }
         }
         guard digits > 0, points <= 1 else { return nil }
+        // Digits of one number stand close; two groups far apart are two numbers (a rule between them missed).
+        let sorted = glyphs.sorted { $0.x0 < $1.x0 }
+        guard zip(sorted, sorted.dropFirst()).allSatisfy({ $1.x0 - $0.x1 <= height * 8 / 10 }) else { return nil }
         self.digits = digits
         self.merged = merged
         self.glyphs = glyphs.sorted { $0.x0 < $1.x0 }
