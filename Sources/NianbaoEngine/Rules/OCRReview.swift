@@ -9,8 +9,9 @@
 /// column identity: every row of its table); otherwise, and for every error
 /// that depends on what OCR made of labels and cells (a missing row, table or
 /// section, a cell missing or not a number), the findings are replaced by one
-/// `ocr.uncertain` warning naming the cells (第 P 页…) and their confidence. No
-/// value is ever computed from the arithmetic.
+/// `ocr.uncertain` warning naming the cells (第 P 页…) and their confidence. A
+/// warning that the narrative disagrees with a table stays, noting that either may
+/// be misread. No value is ever computed from the arithmetic.
 public enum OCRReview {
     /// What the reader appends to the location of every line read by OCR.
     public static let scanMarker = " · OCR"
@@ -24,9 +25,15 @@ public enum OCRReview {
     static let readings: Set<RuleCode> = [
         .notAReport, .yearMissing, .sectionMissing, .tableMissing, .tableUnreadable, .rowMissing, .cellMissing,
         .cellNotNumber, .cellBlank, .negativeCount, .templateOutdated,
+    ]
+    /// Warnings that the narrative's figures disagree with the tables: kept (a warning fails nothing),
+    /// with a note that either side may be misread.
+    static let narratives: Set<RuleCode> = [
         .narrativeReceived, .narrativeDisclosed, .narrativeCarriedForward, .narrativeNoApplications,
         .narrativeReviewLitigation, .narrativeNoReview,
     ]
+    /// What a kept narrative warning on a scan says besides.
+    static let narrativeNote = "（扫描件经文字识别读取，正文或表中的数字可能识别有误，请对照原件核对）"
 
     /// The findings with whatever OCR may have misread replaced by one `ocr.uncertain` warning.
     public static func review(_ findings: [Finding], in document: SourceDocument, report: Report? = nil) -> [Finding] {
@@ -40,7 +47,7 @@ public enum OCRReview {
         let doubtInTable3 = report?.table3 == nil ? !doubtful.isEmpty : doubtfulIndices.contains(where: table3Lines.contains)
         var kept: [Finding] = []
         var replaced: [Finding] = []
-        for finding in findings {
+        for var finding in findings {
             let code = finding.code
             // A finding placed on a page with a text layer is about that text, not OCR.
             let onScan = finding.location.flatMap(page(of:)).map(scanned.contains) ?? true
@@ -51,9 +58,10 @@ public enum OCRReview {
                 || (table2Identities.contains(code) && doubtInTable2)
                 || (table3Identities.contains(code) && doubtInTable3)
                 || readings.contains(code))
+            if onScan, narratives.contains(code) { finding.message += narrativeNote }
             if uncertain { replaced.append(finding) } else { kept.append(finding) }
         }
-        guard !replaced.isEmpty else { return findings }
+        guard !replaced.isEmpty else { return kept }
         let cells = doubtful.map { $0.split(separator: marker).joined(separator: " ") }
         let cellText = cells.isEmpty ? "" : "识别置信度低的单元格：\(cells.joined(separator: "；"))。"
         let identities = replaced.map { finding in

@@ -24,6 +24,20 @@ struct OCRReviewTests {
         #expect(Verdict(findings: OCRReview.review([Self.rowSum], in: document)) == .warn)
     }
 
+    /// A narrative figure that disagrees with a table stays a warning of its own code on a scan (it fails
+    /// nothing), saying that either side may be misread; it is not folded into ocr.uncertain.
+    @Test func aNarrativeWarningOnAScanStaysWithANote() {
+        let narrative = Finding(.narrativeReceived, "正文称“受理政府信息公开申请17件”，与表二总计 95 不符", at: "第 1 页第 5 行")
+        let document = SourceDocument(lines: [
+            SourceLine(text: "受理政府信息公开申请17件", location: "第 1 页第 5 行" + OCRReview.scanMarker),
+            SourceLine(text: "（一）予以公开\t7\t2\t1\t0\t1\t0\t12", location: "第 2 页第 5 行" + OCRReview.marker + "第 9 列 41%"),
+        ])
+        let reviewed = OCRReview.review([narrative, Self.rowSum], in: document)
+        #expect(reviewed.map(\.code) == [.narrativeReceived, .ocrUncertain])
+        #expect(reviewed[0].message.hasPrefix(narrative.message) && reviewed[0].message.contains("识别有误"))
+        #expect(OCRReview.review([narrative], in: document).map(\.code) == [.narrativeReceived])
+    }
+
     @Test func withoutLowConfidenceCellsNothingChanges() {
         let document = SourceDocument(lines: [SourceLine(text: "（一）予以公开\t7\t2\t1\t0\t1\t0\t12", location: "第 2 页第 5 行")])
         #expect(OCRReview.review([Self.rowSum, Self.balance], in: document) == [Self.rowSum, Self.balance])
