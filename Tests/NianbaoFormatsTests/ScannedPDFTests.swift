@@ -147,3 +147,24 @@ struct TemplateLabelTests {
         #expect(TemplateLabels.editDistance(Array("abc"), Array("abd")) == 1)
     }
 }
+
+/// Which grids found in a scan's pixels are tables.
+@Suite("Formats: scanned grids")
+struct ScannedGridTests {
+    /// Whether the grid of these rules (if they make one) is a table.
+    private func isTable(rows ys: [Double], columns xs: [Double]) -> Bool {
+        var segments = ys.map { RulingSegment(axis: .horizontal, position: $0, start: xs[0], end: xs[xs.count - 1]) }
+        segments += xs.map { RulingSegment(axis: .vertical, position: $0, start: ys[0], end: ys[ys.count - 1]) }
+        return CellGridBuilder().grids(segments).contains(where: ScannedPageReader.holdsText)
+    }
+
+    /// The last row of a table run onto the next page ("行政强制 | 9") is a table; the slivers
+    /// between the strokes of bold title type, or a row too low for a line of text, are not.
+    @Test func oneRowOfTextIsATableSliversAreNot() {
+        #expect(isTable(rows: [100, 122], columns: [50, 200, 400]))
+        #expect(isTable(rows: [100, 122, 144], columns: [50, 200, 400]))
+        #expect(!isTable(rows: [100, 110], columns: [50, 200, 400]))
+        #expect(!isTable(rows: [100, 122], columns: [50, 55, 400]))
+        #expect(!isTable(rows: [100, 122], columns: [50, 400]))
+    }
+}

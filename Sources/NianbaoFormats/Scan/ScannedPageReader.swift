@@ -78,11 +78,12 @@ final class ScannedPageReader {
         return Page(glyphs: glyphs, grids: grids, cells: cells)
     }
 
-    /// Whether a grid found in the pixels can be a table: at least two rows and two columns, none of
+    /// Whether a grid found in the pixels can be a table: at least two columns and two rows, or one row
+    /// tall enough for a line of text (the last row of a table that ran onto the next page), none of
     /// them too small to hold a line of text. The strokes of large bold type (a title) can line up
     /// like rules, but the "cells" between them are slivers.
     static func holdsText(_ grid: CellGrid) -> Bool {
-        guard grid.rowCount >= 2, grid.columnCount >= 2 else { return false }
+        guard grid.columnCount >= 2, grid.rowCount >= 2 || (grid.rowCount == 1 && grid.ys[1] - grid.ys[0] >= 14) else { return false }
         return zip(grid.xs, grid.xs.dropFirst()).allSatisfy { $1 - $0 >= 12 } && zip(grid.ys, grid.ys.dropFirst()).allSatisfy { $1 - $0 >= 8 }
     }
 
