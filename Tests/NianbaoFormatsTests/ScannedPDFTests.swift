@@ -167,4 +167,18 @@ struct ScannedGridTests {
         #expect(!isTable(rows: [100, 122], columns: [50, 55, 400]))
         #expect(!isTable(rows: [100, 122], columns: [50, 400]))
     }
+
+    /// Strokes of a label lined up like a short rule 6 pt under a row's rule: that stray rule goes
+    /// (the row is whole again), the table's rules stay.
+    @Test func aStrayRuleBesideARowRuleGoes() throws {
+        let xs: [Double] = [50, 150, 250, 350], ys: [Double] = [100, 125, 150, 175, 200]
+        var segments = ys.map { RulingSegment(axis: .horizontal, position: $0, start: 50, end: 350) }
+        segments += xs.map { RulingSegment(axis: .vertical, position: $0, start: 100, end: 200) }
+        let stray = RulingSegment(axis: .horizontal, position: 131, start: 50, end: 150)
+        #expect(CellGridBuilder().grids(segments + [stray]).first?.rowCount == 5)
+        let kept = GridSlivers().removed(from: segments + [stray])
+        #expect(Set(kept) == Set(segments))
+        let grid = try #require(CellGridBuilder().grids(kept).first)
+        #expect(grid.rowCount == 4 && grid.columnCount == 3)
+    }
 }

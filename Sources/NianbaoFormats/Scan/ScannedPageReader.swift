@@ -40,7 +40,7 @@ final class ScannedPageReader {
             RulingSegment(axis: segment.axis, position: segment.position / scale, start: segment.start / scale,
                           end: segment.end / scale, width: segment.width / scale)
         }
-        let grids = CellGridBuilder().grids(segments).filter(Self.holdsText)
+        let grids = CellGridBuilder().grids(GridSlivers().removed(from: segments)).filter(Self.holdsText)
         var glyphs: [PDFGlyph] = []
         var cells: [ScannedCell] = []
         var body = image
