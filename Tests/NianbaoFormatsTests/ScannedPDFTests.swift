@@ -140,6 +140,8 @@ struct TemplateLabelTests {
         // A figure for its numeral, brackets lost: "（三）" read as "3".
         #expect(TemplateLabels.snapped("3不予公开") == "（三）不予公开")
         #expect(TemplateLabels.snapped("1、属于国家秘密") == "1.属于国家秘密")
+        // "（" read as "《", and the last character lost where a stroke of it was taken for a rule.
+        #expect(TemplateLabels.snapped("《七)总") == "（七）总计")
         // Four of eleven characters misread, and no other label near.
         #expect(TemplateLabels.snapped("3党及性全一稳定”") == "3.危及“三安全一稳定”")
         #expect(TemplateLabels.snapped("江北市交通运输局") == "江北市交通运输局")

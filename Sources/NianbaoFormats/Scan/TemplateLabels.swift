@@ -57,8 +57,8 @@ enum TemplateLabels {
     /// A character as compared with the template: OCR's variants of a mark folded into one.
     static func folded(_ character: Character) -> Character {
         switch character {
-        case "(", "〈", "[", "【", "{": return "（"
-        case ")", "〉", "]", "】", "}": return "）"
+        case "(", "〈", "《", "[", "【", "{": return "（"
+        case ")", "〉", "》", "]", "】", "}": return "）"
         case "、", ".", "，", ",", "·": return "."
         case "1": return "一"
         case "2": return "二"
