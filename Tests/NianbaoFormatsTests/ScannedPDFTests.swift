@@ -183,4 +183,26 @@ struct ScannedGridTests {
         let grid = try #require(CellGridBuilder().grids(kept).first)
         #expect(grid.rowCount == 4 && grid.columnCount == 3)
     }
+
+    /// A dashed column rule the rule finder lost for a few rows is found again between the rows
+    /// where it was; a label's strokes across the line, or bare paper, are no rule.
+    @Test func aLostDashedColumnRuleIsBridgedTextIsNot() {
+        var image = GrayImage(width: 200, height: 300)
+        for y in 0..<300 where y % 24 < 16 { image[100, y] = 0; image[101, y] = 0 }  // dashes
+        for y in 120..<160 { for x in 60..<140 where (x + y) % 7 < 3 { image[x, y] = 0 } }  // text strokes
+        let gaps = GridGaps()
+        #expect(gaps.thinLine(image, x: 100, from: 0, to: 110))
+        #expect(!gaps.thinLine(image, x: 100, from: 115, to: 165))
+        #expect(!gaps.thinLine(image, x: 40, from: 0, to: 110))
+        // A grid whose middle column rule stops for two rows: bridged there, as one segment.
+        let xs: [Double] = [10, 100, 190], ys: [Double] = [10, 40, 70, 100, 130]
+        var segments = ys.map { RulingSegment(axis: .horizontal, position: $0, start: 10, end: 190) }
+        segments += [RulingSegment(axis: .vertical, position: 10, start: 10, end: 130), RulingSegment(axis: .vertical, position: 190, start: 10, end: 130)]
+        segments += [RulingSegment(axis: .vertical, position: 100, start: 10, end: 40), RulingSegment(axis: .vertical, position: 100, start: 100, end: 130)]
+        let grids = CellGridBuilder().grids(segments)
+        #expect(grids.first?.xs == xs)
+        let bridged = gaps.bridged(segments, grids: grids, image: image, scale: 1)
+        #expect(bridged.count == segments.count + 1)
+        #expect(bridged.last == RulingSegment(axis: .vertical, position: 100, start: 40, end: 100))
+    }
 }

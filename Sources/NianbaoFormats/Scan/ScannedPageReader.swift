@@ -40,7 +40,11 @@ final class ScannedPageReader {
             RulingSegment(axis: segment.axis, position: segment.position / scale, start: segment.start / scale,
                           end: segment.end / scale, width: segment.width / scale)
         }
-        let grids = CellGridBuilder().grids(GridSlivers().removed(from: segments)).filter(Self.holdsText)
+        let builder = CellGridBuilder()
+        let kept = GridSlivers().removed(from: segments)
+        let found = builder.grids(kept)
+        let bridged = GridGaps().bridged(kept, grids: found, image: image, scale: scale)
+        let grids = (bridged.count == kept.count ? found : builder.grids(bridged)).filter(Self.holdsText)
         var glyphs: [PDFGlyph] = []
         var cells: [ScannedCell] = []
         var body = image
