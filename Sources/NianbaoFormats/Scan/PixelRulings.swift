@@ -119,17 +119,38 @@ struct PixelRulings {
         }
     }
 
-    /// Whether a stretch of a row (or column) has paper on both sides `margin` pixels off, nearly all
-    /// along: a dashed rule is a thin line; the strokes of a line of text have other strokes around them.
-    private func isolated(_ image: GrayImage, along index: Int, horizontal: Bool, from start: Int, to end: Int) -> Bool {
-        let margin = 7
+    /// Whether a stretch of a row (or column) is a thin line. Of a column of four dashes or more: at
+    /// nearly every point the ink across it ends within a rule's thickness and paper follows on both
+    /// sides, so a dashed rule is one even where wrapped text comes close beside it; else `paperBeside`.
+    private func isolated(_ image: GrayImage, along index: Int, horizontal: Bool, dashes: Int, from start: Int, to end: Int) -> Bool {
+        if horizontal || dashes < 4 { return paperBeside(image, along: index, horizontal: horizontal, from: start, to: end) }
         let limit = horizontal ? image.height : image.width
-        guard index >= margin, index + margin < limit else { return false }
+        func dark(_ i: Int, _ across: Int) -> Bool {
+            guard across >= 0, across < limit else { return false }
+            return (horizontal ? image[i, across] : image[across, i]) < threshold
+        }
+        var thin = 0, samples = 0
+        for i in stride(from: start, to: end, by: 2) {
+            samples += 1
+            var low = index, high = index
+            while low > index - 24, dark(i, low - 1) { low -= 1 }
+            while high < index + 24, dark(i, high + 1) { high += 1 }
+            guard high - low < 24 else { continue }
+            if !dark(i, low - 4), !dark(i, low - 6), !dark(i, high + 4), !dark(i, high + 6) { thin += 1 }
+        }
+        return thin * 100 >= samples * 85
+    }
+
+    /// Whether a stretch of a row (or column) has paper 7 pixels off on both sides nearly all along: the
+    /// strokes of a line of text ("三", "一") line up like dashes, but other strokes lie beside them.
+    private func paperBeside(_ image: GrayImage, along index: Int, horizontal: Bool, from start: Int, to end: Int) -> Bool {
+        let margin = 7
+        guard index >= margin, index + margin < (horizontal ? image.height : image.width) else { return false }
         var light = 0, samples = 0
         for i in stride(from: start, to: end, by: 2) {
+            samples += 1
             let before = horizontal ? image[i, index - margin] : image[index - margin, i]
             let after = horizontal ? image[i, index + margin] : image[index + margin, i]
-            samples += 1
             if before >= threshold, after >= threshold { light += 1 }
         }
         return light * 100 >= samples * 85
@@ -168,7 +189,7 @@ struct PixelRulings {
                 guard median >= 80 || (pieces.count >= (horizontal ? 3 : 2)
                     && inner.allSatisfy({ $0 * 10 >= median * 6 && $0 <= median * 3 })
                     && lengths.allSatisfy({ $0 <= median * 3 })
-                    && isolated(image, along: index, horizontal: horizontal, from: first.start, to: last.end)) else { return }
+                    && isolated(image, along: index, horizontal: horizontal, dashes: pieces.count, from: first.start, to: last.end)) else { return }
             }
             result.append(Run(start: first.start, end: last.end, pieces: pieces))
         }
