@@ -102,11 +102,8 @@ struct ScannedPDFTests {
         print("scanned fixtures with the text form's verdict and codes: \(same.count)/\(Self.scans.count); "
               + "ocr.uncertain: \(uncertain.count); other: \(other.count)")
         #expect(other.isEmpty, "neither the text form's verdict nor ocr.uncertain: \(other)")
-        // Issue 19's target is 90 %; today 1 of 13 (12 end in ocr.uncertain): number cells lose digits
-        // ("1", "11"), headings and the table corner under the seal are misread.
-        withKnownIssue("OCR reading gives the text form's verdict for 1 of 13 scans, not 90 % (issue 19)") {
-            #expect(Double(same.count) >= 0.9 * Double(Self.scans.count), "\(same.count)/\(Self.scans.count); uncertain: \(uncertain)")
-        }
+        // Issue 19's target: at least 90 % get the text form's verdict and codes (12 of 13 today).
+        #expect(Double(same.count) >= 0.9 * Double(Self.scans.count), "\(same.count)/\(Self.scans.count); uncertain: \(uncertain)")
     }
 }
 
