@@ -10,7 +10,7 @@ import NianbaoTestSupport
 /// Scanned reports (image-only PDFs from scripts/fixtures/make-scanned-pdfs.py) are
 /// read by OCR: Tesseract must be installed (tesseract-ocr-chi-sim, -eng); these
 /// tests never skip.
-@Suite("Formats: scanned PDFs (OCR)", .serialized)
+@Suite("Formats: scanned PDFs (OCR)", .serialized, .offPool)
 struct ScannedPDFTests {
     /// Every scanned fixture (scripts/fixtures/make-scanned-pdfs.py), named after its text twin.
     static let scans = [
@@ -107,7 +107,7 @@ struct ScannedPDFTests {
     /// release build's `nianbao check` (its sandboxed reader child, as the daemon reads):
     /// the same for at least 90 %, `ocr.uncertain` for the rest, and never a false fail.
     /// Without a release build it is cancelled, except under CI, where that is a failure.
-    @Test(.offPool) func verdictsAgainstTheTextForms() throws {
+    @Test func verdictsAgainstTheTextForms() throws {
         let binary = Self.releaseBinary
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             #expect(ProcessInfo.processInfo.environment["CI"] != "true", "no release build at \(binary): scripts/test.sh builds it")
@@ -115,14 +115,23 @@ struct ScannedPDFTests {
         }
         let names = Self.scans
         let results = Mutex<[String: Result<(scan: Judged, text: Judged), any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let name = names[index]
-            let result = Result { () throws -> (scan: Judged, text: Judged) in
-                (scan: try Judged.run(binary, Fixtures.directory + "/scanned/\(name)-scan.pdf"),
-                 text: try Judged.run(binary, Fixtures.directory + "/" + Self.twin(name)))
-            }
-            results.withLock { $0[name] = result }
+        // Two threads of their own (not Dispatch's workers, which the test process's
+        // cooperative pool shares: blocking them froze other tests), one file after another.
+        let done = DispatchSemaphore(value: 0)
+        let threads = 2
+        for first in 0..<threads {
+            Thread {
+                for name in stride(from: first, to: names.count, by: threads).map({ names[$0] }) {
+                    let result = Result { () throws -> (scan: Judged, text: Judged) in
+                        (scan: try Judged.run(binary, Fixtures.directory + "/scanned/\(name)-scan.pdf"),
+                         text: try Judged.run(binary, Fixtures.directory + "/" + Self.twin(name)))
+                    }
+                    results.withLock { $0[name] = result }
+                }
+                done.signal()
+            }.start()
         }
+        for _ in 0..<threads { done.wait() }
         var same: [String] = []
         var uncertain: [String] = []
         var other: [String] = []
@@ -150,7 +159,7 @@ struct ScannedPDFTests {
 
 /// The scan is read by OCR inside the reader child: its seccomp filter and its
 /// address-space limit (the default, 512 MiB) allow rendering and Tesseract.
-@Suite("Formats: scanned PDF in the reader child", .serialized)
+@Suite("Formats: scanned PDF in the reader child", .serialized, .offPool)
 struct ScannedChildTests {
     @Test func aScanIsReadInTheSandboxedChild() throws {
         try #require(ChildReaderReuseTests.runnable)

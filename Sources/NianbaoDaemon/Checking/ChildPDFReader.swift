@@ -61,10 +61,10 @@ public struct ChildPDFReader: IsolatedReader {
             limits: limits, reuse: reuse)
     }
 
-    /// Default budget: 30 s (CPU and wall clock; a scanned page costs about 2.3 s of OCR,
-    /// and a loaded host stretches the wall clock), 512 MiB of address space, no files written.
+    /// Default budget: 30 s of CPU (a scanned page costs about 2.3 s of OCR) and 60 s of wall
+    /// clock (a loaded host stretches it), 512 MiB of address space, no files written.
     public static let defaultLimits = BoundedProcess.Limits(
-        cpuSeconds: 30, addressSpaceBytes: 512 << 20, fileSizeBytes: 0, timeout: .seconds(30))
+        cpuSeconds: 30, addressSpaceBytes: 512 << 20, fileSizeBytes: 0, timeout: .seconds(60))
 
     /// Most output accepted from the child (the extractor's own line limit keeps real output far below).
     static let maxOutput = 256 << 20

@@ -63,7 +63,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Where receipts for the uploaders are written (`state.receiptDirectory`); nil: none.
     public var receiptDirectory: String?
 
-    /// Wall-clock (and CPU) seconds the isolated PDF reader may take for one document
+    /// CPU seconds (and twice as many wall-clock seconds) the isolated PDF reader may take for one document
     /// (a scan is read by OCR at about 2.3 s of CPU a page).
     public var parseTimeoutSeconds = 30
     /// Address space the isolated PDF reader may use, in MiB.
@@ -74,10 +74,12 @@ public struct DaemonConfiguration: Sendable, Hashable {
         marksFile ?? MarksFile.defaultPath(journal: journalFile)
     }
 
-    /// The isolated PDF reader's resource budget (it may write no file).
+    /// The isolated PDF reader's resource budget (it may write no file): `parse.timeoutSeconds`
+    /// of CPU, and twice that of wall clock (a loaded host must not turn a long scan into a
+    /// timeout; the CPU budget is what stops a crafted document).
     public var parseLimits: BoundedProcess.Limits {
         BoundedProcess.Limits(cpuSeconds: parseTimeoutSeconds, addressSpaceBytes: parseMemoryMegabytes << 20,
-                              fileSizeBytes: 0, timeout: .seconds(parseTimeoutSeconds))
+                              fileSizeBytes: 0, timeout: .seconds(parseTimeoutSeconds * 2))
     }
 
     /// The converter's resource budget.

@@ -6,7 +6,11 @@
 /// by the break (its text begun on one page and ended on the next) is one cell.
 enum GridTableContinuation {
     /// `bodyLines[page]` are the middles (y) of the text lines outside tables on each page.
-    static func joined(_ tables: [GridTableReader.Table], bodyLines: [[Double]]) -> [GridTableReader.Table] {
+    /// `scannedPages`: pages read by OCR, where a repeated header row may be read a character
+    /// differently; elsewhere only an exact repeat is a header (「第二十条第（八）项」 is no
+    /// repeat of 「第二十条第（一）项」).
+    static func joined(_ tables: [GridTableReader.Table], bodyLines: [[Double]],
+                       scannedPages: Set<Int> = []) -> [GridTableReader.Table] {
         var tables = tables
         var chainStart = 0
         for index in tables.indices.dropFirst() {
@@ -20,7 +24,9 @@ enum GridTableContinuation {
             let header = tables[chainStart].lines
             let lines = next.lines
             var dropped = 0
-            while dropped < lines.count, dropped < header.count, dropped < 8, repeats(lines[dropped], header[dropped]) {
+            let fuzzy = scannedPages.contains(next.page)
+            while dropped < lines.count, dropped < header.count, dropped < 8,
+                  fuzzy ? repeats(lines[dropped], header[dropped]) : lines[dropped] == header[dropped] {
                 dropped += 1
             }
             tables[index].rows.removeFirst(dropped)

@@ -87,7 +87,7 @@ struct PDFTextReader {
             pages.append(lines)
         }
         guard glyphTotal > 0 else { throw scannedPages > 0 && scanner == nil ? .ocrUnavailable : .noTextLayer }
-        tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) })
+        tables = GridTableContinuation.joined(tables, bodyLines: pages.map { $0.map(\.midY) }, scannedPages: scannedPageSet)
         var rows = PDFTableRebuilder().rebuild(pages: PDFPageFurniture.withoutRepeatedHeaders(pages))
         for table in tables {
             for (cells, key) in zip(table.lines, table.rowKeys) {
