@@ -1,3 +1,5 @@
+import NianbaoEngine
+
 /// The fixed wording of the national template: the label cells of its tables
 /// and its six section headings. OCR of a label only has to choose among
 /// these, so a reading is snapped to the nearest one by edit distance.
@@ -72,19 +74,6 @@ enum TemplateLabels {
         }
     }
 
-    /// Levenshtein distance between two character sequences.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    /// Levenshtein distance between two character sequences (``EditDistance``).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int { EditDistance.between(a, b) }
 }

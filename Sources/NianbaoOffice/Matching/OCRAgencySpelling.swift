@@ -1,3 +1,5 @@
+import NianbaoEngine
+
 /// An agency name read by OCR ("江北市交通运输2") put in the roster's spelling
 /// where it is close to one roster name: at most one character in four
 /// differs (edit distance of `AgencyName.key`s, names and aliases), and no
@@ -27,19 +29,6 @@ public enum OCRAgencySpelling {
         return roster.entries[only].name
     }
 
-    /// Levenshtein distance between two character sequences.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
+    /// Levenshtein distance between two character sequences (``EditDistance``).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int { EditDistance.between(a, b) }
 }
