@@ -27,14 +27,14 @@ struct ExtractCommand: ParsableCommand {
             print("\(line.location)\t\(line.text.replacingOccurrences(of: "\t", with: " | "))")
         }
         if extraction.format == .pdf {
-            printGrid(bytes)
-            printScannedCells(bytes)
+            let grid = PDFGridDump.cells(bytes)
+            printGrid(grid)
+            printScannedCells(grid.scanned)
         }
     }
 
     /// For a scan: each table cell as OCR read it, with its confidence.
-    private func printScannedCells(_ bytes: [UInt8]) {
-        let cells = ScanDump.cells(bytes)
+    private func printScannedCells(_ cells: [ScanDump.Cell]) {
         guard !cells.isEmpty else { return }
         print("")
         print("ocr")
@@ -45,8 +45,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     /// The ruled tables' cells: page, table, row and column (with spans), and text.
-    private func printGrid(_ bytes: [UInt8]) {
-        let grid = PDFGridDump.cells(bytes)
+    private func printGrid(_ grid: (cells: [PDFGridDump.Cell], borderlessPages: [Int], scanned: [ScanDump.Cell])) {
         guard !grid.cells.isEmpty || !grid.borderlessPages.isEmpty else { return }
         print("")
         print("grid")

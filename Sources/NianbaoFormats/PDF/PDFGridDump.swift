@@ -12,10 +12,12 @@ public enum PDFGridDump {
         public var text: String
     }
 
-    /// The cells of every ruled table, in reading order; and the pages (1-based)
-    /// that hold table rows without ruling lines.
-    public static func cells(_ bytes: [UInt8], limits: ExtractionLimits = .default) -> (cells: [Cell], borderlessPages: [Int]) {
-        guard let result = try? PDFTextReader(limits: limits).readTables(bytes) else { return ([], []) }
+    /// The cells of every ruled table, in reading order; the pages (1-based) that hold
+    /// table rows without ruling lines; and, for scanned pages, each cell as OCR read it
+    /// (one reading of the PDF for all three).
+    public static func cells(_ bytes: [UInt8], limits: ExtractionLimits = .default)
+        -> (cells: [Cell], borderlessPages: [Int], scanned: [ScanDump.Cell]) {
+        guard let result = try? PDFTextReader(limits: limits).readTables(bytes) else { return ([], [], []) }
         var cells: [Cell] = []
         for (number, table) in result.tables.enumerated() {
             for entry in table.cells {
@@ -23,6 +25,6 @@ public enum PDFGridDump {
                                   rowSpan: entry.cell.rowSpan, columnSpan: entry.cell.columnSpan, text: entry.text))
             }
         }
-        return (cells, result.borderlessPages.map { $0 + 1 })
+        return (cells, result.borderlessPages.map { $0 + 1 }, ScanDump.cells(result.scannedCells))
     }
 }

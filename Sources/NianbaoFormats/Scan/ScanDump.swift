@@ -12,10 +12,10 @@ public enum ScanDump {
         public var isNumber: Bool
     }
 
-    /// Every cell read by OCR, in page order; empty for a PDF with a text layer.
-    public static func cells(_ bytes: [UInt8], limits: ExtractionLimits = .default) -> [Cell] {
-        guard let result = try? PDFTextReader(limits: limits).readTables(bytes) else { return [] }
-        return result.scannedCells.filter { !$0.text.isEmpty }.map {
+    /// Every cell read by OCR, in page order, 1-based; empty for a PDF with a text layer
+    /// (``PDFGridDump/cells(_:limits:)`` reads them with the grid).
+    static func cells(_ scanned: [ScannedCell]) -> [Cell] {
+        scanned.filter { !$0.text.isEmpty }.map {
             Cell(page: $0.page + 1, table: $0.table + 1, row: $0.row + 1, column: $0.column + 1, text: $0.text,
                  confidence: $0.confidence, isNumber: $0.isNumber)
         }
