@@ -11,7 +11,7 @@ import NianbaoTestSupport
 /// `ChildPDFReader` with real `nianbao extract-child pdf --serve` children (the
 /// debug build next to the test bundle): children are reused across documents,
 /// and a timeout, a crash or a child that died idle costs at most that one document.
-@Suite("Formats: reused PDF reader children", .serialized, .timeLimit(.minutes(2)), .offPool)
+@Suite("Formats: reused PDF reader children", .serialized, .timeLimit(.minutes(5)), .offPool)
 struct ChildReaderReuseTests {
     static let binary: URL? = FileManager.default.isExecutableFile(atPath: Binaries.nianbao) ? URL(fileURLWithPath: Binaries.nianbao) : nil
     /// Under CI the built CLI must be there: the tests run, they do not skip.
